@@ -1,0 +1,111 @@
+# mm-arm11: Linux memory management on bare-metal ARM1176.
+#   make [BOARD=qemu|s3c6410]   firmware in build/<board>/
+#   make run / debug / image / test / bench   (see README.md)
+
+BOARD       ?= qemu
+BOARDS      := qemu
+BUILD       := build/$(BOARD)
+HOSTBUILD   := build/host
+
+include board/$(BOARD)/board.mk
+
+CROSS       ?= arm-none-eabi-
+CC          := $(CROSS)gcc
+OBJCOPY     := $(CROSS)objcopy
+QEMU        ?= qemu-system-arm
+PYTHON      := /usr/bin/python3
+
+ARCHFLAGS   := -mcpu=arm1176jzf-s -marm -mfloat-abi=soft
+DEFS        := -DPHYS_OFFSET=$(PHYS_OFFSET) -DRAM_MB=$(RAM_MB) -DLOWMEM_MB=$(LOWMEM_MB) \
+	       -DDMA_ZONE_MB=$(DMA_ZONE_MB) -DEARLY_UART_PHYS=$(EARLY_UART_PHYS) -DBOARD_NAME='"$(BOARD)"'
+CFLAGS      := $(ARCHFLAGS) -std=gnu11 -O2 -g -Wall -Wextra -Wno-unused-parameter \
+	       -ffreestanding -fno-common -fno-builtin-malloc -fno-omit-frame-pointer \
+	       -Iinclude $(DEFS)
+ASFLAGS     := $(ARCHFLAGS) -g -Iinclude -D__ASSEMBLER__ $(DEFS)
+LDFLAGS     := $(ARCHFLAGS) -nostartfiles -specs=nano.specs -Wl,--gc-sections \
+	       -Wl,-Map=$(BUILD)/firmware.map -Wl,--no-warn-rwx-segments
+
+CORE_SRCS   := $(wildcard boot/*.S boot/*.c kernel/*.c lib/*.c mm/*.c tests/target/*.c tests/bench/*.c)
+SRCS        := $(CORE_SRCS) $(BOARD_SRCS)
+OBJS        := $(patsubst %,$(BUILD)/%.o,$(basename $(SRCS)))
+BUILD_ID    := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)$(shell git diff --quiet HEAD 2>/dev/null || echo -dirty)
+
+QEMU_ARGS   := -M versatilepb -cpu arm1176 -m $(RAM_MB) -nographic \
+	       -audiodev none,id=snd0 -global pl041.audiodev=snd0 \
+	       -kernel $(BUILD)/firmware.elf
+
+.PHONY: all firmware image run debug test host-tests bench deps clean boards
+all: firmware
+firmware: $(BUILD)/firmware.elf $(BUILD)/firmware.bin
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+$(BUILD)/%.o: %.S
+	@mkdir -p $(dir $@)
+	$(CC) $(ASFLAGS) -MMD -MP -c $< -o $@
+$(BUILD)/kernel/version.o: CFLAGS += -DBUILD_ID='"$(BUILD_ID)"'
+$(BUILD)/kernel/version.o: .FORCE
+.FORCE:
+
+$(BUILD)/linker.lds: linker.ld board/$(BOARD)/board.mk
+	@mkdir -p $(dir $@)
+	$(CC) -E -P -x c -Iinclude $(DEFS) -D__ASSEMBLER__ $< -o $@
+
+$(BUILD)/firmware.elf: $(OBJS) $(BUILD)/linker.lds
+	$(CC) $(LDFLAGS) -T $(BUILD)/linker.lds $(OBJS) -lc -lgcc -o $@
+
+$(BUILD)/firmware.bin: $(BUILD)/firmware.elf
+	$(OBJCOPY) -O binary $< $@
+
+image: $(BUILD)/firmware.bin
+
+deps:
+	@bash scripts/deps.sh
+
+run: deps
+	@$(MAKE) --no-print-directory firmware
+	@echo "QEMU: quit with Ctrl-A then X"
+	$(QEMU) $(QEMU_ARGS)
+
+debug: deps
+	@$(MAKE) --no-print-directory firmware
+	@echo "QEMU waits for gdb on :1234. In another terminal: make gdb"
+	$(QEMU) $(QEMU_ARGS) -S -gdb tcp::1234
+
+gdb:
+	gdb-multiarch -q -x scripts/gdbinit $(BUILD)/firmware.elf
+
+boards:
+	@for b in $(BOARDS); do $(MAKE) --no-print-directory BOARD=$$b firmware || exit 1; done
+
+# ---- host unit tests (cmocka + ASan/UBSan) ----
+include tests/host/tests.mk
+HOST_CC     := gcc
+HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Wno-unused-parameter \
+	       -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
+	       -Itests/host/include -Iinclude -DHOST_BUILD -DPHYS_OFFSET=0x0 -DLOWMEM_MB=192 \
+	       -DDMA_ZONE_MB=16
+HOST_BINS   := $(addprefix $(HOSTBUILD)/,$(HOST_TESTS))
+
+define host_test_rule
+$(HOSTBUILD)/$(1): tests/host/$(1).c $$($(1)_SRCS) $$(wildcard include/*/*.h tests/host/include/*/*.h tests/host/*.h)
+	@mkdir -p $(HOSTBUILD)
+	$(HOST_CC) $(HOST_CFLAGS) $$(filter %.c,$$^) -lcmocka -o $$@
+endef
+$(foreach t,$(HOST_TESTS),$(eval $(call host_test_rule,$(t))))
+
+host-tests: $(HOST_BINS)
+	@bash scripts/run-host-tests.sh $(HOST_BINS)
+
+test: deps
+	@bash scripts/run-tests.sh
+
+bench: deps
+	@$(MAKE) --no-print-directory firmware
+	@$(PYTHON) tests/bench/run_bench.py $(BUILD)/firmware.elf
+
+clean:
+	rm -rf build
+
+-include $(OBJS:.o=.d)

@@ -1,0 +1,27 @@
+/*
+ * Fixed virtual slots in the FIXMAP window (0xfff00000 - 0xfffeffff): kmap_atomic()
+ * windows and the boot-time device mappings. One L2 table covers the window and the
+ * vector page above it.
+ */
+#ifndef ASM_FIXMAP_H
+#define ASM_FIXMAP_H
+
+#include <asm/memory.h>
+#include <asm/pgtable.h>
+
+#define KM_TYPE_NR 16 /* kmap_atomic nesting depth */
+
+enum fixed_addresses {
+	FIX_KMAP_BEGIN,
+	FIX_KMAP_END = FIX_KMAP_BEGIN + KM_TYPE_NR - 1,
+	FIX_IO_BEGIN,
+	FIX_IO_END = FIX_IO_BEGIN + 63,
+	__end_of_fixed_addresses
+};
+
+#define __fix_to_virt(x) (FIXADDR_START + ((unsigned long)(x) << PAGE_SHIFT))
+
+/* Install (or with phys == 0 and a == NULL, remove) the page behind a fixmap slot. */
+void __set_fixmap(enum fixed_addresses idx, phys_addr_t phys, const struct pt_attrs *a);
+
+#endif

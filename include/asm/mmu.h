@@ -1,0 +1,75 @@
+/* The kernel's page tables and the CP15 operations that maintain them (ARM1176). */
+#ifndef ASM_MMU_H
+#define ASM_MMU_H
+
+#include <asm/barrier.h>
+#include <asm/memory.h>
+#include <asm/pgtable.h>
+
+extern pmd_t swapper_pg_dir[PTRS_PER_PMD];
+
+/* Clean one D-cache line so the table walker, which reads memory, sees the entry. */
+static inline void clean_dcache_line(const void *p)
+{
+	__asm__ __volatile__("mcr p15, 0, %0, c7, c10, 1" ::"r"(p) : "memory");
+}
+
+static inline void local_flush_tlb_all(void)
+{
+	dsb();
+	__asm__ __volatile__("mcr p15, 0, %0, c8, c7, 0" ::"r"(0) : "memory");
+	dsb();
+	isb();
+}
+
+static inline void local_flush_tlb_kernel_page(unsigned long va)
+{
+	dsb();
+	__asm__ __volatile__("mcr p15, 0, %0, c8, c7, 1" ::"r"(va & PAGE_MASK) : "memory");
+	dsb();
+	isb();
+}
+
+static inline void set_pmd(pmd_t *p, pmd_t v)
+{
+	*p = v;
+	clean_dcache_line(p);
+	dsb();
+}
+
+static inline void set_pte(pte_t *p, pte_t v)
+{
+	*p = v;
+	clean_dcache_line(p);
+	dsb();
+}
+
+/* Write back and invalidate the whole D-cache, invalidate the I-cache (ARM1176 ops). */
+static inline void flush_cache_all(void)
+{
+	__asm__ __volatile__("mcr p15, 0, %0, c7, c14, 0\n\t"
+			     "mcr p15, 0, %0, c7, c5, 0\n\t"
+			     "mcr p15, 0, %0, c7, c10, 4" ::"r"(0)
+			     : "memory");
+}
+
+static inline u32 read_cpuid_id(void)
+{
+	u32 v;
+
+	__asm__ __volatile__("mrc p15, 0, %0, c0, c0, 0" : "=r"(v));
+	return v;
+}
+
+static inline u32 read_sctlr(void)
+{
+	u32 v;
+
+	__asm__ __volatile__("mrc p15, 0, %0, c1, c0, 0" : "=r"(v));
+	return v;
+}
+
+void paging_init(void);
+void paging_drop_early_io(void);
+
+#endif

@@ -1,0 +1,50 @@
+/*
+ * printk with Linux log levels. A message may start with KERN_<LEVEL> ("\001" + digit);
+ * messages above console_loglevel are kept out of the console.
+ */
+#ifndef KERNEL_PRINTK_H
+#define KERNEL_PRINTK_H
+
+#include <stdarg.h>
+#include <kernel/compiler.h>
+
+#define KERN_SOH     "\001"
+#define KERN_EMERG   KERN_SOH "0"
+#define KERN_ALERT   KERN_SOH "1"
+#define KERN_CRIT    KERN_SOH "2"
+#define KERN_ERR     KERN_SOH "3"
+#define KERN_WARNING KERN_SOH "4"
+#define KERN_NOTICE  KERN_SOH "5"
+#define KERN_INFO    KERN_SOH "6"
+#define KERN_DEBUG   KERN_SOH "7"
+
+#define LOGLEVEL_DEFAULT 4 /* level of a message that names none (KERN_WARNING) */
+
+extern int console_loglevel;
+
+int printk(const char *fmt, ...) __printf(1, 2);
+int vprintk(const char *fmt, va_list args);
+
+#define pr_emerg(fmt, ...) printk(KERN_EMERG fmt, ##__VA_ARGS__)
+#define pr_err(fmt, ...)   printk(KERN_ERR fmt, ##__VA_ARGS__)
+#define pr_warn(fmt, ...)  printk(KERN_WARNING fmt, ##__VA_ARGS__)
+#define pr_info(fmt, ...)  printk(KERN_INFO fmt, ##__VA_ARGS__)
+#define pr_debug(fmt, ...) printk(KERN_DEBUG fmt, ##__VA_ARGS__)
+
+void panic(const char *fmt, ...) __printf(1, 2) __noreturn;
+
+#define BUG_ON(cond)                                                                               \
+	do {                                                                                       \
+		if (unlikely(cond))                                                                \
+			panic("BUG_ON(%s) at %s:%d", #cond, __FILE__, __LINE__);                   \
+	} while (0)
+
+#define WARN_ON(cond)                                                                              \
+	({                                                                                         \
+		int __c = !!(cond);                                                                \
+		if (unlikely(__c))                                                                 \
+			printk(KERN_WARNING "WARNING: %s at %s:%d\n", #cond, __FILE__, __LINE__);  \
+		__c;                                                                               \
+	})
+
+#endif

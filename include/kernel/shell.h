@@ -1,0 +1,38 @@
+/*
+ * Shell command table. Each subsystem declares its commands next to its code with
+ * SHELL_CMD(); the linker gathers them in .shell_cmds. The core checks the argument count
+ * against min_args/max_args and prints "error: usage: ..." itself.
+ */
+#ifndef KERNEL_SHELL_H
+#define KERNEL_SHELL_H
+
+#include <kernel/compiler.h>
+
+#define SHELL_MAX_ARGS 16
+
+struct shell_cmd {
+	const char *name;
+	const char *usage;	/* arguments, e.g. "<addr> [len]" */
+	const char *help;	/* one line */
+	int min_args, max_args;	/* not counting the command name */
+	int (*fn)(int argc, char **argv);	/* argv[0] is the command; 0 or -1 */
+};
+
+#define SHELL_CMD(_name, _usage, _help, _min, _max, _fn)                                           \
+	static const struct shell_cmd __shell_cmd_##_fn __used __section(".shell_cmds." #_name) = { \
+		.name = #_name,                                                                    \
+		.usage = _usage,                                                                   \
+		.help = _help,                                                                     \
+		.min_args = _min,                                                                  \
+		.max_args = _max,                                                                  \
+		.fn = _fn,                                                                         \
+	}
+
+/* Print "error: <why>" and return -1, for handlers: return shell_error("bad %s", x); */
+int shell_error(const char *fmt, ...) __printf(1, 2);
+const struct shell_cmd *shell_find(const char *name);
+/* Run one line as if typed. Return: the command's result, -1 on error. */
+int shell_exec(char *line);
+void shell_run(void) __noreturn;
+
+#endif

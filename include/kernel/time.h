@@ -1,0 +1,19 @@
+/* The periodic tick: HZ interrupts a second advance jiffies and run tick hooks. */
+#ifndef KERNEL_TIME_H
+#define KERNEL_TIME_H
+
+#define HZ 100
+
+extern volatile unsigned long jiffies;
+
+/* Called by the board's tick timer driver from its interrupt handler. */
+void timer_tick(void);
+
+/*
+ * A function run on every tick, in interrupt context. Return: 0, or -1 when the table of
+ * hooks is full.
+ */
+int register_tick_hook(void (*fn)(void *), void *arg);
+void unregister_tick_hook(void (*fn)(void *), void *arg);
+
+#endif

@@ -1,0 +1,23 @@
+/*
+ * start_kernel: the init order, bottom-up as the layers are. Each step may use only what
+ * the steps before it set up.
+ */
+#include <asm/mmu.h>
+#include <kernel/board.h>
+#include <kernel/preempt.h>
+#include <kernel/printk.h>
+#include <kernel/shell.h>
+#include <kernel/version.h>
+
+void start_kernel(void)
+{
+	board_early_init();	/* polled console through the boot window */
+	paging_init();		/* exact permissions, vectors, fixmap; identity map gone */
+	printk(KERN_INFO "%s\n", linux_banner);
+	board_init();		/* devices via ioremap: VIC, tick timer, console RX IRQ */
+	paging_drop_early_io();
+	printk(KERN_INFO "Board: %s, RAM %u MB at 0x%08x\n", board_info.machine,
+	       board_info.ram_size >> 20, board_info.ram_base);
+	local_irq_enable();
+	shell_run();
+}

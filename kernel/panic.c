@@ -1,0 +1,17 @@
+/* panic: say why, then stop with interrupts off (the caller printed any registers). */
+#include <asm/irqflags.h>
+#include <kernel/printk.h>
+
+void panic(const char *fmt, ...)
+{
+	va_list ap;
+
+	arch_local_irq_disable();
+	printk(KERN_EMERG "Kernel panic - not syncing: ");
+	va_start(ap, fmt);
+	vprintk(fmt, ap);
+	va_end(ap);
+	printk(KERN_EMERG "\n---[ end Kernel panic ]---\n");
+	for (;;)
+		cpu_wait_for_interrupt();
+}

@@ -1,0 +1,18 @@
+/* The atomic-context counter and the might_sleep() check (see <kernel/preempt.h>). */
+#include <kernel/preempt.h>
+#include <kernel/printk.h>
+
+volatile unsigned int preempt_count;
+
+bool __might_sleep(const char *file, int line, void *caller)
+{
+	int disabled = irqs_disabled();
+
+	if (!in_atomic() && !disabled)
+		return true;
+	printk(KERN_ERR "BUG: sleeping function called from invalid context at %s:%d\n", file,
+	       line);
+	printk(KERN_ERR "in_atomic(): %d, irqs_disabled(): %d, preempt_count: 0x%08x, caller: %p\n",
+	       in_atomic() ? 1 : 0, disabled, preempt_count, caller);
+	return false;
+}

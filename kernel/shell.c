@@ -1,0 +1,126 @@
+/*
+ * The UART shell: read a line with the line editor, split it, find the command in the
+ * linker-built table, check its argument count, and run it under catch_faults() so that
+ * an abort inside a command is reported and the prompt comes back.
+ */
+#include <asm/traps.h>
+#include <kernel/bench.h>
+#include <kernel/console.h>
+#include <kernel/printk.h>
+#include <kernel/shell.h>
+#include <lib/line_editor.h>
+#include <lib/parse.h>
+#include <stdio.h>
+#include <string.h>
+
+#define PROMPT "mm> "
+
+extern const struct shell_cmd __shell_cmds_start[], __shell_cmds_end[];
+
+static struct line_editor editor;
+
+int shell_error(const char *fmt, ...)
+{
+	char buf[160];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	printk("error: %s\n", buf);
+	return -1;
+}
+
+const struct shell_cmd *shell_find(const char *name)
+{
+	const struct shell_cmd *c;
+
+	for (c = __shell_cmds_start; c < __shell_cmds_end; c++)
+		if (!strcmp(c->name, name))
+			return c;
+	return NULL;
+}
+
+struct cmd_call {
+	const struct shell_cmd *cmd;
+	int argc;
+	char **argv;
+};
+
+static int call_cmd(void *p)
+{
+	struct cmd_call *call = p;
+
+	return call->cmd->fn(call->argc, call->argv);
+}
+
+int shell_exec(char *line)
+{
+	char *argv[SHELL_MAX_ARGS + 1];
+	struct cmd_call call;
+	struct fault_record rec;
+	int argc, ret = -1;
+
+	argc = split_args(line, argv, SHELL_MAX_ARGS + 1);
+	if (argc == 0)
+		return 0;
+	if (argc < 0)
+		return shell_error("too many arguments (at most %d)", SHELL_MAX_ARGS);
+	argv[argc] = NULL;
+	call.cmd = shell_find(argv[0]);
+	if (!call.cmd)
+		return shell_error("unknown command '%s' (try 'help')", argv[0]);
+	if (argc - 1 < call.cmd->min_args || argc - 1 > call.cmd->max_args)
+		return shell_error("usage: %s %s", call.cmd->name, call.cmd->usage);
+	call.argc = argc;
+	call.argv = argv;
+	console_clear_interrupted();
+	if (catch_faults(call_cmd, &call, &ret, &rec)) {
+		printk("error: '%s' abandoned after %s at 0x%08x\n", argv[0],
+		       rec.kind == FAULT_UNDEFINED ? "an undefined instruction" : "a fault",
+		       rec.addr);
+		return -1;
+	}
+	return ret;
+}
+
+static void editor_out(const char *s, unsigned int n, void *ctx)
+{
+	console_write(s, n);
+}
+
+void shell_run(void)
+{
+	le_init(&editor, editor_out, NULL);
+	boot_to_prompt_ns = bench_ns();
+	for (;;) {
+		enum le_result r;
+
+		console_puts(PROMPT);
+		do {
+			r = le_feed(&editor, (char)console_getc());
+		} while (r == LE_CONTINUE);
+		if (r == LE_TOOLONG)
+			shell_error("line too long (at most %d characters)", LINE_MAX);
+		else if (r == LE_LINE)
+			shell_exec(editor.line);
+		le_reset(&editor);
+	}
+}
+
+static int cmd_help(int argc, char **argv)
+{
+	const struct shell_cmd *c;
+
+	if (argc == 2) {
+		c = shell_find(argv[1]);
+		if (!c)
+			return shell_error("unknown command '%s'", argv[1]);
+		printk("usage: %s %s\n  %s\n", c->name, c->usage, c->help);
+		return 0;
+	}
+	for (c = __shell_cmds_start; c < __shell_cmds_end; c++)
+		printk("  %-14s %-30s %s\n", c->name, c->usage, c->help);
+	return 0;
+}
+SHELL_CMD(help, "[cmd]", "list commands, or show the usage of one", 0, 1, cmd_help);

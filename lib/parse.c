@@ -1,0 +1,111 @@
+/* Strict number, size and address parsing for the shell (see <lib/parse.h>). */
+#include <lib/parse.h>
+
+static int digit_value(char c, unsigned int base)
+{
+	unsigned int v;
+
+	if (c >= '0' && c <= '9')
+		v = (unsigned int)(c - '0');
+	else if (c >= 'a' && c <= 'f')
+		v = (unsigned int)(c - 'a' + 10);
+	else if (c >= 'A' && c <= 'F')
+		v = (unsigned int)(c - 'A' + 10);
+	else
+		return -1;
+	return v < base ? (int)v : -1;
+}
+
+/* Parse digits of @s up to @end (exclusive); no prefix, no sign. */
+static int parse_digits(const char *s, const char *end, unsigned int base, u32 *out)
+{
+	u64 acc = 0;
+	int d;
+
+	if (s == end)
+		return -1;
+	for (; s < end; s++) {
+		d = digit_value(*s, base);
+		if (d < 0)
+			return -1;
+		acc = acc * base + (unsigned int)d;
+		if (acc > 0xffffffffull)
+			return -1;
+	}
+	*out = (u32)acc;
+	return 0;
+}
+
+static int parse_number_span(const char *s, const char *end, u32 *out)
+{
+	if (end - s > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
+		return parse_digits(s + 2, end, 16, out);
+	return parse_digits(s, end, 10, out);
+}
+
+static const char *str_end(const char *s)
+{
+	while (*s)
+		s++;
+	return s;
+}
+
+int parse_u32(const char *s, u32 *out)
+{
+	if (!s)
+		return -1;
+	return parse_number_span(s, str_end(s), out);
+}
+
+int parse_addr(const char *s, u32 *out)
+{
+	return parse_u32(s, out);
+}
+
+int parse_size(const char *s, u32 *out)
+{
+	const char *end;
+	unsigned int shift = 0;
+	u32 v;
+
+	if (!s || !*s)
+		return -1;
+	end = str_end(s);
+	switch (end[-1]) {
+	case 'k':
+	case 'K':
+		shift = 10;
+		end--;
+		break;
+	case 'm':
+	case 'M':
+		shift = 20;
+		end--;
+		break;
+	}
+	/* "0x10k" is fine; but a hex digit can't double as the suffix, so "0x1b" is a byte count. */
+	if (parse_number_span(s, end, &v))
+		return -1;
+	if (shift && v > (0xffffffffu >> shift))
+		return -1;
+	*out = v << shift;
+	return 0;
+}
+
+int split_args(char *line, char **argv, int max)
+{
+	int argc = 0;
+	char *p = line;
+
+	for (;;) {
+		while (*p == ' ' || *p == '\t')
+			*p++ = '\0';
+		if (!*p)
+			return argc;
+		if (argc == max)
+			return -1;
+		argv[argc++] = p;
+		while (*p && *p != ' ' && *p != '\t')
+			p++;
+	}
+}

@@ -1,0 +1,112 @@
+/* GFP flag names: parsing for the shell and decoding for reports. */
+#include <mm/gfp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+struct gfp_name {
+	const char *name;
+	gfp_t flags;
+};
+
+/* Composites first, widest first, so gfp_format() names a mask the way Linux would. */
+static const struct gfp_name gfp_names[] = {
+	{ "GFP_HIGHUSER", GFP_HIGHUSER },
+	{ "GFP_USER", GFP_USER },
+	{ "GFP_KERNEL", GFP_KERNEL },
+	{ "GFP_NOFS", GFP_NOFS },
+	{ "GFP_NOIO", GFP_NOIO },
+	{ "GFP_ATOMIC", GFP_ATOMIC },
+	{ "GFP_DMA", GFP_DMA },
+	{ "__GFP_DMA", __GFP_DMA },
+	{ "__GFP_HIGHMEM", __GFP_HIGHMEM },
+	{ "__GFP_WAIT", __GFP_WAIT },
+	{ "__GFP_DIRECT_RECLAIM", __GFP_DIRECT_RECLAIM },
+	{ "__GFP_HIGH", __GFP_HIGH },
+	{ "__GFP_IO", __GFP_IO },
+	{ "__GFP_FS", __GFP_FS },
+	{ "__GFP_COLD", __GFP_COLD },
+	{ "__GFP_NOWARN", __GFP_NOWARN },
+	{ "__GFP_REPEAT", __GFP_REPEAT },
+	{ "__GFP_NOFAIL", __GFP_NOFAIL },
+	{ "__GFP_NORETRY", __GFP_NORETRY },
+	{ "__GFP_ZERO", __GFP_ZERO },
+	{ "__GFP_HARDWALL", __GFP_HARDWALL },
+	{ "GFP_NOWAIT", GFP_NOWAIT },
+};
+
+static int gfp_lookup(const char *s, size_t len, gfp_t *out)
+{
+	size_t i;
+	char *end;
+	unsigned long v;
+
+	for (i = 0; i < sizeof(gfp_names) / sizeof(gfp_names[0]); i++) {
+		if (strlen(gfp_names[i].name) == len && !strncasecmp(s, gfp_names[i].name, len)) {
+			*out = gfp_names[i].flags;
+			return 0;
+		}
+	}
+	if (len > 0 && s[0] >= '0' && s[0] <= '9') {
+		char tmp[16];
+
+		if (len >= sizeof(tmp))
+			return -1;
+		memcpy(tmp, s, len);
+		tmp[len] = '\0';
+		v = strtoul(tmp, &end, 0);
+		if (*end == '\0' && !(v & ~(unsigned long)__GFP_BITS_MASK)) {
+			*out = (gfp_t)v;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+int gfp_parse(const char *s, gfp_t *out)
+{
+	gfp_t acc = 0, f;
+	const char *p = s, *bar;
+
+	if (!s || !*s)
+		return -1;
+	for (;;) {
+		bar = strchr(p, '|');
+		size_t len = bar ? (size_t)(bar - p) : strlen(p);
+
+		if (gfp_lookup(p, len, &f))
+			return -1;
+		acc |= f;
+		if (!bar)
+			break;
+		p = bar + 1;
+	}
+	*out = acc;
+	return 0;
+}
+
+char *gfp_format(gfp_t gfp, char *buf, size_t len)
+{
+	size_t i, n = 0;
+	gfp_t left = gfp;
+
+	if (len == 0)
+		return buf;
+	buf[0] = '\0';
+	for (i = 0; i < sizeof(gfp_names) / sizeof(gfp_names[0]) && left; i++) {
+		gfp_t f = gfp_names[i].flags;
+
+		if (!f || (left & f) != f)
+			continue;
+		/* A composite is named only when all its bits are still unexplained. */
+		n += snprintf(buf + n, n < len ? len - n : 0, "%s%s", n ? "|" : "",
+			      gfp_names[i].name);
+		left &= ~f;
+	}
+	if (left)
+		n += snprintf(buf + n, n < len ? len - n : 0, "%s0x%x", n ? "|" : "", left);
+	if (n == 0)
+		snprintf(buf, len, "GFP_NOWAIT");
+	return buf;
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# make test: host unit tests -> firmware for every board -> in-target KTAP selftests
+# under QEMU -> end-to-end tests at the UART. Ends with one line "N passed, N failed"
+# summing all three; exits non-zero if anything failed or did not run.
+set -u
+cd "$(dirname "$0")/.."
+PY=/usr/bin/python3
+mkdir -p build
+total_p=0
+total_f=0
+
+count() { # stage-name log: add the counts of the log's last summary line
+	# Understands "N passed, N failed" (host, ktap) and pytest's "N failed, N passed, N error".
+	local line p f e
+	line=$(grep -E '^[a-z: =]*[0-9]+ (passed|failed)' "$2" | tail -1)
+	p=$(printf '%s' "$line" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+')
+	f=$(printf '%s' "$line" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+')
+	e=$(printf '%s' "$line" | grep -oE '[0-9]+ errors?' | grep -oE '[0-9]+')
+	if [ -z "$line" ]; then
+		echo "== $1: no result line: counted as 1 failure"
+		f=1
+	fi
+	total_p=$((total_p + ${p:-0}))
+	total_f=$((total_f + ${f:-0} + ${e:-0}))
+}
+
+echo "== host unit tests (cmocka, ASan+UBSan)"
+make --no-print-directory host-tests 2>&1 | tee build/host-tests.log
+count host build/host-tests.log
+
+echo "== firmware build (all boards)"
+if ! make --no-print-directory boards >build/firmware-build.log 2>&1; then
+	cat build/firmware-build.log
+	echo "== firmware build failed: KTAP and e2e cannot run"
+	total_f=$((total_f + 1))
+	echo "$total_p passed, $total_f failed"
+	exit 1
+fi
+
+echo "== in-target KTAP selftests (QEMU)"
+$PY tests/target/run_ktap.py build/qemu/firmware.elf 2>&1 | tee build/ktap.log
+count ktap build/ktap.log
+
+echo "== end-to-end tests at the UART (pytest + pexpect)"
+$PY -m pytest tests/e2e -q -p no:cacheprovider 2>&1 | tee build/e2e.log
+count e2e build/e2e.log
+
+echo "$total_p passed, $total_f failed"
+[ "$total_f" -eq 0 ]
