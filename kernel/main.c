@@ -3,11 +3,16 @@
  * the steps before it set up.
  */
 #include <asm/mmu.h>
+#include <kernel/kernel.h>
+#include <mm/memblock.h>
+#include <mm/mm.h>
 #include <kernel/board.h>
 #include <kernel/preempt.h>
 #include <kernel/printk.h>
 #include <kernel/shell.h>
 #include <kernel/version.h>
+
+extern char _end[];
 
 void start_kernel(void)
 {
@@ -18,6 +23,10 @@ void start_kernel(void)
 	paging_drop_early_io();
 	printk(KERN_INFO "Board: %s, RAM %u MB at 0x%08x\n", board_info.machine,
 	       board_info.ram_size >> 20, board_info.ram_base);
+	/* Interrupts on before the allocators: GFP_KERNEL may sleep and checks for it. */
 	local_irq_enable();
+	memblock_add(board_info.ram_base, board_info.ram_size);
+	memblock_reserve(__pa(swapper_pg_dir), (phys_addr_t)(_end - (char *)swapper_pg_dir));
+	mem_init(board_info.ram_base + DMA_ZONE_MB * SZ_1M, board_info.ram_base + LOWMEM_SIZE);
 	shell_run();
 }

@@ -11,3 +11,24 @@ test_ringbuf_SRCS := lib/ringbuf.c
 
 HOST_TESTS += test_line_editor
 test_line_editor_SRCS := lib/line_editor.c
+
+# The mm core (memblock, zones, buddy, GFP, highmem, reports) on the host arena.
+MM_HOST_SRCS := mm/memblock.c mm/mm_init.c mm/page_alloc.c mm/page_alloc_slowpath.c \
+	mm/vmscan.c mm/highmem.c \
+	mm/show_mem.c mm/vmstat.c mm/meminfo.c mm/gfp.c kernel/preempt.c \
+	tests/host/host_mem.c tests/host/host_irq.c tests/host/host_printk.c tests/host/mm_host.c
+
+HOST_TESTS += test_page_alloc
+test_page_alloc_SRCS := $(MM_HOST_SRCS)
+
+HOST_TESTS += test_page_alloc_gfp
+test_page_alloc_gfp_SRCS := $(MM_HOST_SRCS)
+
+HOST_TESTS += test_highmem
+test_highmem_SRCS := $(MM_HOST_SRCS)
+
+HOST_TESTS += test_memblock
+test_memblock_SRCS := $(MM_HOST_SRCS)
+
+HOST_TESTS += test_page_alloc_random
+test_page_alloc_random_SRCS := $(MM_HOST_SRCS)

@@ -1,0 +1,42 @@
+/*
+ * struct page: one per physical page frame, in the mem_map array (FLATMEM). It says who
+ * owns the frame and, for the first page of a block, the block's order. At most 32 bytes
+ * on the 32-bit target so that mem_map costs under 1% of RAM (64 KB frames per 2 MB).
+ */
+#ifndef MM_MM_TYPES_H
+#define MM_MM_TYPES_H
+
+#include <kernel/types.h>
+#include <lib/list.h>
+
+struct kmem_cache;
+
+struct page {
+	unsigned long flags; /* PG_* bits (<mm/page-flags.h>) and the zone number */
+	int _refcount;	     /* users of an allocated block; 0 when free */
+	/*
+	 * Order of the block this page heads: a free block on a free_area list (PG_buddy)
+	 * or an allocated block (PG_head). Zero on every other page.
+	 */
+	unsigned long private;
+	/* free_area or per-CPU list linkage while free; the owner's list while allocated */
+	struct list_head lru;
+	union {
+		struct { /* owned by the slab allocator (PG_slab) */
+			struct kmem_cache *slab_cache;
+			void *s_mem;	     /* first object */
+			unsigned int active; /* objects in use */
+		};
+		/* a highmem page: its PKMAP address while kmap()ed, else NULL */
+		void *virtual;
+	};
+};
+
+/* 32 bytes on the 32-bit target; the host (LP64) build is larger and not constrained. */
+_Static_assert(sizeof(void *) != 4 || sizeof(struct page) <= 32,
+	       "struct page must fit in 32 bytes on the target");
+/* mem_map validity checks use a mask instead of a division. */
+_Static_assert((sizeof(struct page) & (sizeof(struct page) - 1)) == 0,
+	       "sizeof(struct page) must be a power of two");
+
+#endif

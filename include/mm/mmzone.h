@@ -1,0 +1,161 @@
+/*
+ * Zones: the physical memory of the one node, split by what the memory can be used for
+ * (DESIGN §2). Each zone has buddy free lists for orders 0..MAX_ORDER-1, a per-CPU list of
+ * order-0 pages (hot at the head, cold at the tail) and min/low/high watermarks.
+ * Invariant: zone->free_pages == sum over orders of free_area[order].nr_free << order;
+ * pages on the per-CPU list are free but not counted there.
+ */
+#ifndef MM_MMZONE_H
+#define MM_MMZONE_H
+
+#include <kernel/spinlock.h>
+#include <kernel/types.h>
+#include <lib/list.h>
+#include <mm/mm_types.h>
+
+#define MAX_ORDER	   11 /* orders 0..10: blocks of 4 KB .. 4 MB */
+#define MAX_ORDER_NR_PAGES (1UL << (MAX_ORDER - 1))
+/* Above this order the allocator does not retry reclaim unless told to (__GFP_REPEAT). */
+#define PAGE_ALLOC_COSTLY_ORDER 3
+
+#ifndef NR_CPUS
+#define NR_CPUS 1
+#endif
+#define smp_processor_id() 0
+
+enum zone_type {
+	ZONE_DMA,     /* first DMA_ZONE_MB of RAM: any bus master reaches it */
+	ZONE_NORMAL,  /* the rest of low memory: permanently mapped at PAGE_OFFSET */
+	ZONE_HIGHMEM, /* RAM above low memory: mapped only on demand (kmap) */
+	MAX_NR_ZONES
+};
+
+enum zone_watermarks {
+	WMARK_MIN,  /* below: only __GFP_HIGH / GFP_ATOMIC callers, into the reserve */
+	WMARK_LOW,  /* below: the fast path gives up and the slow path runs */
+	WMARK_HIGH, /* comfortable */
+	NR_WMARK
+};
+
+struct free_area {
+	struct list_head free_list; /* heads of free blocks of this order (PG_buddy) */
+	unsigned long nr_free;	    /* blocks, not pages */
+};
+
+/* The per-CPU cache of order-0 pages: hot (recently freed) at the head, cold at the tail. */
+struct per_cpu_pages {
+	int count; /* pages on the list */
+	int high;  /* drain @batch pages back to the buddy lists at this count */
+	int batch; /* pages moved per refill or drain */
+	struct list_head list;
+};
+
+struct per_cpu_pageset {
+	struct per_cpu_pages pcp;
+};
+
+struct zone {
+	/* Read by every allocation: first. */
+	unsigned long watermark[NR_WMARK];
+	unsigned long free_pages; /* pages on the free_area lists */
+	struct per_cpu_pageset pageset[NR_CPUS];
+	spinlock_t lock; /* free_area, free_pages and the pagesets */
+	struct free_area free_area[MAX_ORDER];
+
+	unsigned long zone_start_pfn;
+	unsigned long spanned_pages; /* zone_end_pfn - zone_start_pfn, holes included */
+	unsigned long present_pages; /* RAM pages in the span */
+	unsigned long managed_pages; /* present pages handed to the buddy allocator */
+	const char *name;
+};
+
+/* Zones an allocation may use, preferred first, NULL-terminated. */
+struct zonelist {
+	struct zone *zones[MAX_NR_ZONES + 1];
+};
+
+typedef struct pglist_data {
+	struct zone node_zones[MAX_NR_ZONES];
+	/* node_zonelists[i]: zone i and every populated zone below it, highest first */
+	struct zonelist node_zonelists[MAX_NR_ZONES];
+	unsigned long node_start_pfn;
+	unsigned long node_spanned_pages;
+	unsigned long node_present_pages;
+	int node_id;
+} pg_data_t;
+
+extern struct pglist_data contig_page_data;
+#define NODE_DATA(nid) (&contig_page_data)
+
+/* Tunable like /proc/sys/vm/min_free_kbytes; setup_per_zone_wmarks() applies it. */
+extern int min_free_kbytes;
+
+#define min_wmark_pages(z)  ((z)->watermark[WMARK_MIN])
+#define low_wmark_pages(z)  ((z)->watermark[WMARK_LOW])
+#define high_wmark_pages(z) ((z)->watermark[WMARK_HIGH])
+
+static inline unsigned long zone_end_pfn(const struct zone *zone)
+{
+	return zone->zone_start_pfn + zone->spanned_pages;
+}
+
+static inline bool zone_spans_pfn(const struct zone *zone, unsigned long pfn)
+{
+	return pfn >= zone->zone_start_pfn && pfn < zone_end_pfn(zone);
+}
+
+static inline bool populated_zone(const struct zone *zone)
+{
+	return zone->present_pages != 0;
+}
+
+static inline enum zone_type zone_idx(const struct zone *zone)
+{
+	return (enum zone_type)(zone - contig_page_data.node_zones);
+}
+
+static inline bool is_highmem(const struct zone *zone)
+{
+	return zone_idx(zone) == ZONE_HIGHMEM;
+}
+
+#define for_each_zone(zone)                                                                        \
+	for (zone = contig_page_data.node_zones;                                                   \
+	     zone < contig_page_data.node_zones + MAX_NR_ZONES; zone++)
+
+#define for_each_populated_zone(zone)                                                              \
+	for_each_zone(zone)                                                                       \
+		if (!populated_zone(zone))                                                         \
+			;                                                                          \
+		else
+
+/**
+ * setup_per_zone_wmarks - recompute every zone's min/low/high from min_free_kbytes
+ *
+ * Low-memory zones share min_free_kbytes in proportion to their managed pages; highmem
+ * gets a small fixed reserve (Linux: managed/1024, clamped to 32..128 pages).
+ * low = min + min/4, high = min + min/2.
+ */
+void setup_per_zone_wmarks(void);
+
+/**
+ * zone_watermark_ok - may an allocation of 2^@order pages be taken from @zone?
+ * @zone: the zone
+ * @order: block order
+ * @mark: the watermark, in pages
+ * @alloc_flags: ALLOC_HIGH lowers @mark by half, ALLOC_HARDER by a further quarter
+ *
+ * Also requires, for every order below @order, that enough of the free memory is in
+ * blocks large enough, so that a high-order request does not eat the small-page reserve.
+ * Return: true when the zone's buddy free pages stay above the (lowered) mark.
+ */
+bool zone_watermark_ok(struct zone *zone, unsigned int order, unsigned long mark, int alloc_flags);
+
+/**
+ * zone_pcp_count - order-0 pages sitting on the zone's per-CPU lists
+ * @zone: the zone
+ * Return: the sum over CPUs of pcp.count.
+ */
+unsigned long zone_pcp_count(struct zone *zone);
+
+#endif

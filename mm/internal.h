@@ -1,0 +1,54 @@
+/*
+ * Interfaces shared by the files of mm/ and by the host tests; not for the rest of the
+ * firmware.
+ */
+#ifndef MM_INTERNAL_H
+#define MM_INTERNAL_H
+
+#include <mm/mm.h>
+
+/* alloc_flags: which watermark to check and how far below it a caller may go. */
+#define ALLOC_WMARK_MIN	    WMARK_MIN
+#define ALLOC_WMARK_LOW	    WMARK_LOW
+#define ALLOC_WMARK_HIGH    WMARK_HIGH
+#define ALLOC_NO_WATERMARKS 0x04 /* ignore watermarks: reclaim's own allocations */
+#define ALLOC_WMARK_MASK    (ALLOC_NO_WATERMARKS - 1)
+#define ALLOC_HARDER	    0x10 /* GFP_ATOMIC: a further quarter below */
+#define ALLOC_HIGH	    0x20 /* __GFP_HIGH: half of the min watermark */
+
+/* Direct-reclaim rounds (reclaim, then wait for an interrupt) before giving up. */
+#define MAX_RECLAIM_RETRIES    16
+#define REPEAT_RECLAIM_RETRIES (4 * MAX_RECLAIM_RETRIES) /* __GFP_REPEAT */
+
+/* mm_init.c */
+void free_area_init(phys_addr_t dma_end, phys_addr_t lowmem_end);
+void init_per_zone_wmark_min(void);
+
+/* page_alloc.c */
+void __free_pages_core(struct page *page, unsigned int order);
+/* Try every zone of @zl in order; the slow path's entry into the buddy lists. */
+struct page *get_page_slowpath(gfp_t gfp, unsigned int order, int alloc_flags,
+			       const struct zonelist *zl);
+
+/* page_alloc_slowpath.c */
+struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order, const struct zonelist *zl,
+				    void *caller);
+/**
+ * pageset_set_high_and_batch - resize a zone's per-CPU list (drains it first)
+ * @zone: the zone
+ * @high: drain when the list reaches this many pages (0: every free goes to the buddy)
+ * @batch: pages moved per refill or drain, at least 1
+ */
+void pageset_set_high_and_batch(struct zone *zone, int high, int batch);
+
+/* memblock.c */
+unsigned long memblock_count_memory_pages(unsigned long start_pfn, unsigned long end_pfn);
+
+/* show_mem.c */
+void warn_alloc_failed(gfp_t gfp, unsigned int order, void *caller);
+
+#define PFN_UP(x)   (((x) + PAGE_SIZE - 1) >> PAGE_SHIFT)
+#define PFN_DOWN(x) ((x) >> PAGE_SHIFT)
+#define PFN_PHYS(x) ((phys_addr_t)(x) << PAGE_SHIFT)
+
+#endif

@@ -1,0 +1,47 @@
+/*
+ * Memory totals and /proc/meminfo. MemFree counts every free page: those on the buddy
+ * lists and those on the per-CPU lists (Linux counts only the former; here the two sum
+ * exactly to what the allocator could hand out).
+ */
+#include <kernel/printk.h>
+#include <mm/mm.h>
+
+void si_meminfo(struct sysinfo *val)
+{
+	struct zone *zone;
+	unsigned long flags;
+
+	val->totalram = totalram_pages;
+	val->totalhigh = totalhigh_pages;
+	val->freeram = 0;
+	val->freehigh = 0;
+	val->mem_unit = PAGE_SIZE;
+	for_each_populated_zone(zone) {
+		unsigned long free;
+
+		spin_lock_irqsave(&zone->lock, flags);
+		free = zone->free_pages + zone_pcp_count(zone);
+		spin_unlock_irqrestore(&zone->lock, flags);
+		val->freeram += free;
+		if (is_highmem(zone))
+			val->freehigh += free;
+	}
+}
+
+static void show_val_kb(const char *name, unsigned long pages)
+{
+	printk("%-16s%8lu kB\n", name, pages << (PAGE_SHIFT - 10));
+}
+
+void show_meminfo(void)
+{
+	struct sysinfo i;
+
+	si_meminfo(&i);
+	show_val_kb("MemTotal:", i.totalram);
+	show_val_kb("MemFree:", i.freeram);
+	show_val_kb("HighTotal:", i.totalhigh);
+	show_val_kb("HighFree:", i.freehigh);
+	show_val_kb("LowTotal:", i.totalram - i.totalhigh);
+	show_val_kb("LowFree:", i.freeram - i.freehigh);
+}

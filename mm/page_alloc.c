@@ -1,0 +1,576 @@
+/*
+ * The buddy allocator and the GFP semantics of DESIGN §4.
+ *
+ * Free memory of a zone is kept as naturally aligned blocks of 2^order pages on
+ * zone->free_area[order]; the first page of each carries PG_buddy and its order. Freeing
+ * merges a block with its buddy (pfn ^ 2^order) while the buddy is free and of the same
+ * order; allocating splits the smallest large-enough block. Order-0 pages pass through a
+ * per-CPU list first: frees push at the hot head (cold ones at the tail), allocations pop
+ * the head (__GFP_COLD: the tail), and the list is refilled from and drained to the buddy
+ * lists @batch pages at a time.
+ *
+ * Every check on a free happens under the zone lock before anything changes, so a bad
+ * free is reported and leaves the allocator exactly as it was.
+ */
+#include <asm/irqflags.h>
+#include <kernel/kernel.h>
+#include <kernel/preempt.h>
+#include <kernel/printk.h>
+#include <mm/highmem.h>
+#include <mm/mm.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* Preferred zone for each combination of __GFP_DMA and __GFP_HIGHMEM (DMA wins). */
+static const unsigned char gfp_zone_table[4] = {
+    [0] = ZONE_NORMAL,
+    [__GFP_DMA] = ZONE_DMA,
+    [__GFP_HIGHMEM] = ZONE_HIGHMEM,
+    [__GFP_DMA | __GFP_HIGHMEM] = ZONE_DMA,
+};
+
+/* ---- buddy lists (zone->lock held) ---- */
+
+static inline void add_to_free_list(struct page *page, struct zone *zone, unsigned int order)
+{
+	__SetPageBuddy(page);
+	page->private = order;
+	list_add(&page->lru, &zone->free_area[order].free_list);
+	zone->free_area[order].nr_free++;
+}
+
+static inline void del_page_from_free_list(struct page *page, struct zone *zone, unsigned int order)
+{
+	list_del(&page->lru);
+	__ClearPageBuddy(page);
+	page->private = 0;
+	zone->free_area[order].nr_free--;
+}
+
+static inline bool page_is_buddy(struct zone *zone, unsigned long buddy_pfn, unsigned int order)
+{
+	struct page *buddy;
+
+	if (!zone_spans_pfn(zone, buddy_pfn))
+		return false;
+	buddy = pfn_to_page(buddy_pfn);
+	return PageBuddy(buddy) && buddy->private == order;
+}
+
+/* Put a block on the free lists, merging with free buddies. Leaves free_pages alone. */
+static void __free_one_page(unsigned long pfn, struct zone *zone, unsigned int order)
+{
+	while (order < MAX_ORDER - 1) {
+		unsigned long buddy_pfn = pfn ^ (1UL << order);
+
+		if (!page_is_buddy(zone, buddy_pfn, order))
+			break;
+		del_page_from_free_list(pfn_to_page(buddy_pfn), zone, order);
+		pfn &= buddy_pfn; /* the lower of the two heads the merged block */
+		order++;
+	}
+	add_to_free_list(pfn_to_page(pfn), zone, order);
+}
+
+/* Return the upper halves of a 2^high block to the free lists until 2^low is left. */
+static inline void expand(struct zone *zone, struct page *page, unsigned int low, unsigned int high)
+{
+	unsigned long size = 1UL << high;
+
+	while (high > low) {
+		high--;
+		size >>= 1;
+		add_to_free_list(&page[size], zone, high);
+	}
+}
+
+static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order)
+{
+	unsigned int o;
+
+	for (o = order; o < MAX_ORDER; o++) {
+		struct free_area *area = &zone->free_area[o];
+		struct page *page;
+
+		if (list_empty(&area->free_list))
+			continue;
+		page = list_first_entry(&area->free_list, struct page, lru);
+		del_page_from_free_list(page, zone, o);
+		expand(zone, page, order, o);
+		zone->free_pages -= 1UL << order;
+		return page;
+	}
+	return NULL;
+}
+
+/* ---- per-CPU lists (zone->lock held) ---- */
+
+static unsigned long rmqueue_bulk(struct zone *zone, struct per_cpu_pages *pcp, unsigned long count)
+{
+	unsigned long i;
+
+	for (i = 0; i < count; i++) {
+		struct page *page = __rmqueue_smallest(zone, 0);
+
+		if (!page)
+			break;
+		list_add_tail(&page->lru, &pcp->list);
+	}
+	pcp->count += (int)i;
+	return i;
+}
+
+/* Move up to @count pages from the cold end of @pcp back to the buddy lists. */
+static void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp)
+{
+	while (count-- > 0 && !list_empty(&pcp->list)) {
+		struct page *page = list_last_entry(&pcp->list, struct page, lru);
+
+		list_del(&page->lru);
+		pcp->count--;
+		__free_one_page(page_to_pfn(page), zone, 0);
+		zone->free_pages++;
+	}
+}
+
+void drain_all_pages(void)
+{
+	struct zone *zone;
+	unsigned long flags;
+
+	for_each_populated_zone(zone) {
+		struct per_cpu_pages *pcp = &zone->pageset[smp_processor_id()].pcp;
+
+		spin_lock_irqsave(&zone->lock, flags);
+		free_pcppages_bulk(zone, pcp->count, pcp);
+		spin_unlock_irqrestore(&zone->lock, flags);
+	}
+}
+
+void pageset_set_high_and_batch(struct zone *zone, int high, int batch)
+{
+	struct per_cpu_pages *pcp = &zone->pageset[smp_processor_id()].pcp;
+	unsigned long flags;
+
+	spin_lock_irqsave(&zone->lock, flags);
+	free_pcppages_bulk(zone, pcp->count, pcp);
+	pcp->high = high < 0 ? 0 : high;
+	pcp->batch = batch < 1 ? 1 : batch;
+	spin_unlock_irqrestore(&zone->lock, flags);
+}
+
+unsigned long zone_pcp_count(struct zone *zone)
+{
+	unsigned long n = 0;
+	int cpu;
+
+	for (cpu = 0; cpu < NR_CPUS; cpu++)
+		n += (unsigned long)zone->pageset[cpu].pcp.count;
+	return n;
+}
+
+unsigned long nr_free_pages(void)
+{
+	struct zone *zone;
+	unsigned long n = 0;
+
+	for_each_zone(zone)
+		n += zone->free_pages;
+	return n;
+}
+
+/* ---- watermarks ---- */
+
+/* The level the zone's buddy free pages must stay above for this caller; -1: none. */
+static inline long wmark_floor(const struct zone *zone, int alloc_flags)
+{
+	long min = (long)zone->watermark[alloc_flags & ALLOC_WMARK_MASK];
+
+	if (alloc_flags & ALLOC_NO_WATERMARKS)
+		return -1;
+	if (alloc_flags & ALLOC_HIGH)
+		min -= min / 2;
+	if (alloc_flags & ALLOC_HARDER)
+		min -= min / 4;
+	return min;
+}
+
+static bool __zone_watermark_ok(struct zone *zone, unsigned int order, long min)
+{
+	long free = (long)zone->free_pages - (1L << order) + 1;
+	unsigned int o;
+
+	if (free <= min)
+		return false;
+	for (o = 0; o < order; o++) {
+		/* Pages in blocks too small for this order do not count... */
+		free -= (long)(zone->free_area[o].nr_free << o);
+		/* ...and the larger blocks need only keep a smaller reserve. */
+		min >>= 1;
+		if (free <= min)
+			return false;
+	}
+	return true;
+}
+
+bool zone_watermark_ok(struct zone *zone, unsigned int order, unsigned long mark, int alloc_flags)
+{
+	long min = (long)mark;
+
+	if (alloc_flags & ALLOC_NO_WATERMARKS)
+		return true;
+	if (alloc_flags & ALLOC_HIGH)
+		min -= min / 2;
+	if (alloc_flags & ALLOC_HARDER)
+		min -= min / 4;
+	return __zone_watermark_ok(zone, order, min);
+}
+
+/* ---- allocation ---- */
+
+/* Unlink without poisoning: the entry is relinked or owned by the caller right after. */
+static inline void list_unlink(struct list_head *e)
+{
+	e->next->prev = e->prev;
+	e->prev->next = e->next;
+}
+
+static inline void set_page_allocated(struct page *page, unsigned int order)
+{
+	__SetPageHead(page);
+	page->private = order;
+	page->_refcount = 1;
+}
+
+/* Order > 0 straight from the buddy lists, if the watermark allows. */
+static __noinline struct page *rmqueue_buddy(struct zone *zone, unsigned int order, long floor)
+{
+	struct page *page = NULL;
+	unsigned long flags;
+
+	spin_lock_irqsave(&zone->lock, flags);
+	if (floor < 0 || __zone_watermark_ok(zone, order, floor)) {
+		page = __rmqueue_smallest(zone, order);
+		if (page)
+			set_page_allocated(page, order);
+	}
+	spin_unlock_irqrestore(&zone->lock, flags);
+	return page;
+}
+
+/*
+ * Refill an empty per-CPU list (zone->lock held). The refill never takes the buddy free
+ * count below the caller's floor, so GFP_NOWAIT never eats into the reserve that
+ * GFP_ATOMIC may use.
+ */
+static __noinline bool pcp_refill(struct zone *zone, struct per_cpu_pages *pcp, long floor)
+{
+	unsigned long room = (unsigned long)((long)zone->free_pages - floor);
+
+	return rmqueue_bulk(zone, pcp, min(room, (unsigned long)pcp->batch)) != 0;
+}
+
+/* Order 0 from the per-CPU list: the hot path. */
+static __always_inline struct page *rmqueue_pcplist(struct zone *zone, gfp_t gfp, long floor)
+{
+	struct per_cpu_pages *pcp = &zone->pageset[smp_processor_id()].pcp;
+	struct page *page = NULL;
+	unsigned long flags;
+
+	/*
+	 * On a uniprocessor, masking interrupts excludes every other user of the zone; the
+	 * per-CPU paths skip the spinlock's nesting bookkeeping, as Linux's pcp paths do.
+	 */
+	local_irq_save(flags);
+	if (unlikely((long)zone->free_pages <= floor))
+		goto out;
+	if (unlikely(list_empty(&pcp->list)) && !pcp_refill(zone, pcp, floor))
+		goto out;
+	if (gfp & __GFP_COLD)
+		page = list_last_entry(&pcp->list, struct page, lru);
+	else
+		page = list_first_entry(&pcp->list, struct page, lru);
+	list_unlink(&page->lru);
+	pcp->count--;
+	set_page_allocated(page, 0);
+out:
+	local_irq_restore(flags);
+	return page;
+}
+
+/* Take a block from @zone if its watermark allows, and mark it allocated. */
+static __always_inline struct page *rmqueue(struct zone *zone, unsigned int order, gfp_t gfp,
+					    int alloc_flags)
+{
+	long floor = wmark_floor(zone, alloc_flags);
+
+	if (likely(order == 0))
+		return rmqueue_pcplist(zone, gfp, floor);
+	return rmqueue_buddy(zone, order, floor);
+}
+
+static __always_inline struct page *
+get_page_from_freelist(gfp_t gfp, unsigned int order, int alloc_flags, const struct zonelist *zl)
+{
+	struct zone *const *z;
+
+	for (z = zl->zones; *z; z++) {
+		struct page *page = rmqueue(*z, order, gfp, alloc_flags);
+
+		if (page)
+			return page;
+	}
+	return NULL;
+}
+
+/* The slow path's copy (page_alloc_slowpath.c): one out-of-line instance. */
+__noinline struct page *get_page_slowpath(gfp_t gfp, unsigned int order, int alloc_flags,
+					  const struct zonelist *zl)
+{
+	return get_page_from_freelist(gfp, order, alloc_flags, zl);
+}
+
+static void clear_pages(struct page *page, unsigned int order)
+{
+	unsigned long i;
+
+	if (!PageHighMem(page)) {
+		memset(page_address(page), 0, PAGE_SIZE << order);
+		return;
+	}
+	for (i = 0; i < (1UL << order); i++)
+		clear_highpage(page + i);
+}
+
+static __always_inline struct page *__alloc_pages(gfp_t gfp, unsigned int order, void *caller)
+{
+	const struct zonelist *zl;
+	struct page *page;
+
+	if (unlikely(order >= MAX_ORDER)) {
+		if (!(gfp & __GFP_NOWARN))
+			pr_err("page_alloc: order %u requested, the largest is %d (caller %p)\n",
+			       order, MAX_ORDER - 1, caller);
+		return NULL;
+	}
+	if ((gfp & __GFP_WAIT) && unlikely(in_atomic() || irqs_disabled())) {
+		/* Reported like Linux, then served as an allocation that cannot sleep. */
+		__might_sleep(__FILE__, __LINE__, caller);
+		gfp &= ~__GFP_WAIT;
+	}
+	zl = &contig_page_data.node_zonelists[gfp_zone_table[gfp & (__GFP_DMA | __GFP_HIGHMEM)]];
+	page = get_page_from_freelist(gfp, order, ALLOC_WMARK_LOW, zl);
+	if (unlikely(!page)) {
+		page = __alloc_pages_slowpath(gfp, order, zl, caller);
+		if (!page)
+			return NULL;
+	}
+	if (unlikely(gfp & __GFP_ZERO))
+		clear_pages(page, order);
+	return page;
+}
+
+struct page *alloc_pages(gfp_t gfp, unsigned int order)
+{
+	return __alloc_pages(gfp, order, __builtin_return_address(0));
+}
+
+unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
+{
+	struct page *page = __alloc_pages(gfp & ~__GFP_HIGHMEM, order, __builtin_return_address(0));
+
+	return page ? (unsigned long)page_address(page) : 0;
+}
+
+unsigned long get_zeroed_page(gfp_t gfp)
+{
+	struct page *page =
+	    __alloc_pages((gfp | __GFP_ZERO) & ~__GFP_HIGHMEM, 0, __builtin_return_address(0));
+
+	return page ? (unsigned long)page_address(page) : 0;
+}
+
+/* ---- freeing ---- */
+
+/*
+ * Explain why a free was refused. Blocks are aligned and disjoint, so the first head
+ * found walking up the alignments whose order covers @pfn is the block containing it.
+ */
+static __noinline void report_bad_free(struct page *page, unsigned int order, void *caller)
+{
+	enum { BAD_RESERVED, BAD_ORDER, BAD_DOUBLE, BAD_INSIDE } bad = BAD_DOUBLE;
+	unsigned long pfn = page_to_pfn(page), flags, head_pfn = 0;
+	struct zone *zone = page_zone(page);
+	unsigned int o, head_order = 0;
+
+	spin_lock_irqsave(&zone->lock, flags);
+	if (PageReserved(page)) {
+		bad = BAD_RESERVED;
+	} else if (PageHead(page)) {
+		bad = BAD_ORDER;
+		head_order = (unsigned int)page->private;
+	} else {
+		for (o = 1; o < MAX_ORDER; o++) {
+			unsigned long h = pfn & ~((1UL << o) - 1);
+			struct page *p = pfn_to_page(h);
+
+			if (!zone_spans_pfn(zone, h))
+				break;
+			if (PageHead(p) && p->private >= o) {
+				bad = BAD_INSIDE;
+				head_pfn = h;
+				head_order = (unsigned int)p->private;
+				break;
+			}
+			if (PageBuddy(p) && p->private >= o)
+				break;
+		}
+	}
+	spin_unlock_irqrestore(&zone->lock, flags);
+
+	switch (bad) {
+	case BAD_RESERVED:
+		pr_err("page_alloc: bad free of pfn %#lx order %u: reserved page, never "
+		       "allocated (caller %p)\n",
+		       pfn, order, caller);
+		break;
+	case BAD_ORDER:
+		pr_err("page_alloc: bad free of pfn %#lx: wrong order %u, it was allocated with "
+		       "order %u (caller %p)\n",
+		       pfn, order, head_order, caller);
+		break;
+	case BAD_INSIDE:
+		pr_err("page_alloc: bad free of pfn %#lx order %u: not the start of an allocated "
+		       "block (inside the order-%u block at pfn %#lx) (caller %p)\n",
+		       pfn, order, head_order, head_pfn, caller);
+		break;
+	case BAD_DOUBLE:
+		pr_err("page_alloc: bad free of pfn %#lx order %u: double free, the page is "
+		       "already free (caller %p)\n",
+		       pfn, order, caller);
+		break;
+	}
+}
+
+/* Order > 0: straight back to the buddy lists, merging. Checks as free_pages_caller(). */
+static __noinline void free_pages_buddy(struct page *page, unsigned int order, void *caller)
+{
+	struct zone *zone = page_zone(page);
+	unsigned long flags;
+
+	spin_lock_irqsave(&zone->lock, flags);
+	if (unlikely((page->flags & PAGE_FLAGS_STATE) != (1UL << PG_head) ||
+		     page->private != order)) {
+		spin_unlock_irqrestore(&zone->lock, flags);
+		report_bad_free(page, order, caller);
+		return;
+	}
+	if (--page->_refcount == 0) {
+		__ClearPageHead(page);
+		page->private = 0;
+		__free_one_page(page_to_pfn(page), zone, order);
+		zone->free_pages += 1UL << order;
+	}
+	spin_unlock_irqrestore(&zone->lock, flags);
+}
+
+static __noinline void report_bad_free_args(struct page *page, unsigned int order, void *caller)
+{
+	if (order >= MAX_ORDER)
+		pr_err("page_alloc: bad free of page %p: order %u, the largest is %d "
+		       "(caller %p)\n",
+		       (void *)page, order, MAX_ORDER - 1, caller);
+	else
+		pr_err("page_alloc: bad free of %p: not a struct page of mem_map (caller %p)\n",
+		       (void *)page, caller);
+}
+
+/*
+ * Free a block the caller owns. Order 0 goes to the per-CPU list (the hot path); when the
+ * list reaches pcp->high, its coldest pcp->batch pages go back to the buddy lists.
+ */
+static __always_inline void free_pages_caller(struct page *page, unsigned int order, bool cold,
+					      void *caller)
+{
+	unsigned long off = (unsigned long)((char *)page - (char *)mem_map);
+	struct per_cpu_pages *pcp;
+	struct zone *zone;
+	unsigned long flags;
+
+	if (unlikely(order >= MAX_ORDER ||
+		     off >= (max_pfn - ARCH_PFN_OFFSET) * sizeof(struct page) ||
+		     (off & (sizeof(struct page) - 1)))) {
+		report_bad_free_args(page, order, caller);
+		return;
+	}
+	if (order) {
+		free_pages_buddy(page, order, caller);
+		return;
+	}
+	zone = page_zone(page);
+	pcp = &zone->pageset[smp_processor_id()].pcp;
+	local_irq_save(flags); /* see rmqueue_pcplist() */
+	/* Allocated order-0 head: PG_head alone, private 0. */
+	if (unlikely((page->flags & PAGE_FLAGS_STATE) != (1UL << PG_head) || page->private)) {
+		local_irq_restore(flags);
+		report_bad_free(page, order, caller);
+		return;
+	}
+	if (unlikely(--page->_refcount > 0))
+		goto out;
+	__ClearPageHead(page);
+	if (cold)
+		list_add_tail(&page->lru, &pcp->list);
+	else
+		list_add(&page->lru, &pcp->list);
+	if (unlikely(++pcp->count >= pcp->high))
+		free_pcppages_bulk(zone, pcp->batch, pcp);
+out:
+	local_irq_restore(flags);
+}
+
+void __free_pages(struct page *page, unsigned int order)
+{
+	free_pages_caller(page, order, false, __builtin_return_address(0));
+}
+
+void free_cold_page(struct page *page)
+{
+	free_pages_caller(page, 0, true, __builtin_return_address(0));
+}
+
+void free_pages(unsigned long addr, unsigned int order)
+{
+	void *caller = __builtin_return_address(0);
+
+	if (addr == 0)
+		return;
+	if ((addr & ~PAGE_MASK) || addr < PAGE_OFFSET || addr >= (unsigned long)high_memory) {
+		pr_err("page_alloc: bad free of %#lx order %u: not the start of a page in the "
+		       "direct map (caller %p)\n",
+		       addr, order, caller);
+		return;
+	}
+	free_pages_caller(virt_to_page(addr), order, false, caller);
+}
+
+/* Boot: hand a block of reserved pages (from memblock) to the buddy allocator. */
+void __free_pages_core(struct page *page, unsigned int order)
+{
+	unsigned long i, nr = 1UL << order, flags;
+	struct zone *zone = page_zone(page);
+
+	for (i = 0; i < nr; i++) {
+		__ClearPageReserved(page + i);
+		page[i]._refcount = 0;
+	}
+	spin_lock_irqsave(&zone->lock, flags);
+	zone->managed_pages += nr;
+	__free_one_page(page_to_pfn(page), zone, order);
+	zone->free_pages += nr;
+	spin_unlock_irqrestore(&zone->lock, flags);
+	totalram_pages += nr;
+	if (is_highmem(zone))
+		totalhigh_pages += nr;
+}

@@ -1,0 +1,229 @@
+/*
+ * Page-allocator shell commands: meminfo, buddyinfo, zoneinfo, alloc_pages, free_pages,
+ * kmap, kunmap, gfp. The shell keeps a table of the blocks and kmaps it made, so a free
+ * of something it never allocated is refused before it can reach (and corrupt) the
+ * allocator; a wrong-order free of a block it did allocate goes to __free_pages() so
+ * that the allocator's own check is what answers.
+ */
+#include <kernel/kernel.h>
+#include <kernel/printk.h>
+#include <kernel/shell.h>
+#include <lib/parse.h>
+#include <mm/gfp.h>
+#include <mm/highmem.h>
+#include <mm/mm.h>
+#include <stdio.h>
+
+#define SHELL_MAX_BLOCKS 256
+#define SHELL_MAX_KMAPS	 32
+
+struct shell_block {
+	unsigned long pfn;
+	unsigned int order;
+	bool used;
+};
+
+static struct shell_block blocks[SHELL_MAX_BLOCKS];
+static unsigned long kmapped[SHELL_MAX_KMAPS]; /* pfn + 1; 0 is a free slot */
+
+static const char *const zone_name_of[MAX_NR_ZONES] = { "DMA", "Normal", "HighMem" };
+
+static int cmd_meminfo(int argc, char **argv)
+{
+	show_meminfo();
+	return 0;
+}
+SHELL_CMD(meminfo, "", "memory summary (/proc/meminfo format)", 0, 0, cmd_meminfo);
+
+static int cmd_buddyinfo(int argc, char **argv)
+{
+	show_buddyinfo();
+	return 0;
+}
+SHELL_CMD(buddyinfo, "", "free blocks per zone and order (/proc/buddyinfo format)", 0, 0,
+	  cmd_buddyinfo);
+
+static int cmd_zoneinfo(int argc, char **argv)
+{
+	show_zoneinfo();
+	return 0;
+}
+SHELL_CMD(zoneinfo, "", "per-zone counts and watermarks (/proc/zoneinfo style)", 0, 0,
+	  cmd_zoneinfo);
+
+static int parse_order(const char *s, unsigned int *order)
+{
+	u32 v;
+
+	if (parse_u32(s, &v))
+		return shell_error("bad order '%s'", s);
+	if (v >= MAX_ORDER)
+		return shell_error("order %u is too large: orders are 0..%d", v, MAX_ORDER - 1);
+	*order = v;
+	return 0;
+}
+
+static int parse_gfp_arg(const char *s, gfp_t *gfp)
+{
+	if (gfp_parse(s, gfp))
+		return shell_error("bad gfp flags '%s' (names joined by '|', e.g. GFP_KERNEL|__GFP_ZERO)",
+				   s);
+	return 0;
+}
+
+static void print_page(const char *what, struct page *page, unsigned int order)
+{
+	void *virt = page_address(page);
+	char v[16] = "-";
+
+	if (virt)
+		snprintf(v, sizeof(v), "0x%08lx", (unsigned long)virt);
+	printk("%s: page 0x%08lx pfn 0x%05lx phys 0x%08x virt %s order %u zone %s\n", what,
+	       (unsigned long)page, page_to_pfn(page), page_to_phys(page), v, order,
+	       zone_name_of[page_zonenum(page)]);
+}
+
+static int cmd_alloc_pages(int argc, char **argv)
+{
+	unsigned int order, i;
+	gfp_t gfp = GFP_KERNEL;
+	struct page *page;
+
+	if (parse_order(argv[1], &order))
+		return -1;
+	if (argc > 2 && parse_gfp_arg(argv[2], &gfp))
+		return -1;
+	for (i = 0; i < SHELL_MAX_BLOCKS && blocks[i].used; i++)
+		;
+	if (i == SHELL_MAX_BLOCKS)
+		return shell_error("the shell's table of %d blocks is full: free some first",
+				   SHELL_MAX_BLOCKS);
+	page = alloc_pages(gfp, order);
+	if (!page)
+		return shell_error("alloc_pages(order %u) failed", order);
+	blocks[i] = (struct shell_block){ .pfn = page_to_pfn(page), .order = order, .used = true };
+	print_page("allocated", page, order);
+	return 0;
+}
+SHELL_CMD(alloc_pages, "<order> [gfp]", "allocate 2^order pages (default GFP_KERNEL)", 1, 2,
+	  cmd_alloc_pages);
+
+/* An argument at or above PAGE_OFFSET is a direct-map address, anything lower a pfn. */
+static int parse_pfn(const char *s, unsigned long *pfn)
+{
+	u32 v;
+
+	if (parse_addr(s, &v))
+		return shell_error("bad address or pfn '%s'", s);
+	if (v >= PAGE_OFFSET) {
+		if (!virt_addr_valid((void *)(unsigned long)v))
+			return shell_error("0x%08x is not a direct-mapped (low memory) address", v);
+		if (v & (PAGE_SIZE - 1))
+			return shell_error("0x%08x is not the start of a page", v);
+		*pfn = virt_to_pfn((unsigned long)v);
+	} else {
+		*pfn = v;
+	}
+	if (!pfn_valid(*pfn))
+		return shell_error("pfn 0x%lx is not RAM", *pfn);
+	return 0;
+}
+
+static int cmd_free_pages(int argc, char **argv)
+{
+	unsigned long pfn;
+	unsigned int order, i;
+	struct page *page;
+
+	if (parse_pfn(argv[1], &pfn) || parse_order(argv[2], &order))
+		return -1;
+	for (i = 0; i < SHELL_MAX_BLOCKS; i++)
+		if (blocks[i].used && blocks[i].pfn == pfn)
+			break;
+	if (i == SHELL_MAX_BLOCKS)
+		return shell_error("pfn 0x%lx was not allocated by alloc_pages here (double free?)",
+				   pfn);
+	page = pfn_to_page(pfn);
+	if (order != blocks[i].order) {
+		__free_pages(page, order); /* the allocator must detect and refuse this */
+		return shell_error("pfn 0x%lx was allocated with order %u, not %u; not freed", pfn,
+				   blocks[i].order, order);
+	}
+	__free_pages(page, order);
+	blocks[i].used = false;
+	printk("freed: pfn 0x%05lx order %u\n", pfn, order);
+	return 0;
+}
+SHELL_CMD(free_pages, "<addr|pfn> <order>", "free a block from alloc_pages", 2, 2,
+	  cmd_free_pages);
+
+static int cmd_kmap(int argc, char **argv)
+{
+	unsigned long pfn;
+	unsigned int i;
+	void *v;
+
+	if (parse_pfn(argv[1], &pfn))
+		return -1;
+	for (i = 0; i < SHELL_MAX_KMAPS && kmapped[i]; i++)
+		;
+	if (i == SHELL_MAX_KMAPS)
+		return shell_error("the shell holds %d kmaps already: kunmap some", SHELL_MAX_KMAPS);
+	v = kmap(pfn_to_page(pfn));
+	if (!v)
+		return shell_error("kmap of pfn 0x%lx failed", pfn);
+	kmapped[i] = pfn + 1;
+	printk("kmap: pfn 0x%05lx -> 0x%08lx%s\n", pfn, (unsigned long)v,
+	       PageHighMem(pfn_to_page(pfn)) ? " (PKMAP)" : " (low memory: direct map)");
+	return 0;
+}
+SHELL_CMD(kmap, "<pfn>", "map a page (highmem through a PKMAP slot)", 1, 1, cmd_kmap);
+
+static int cmd_kunmap(int argc, char **argv)
+{
+	unsigned long pfn;
+	unsigned int i;
+
+	if (parse_pfn(argv[1], &pfn))
+		return -1;
+	for (i = 0; i < SHELL_MAX_KMAPS && kmapped[i] != pfn + 1; i++)
+		;
+	if (i == SHELL_MAX_KMAPS)
+		return shell_error("pfn 0x%lx is not kmapped by the shell", pfn);
+	kunmap(pfn_to_page(pfn));
+	kmapped[i] = 0;
+	printk("kunmap: pfn 0x%05lx\n", pfn);
+	return 0;
+}
+SHELL_CMD(kunmap, "<pfn>", "undo a kmap from the shell", 1, 1, cmd_kunmap);
+
+static int cmd_gfp(int argc, char **argv)
+{
+	static const char *const zonelist_text[] = {
+		"DMA", "Normal, DMA", "HighMem, Normal, DMA",
+	};
+	char buf[160];
+	gfp_t gfp;
+	int first;
+
+	if (parse_gfp_arg(argv[1], &gfp))
+		return -1;
+	first = (gfp & __GFP_DMA) ? ZONE_DMA : (gfp & __GFP_HIGHMEM) ? ZONE_HIGHMEM : ZONE_NORMAL;
+	printk("gfp 0x%05x = %s\n", gfp, gfp_format(gfp, buf, sizeof(buf)));
+	printk("  zones (fallback order): %s\n", zonelist_text[first]);
+	printk("  may sleep: %s\n", (gfp & __GFP_WAIT) ?
+	       "yes (direct reclaim, waits for memory; not from atomic context)" : "no (atomic)");
+	if (gfp & __GFP_WAIT)
+		printk("  reclaim may do: %s%s\n", (gfp & __GFP_IO) ? "I/O" : "no I/O",
+		       (gfp & __GFP_FS) ? ", filesystem calls" : ", no filesystem calls");
+	printk("  reserves: %s\n", (gfp & __GFP_HIGH) ?
+	       "may dip below the min watermark (emergency reserve)" : "none: stops at the min watermark");
+	printk("  retry: %s\n", (gfp & __GFP_NOFAIL) ? "never fails (__GFP_NOFAIL)" :
+	       (gfp & __GFP_NORETRY) ? "one reclaim attempt (__GFP_NORETRY)" :
+	       (gfp & __GFP_REPEAT) ? "retries harder, may still fail (__GFP_REPEAT)" :
+	       (gfp & __GFP_WAIT) ? "default" : "none (cannot sleep)");
+	printk("  zeroed: %s; failure report: %s; cache-%s page\n", (gfp & __GFP_ZERO) ? "yes" : "no",
+	       (gfp & __GFP_NOWARN) ? "suppressed" : "printed", (gfp & __GFP_COLD) ? "cold" : "hot");
+	return 0;
+}
+SHELL_CMD(gfp, "<flags>", "decode a GFP mask: zones, may-sleep, reserves, retries", 1, 1, cmd_gfp);

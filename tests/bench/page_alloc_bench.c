@@ -1,0 +1,127 @@
+/*
+ * In-target page-allocator benchmarks: guest instructions per operation under
+ * `-icount shift=0` (bench_ns() deltas), each averaged over a fixed loop, plus the
+ * unusable-free-space index for order 3 after a fixed random workload.
+ */
+#include <kernel/bench.h>
+#include <kernel/console.h>
+#include <kernel/kernel.h>
+#include <kernel/printk.h>
+#include <mm/highmem.h>
+#include <mm/mm.h>
+
+#define LOOPS 2000
+
+static void report(const char *name, u64 t0, unsigned int loops)
+{
+	unsigned long total = (unsigned long)(bench_ns() - t0);
+
+	printk("%-34s %6lu instructions/op\n", name, (total + loops / 2) / loops);
+}
+
+/* Loop overhead is part of each figure: a few instructions, the same in every line. */
+static void bench_alloc_free(const char *name, gfp_t gfp, unsigned int order,
+			     unsigned int loops)
+{
+	struct page *p;
+	unsigned int i;
+	u64 t0;
+
+	p = alloc_pages(gfp, order); /* warm: the per-CPU list is filled */
+	__free_pages(p, order);
+	t0 = bench_ns();
+	for (i = 0; i < loops; i++) {
+		p = alloc_pages(gfp, order);
+		__free_pages(p, order);
+	}
+	report(name, t0, loops);
+}
+
+static void bench_page_alloc(void)
+{
+	struct page *hp;
+	unsigned long z;
+	unsigned int i;
+	u64 t0;
+
+	bench_alloc_free("order-0 alloc+free (per-CPU hot)", GFP_KERNEL, 0, LOOPS);
+	/* ZONE_DMA is too small for per-CPU lists (as in Linux): order 0 uses the buddy lists. */
+	bench_alloc_free("order-0 alloc+free (buddy lists)", GFP_DMA, 0, LOOPS);
+	bench_alloc_free("order-3 alloc+free", GFP_KERNEL, 3, LOOPS);
+	bench_alloc_free("order-10 alloc+free", GFP_KERNEL, 10, LOOPS / 4);
+
+	t0 = bench_ns();
+	for (i = 0; i < LOOPS / 4; i++) {
+		z = get_zeroed_page(GFP_KERNEL);
+		free_pages(z, 0);
+	}
+	report("get_zeroed_page+free_page", t0, LOOPS / 4);
+
+	hp = alloc_pages(GFP_HIGHUSER, 0);
+	t0 = bench_ns();
+	for (i = 0; i < LOOPS; i++)
+		kunmap_atomic(kmap_atomic(hp));
+	report("kmap_atomic+kunmap_atomic", t0, LOOPS);
+	__free_pages(hp, 0);
+}
+BENCH(page_alloc, "page allocator paths, instructions per operation", bench_page_alloc);
+
+/* xorshift32: the same "random" workload on every run. */
+static u32 rnd_state;
+static u32 rnd(void)
+{
+	rnd_state ^= rnd_state << 13;
+	rnd_state ^= rnd_state >> 17;
+	rnd_state ^= rnd_state << 5;
+	return rnd_state;
+}
+
+#define FRAG_SLOTS 4096
+
+/*
+ * Unusable free space index (Gorman): the fraction of free memory in blocks too small for
+ * an order-@order request: (free - sum over j >= order of 2^j * nr_free[j]) / free.
+ */
+static unsigned int unusable_index_permille(struct zone *z, unsigned int order)
+{
+	unsigned long usable = 0, j;
+
+	drain_all_pages();
+	for (j = order; j < MAX_ORDER; j++)
+		usable += z->free_area[j].nr_free << j;
+	if (!z->free_pages)
+		return 1000;
+	return (unsigned int)((z->free_pages - usable) * 1000 / z->free_pages);
+}
+
+static void bench_fragmentation(void)
+{
+	static struct page *slot_page[FRAG_SLOTS];
+	static u8 slot_order[FRAG_SLOTS];
+	struct zone *normal = &contig_page_data.node_zones[ZONE_NORMAL];
+	unsigned int i, s, before, after;
+
+	rnd_state = 0x2545f491;
+	before = unusable_index_permille(normal, 3);
+	/* 40000 random steps over 4096 slots of order 0..3 blocks, GFP_KERNEL (Normal). */
+	for (i = 0; i < 40000; i++) {
+		s = rnd() % FRAG_SLOTS;
+		if (slot_page[s]) {
+			__free_pages(slot_page[s], slot_order[s]);
+			slot_page[s] = NULL;
+		} else {
+			slot_order[s] = (u8)(rnd() % 4);
+			slot_page[s] = alloc_pages(GFP_KERNEL | __GFP_NOWARN, slot_order[s]);
+		}
+	}
+	after = unusable_index_permille(normal, 3);
+	printk("%-34s %u.%03u (at boot %u.%03u)\n", "unusable free space index, order 3",
+	       after / 1000, after % 1000, before / 1000, before % 1000);
+	for (s = 0; s < FRAG_SLOTS; s++)
+		if (slot_page[s]) {
+			__free_pages(slot_page[s], slot_order[s]);
+			slot_page[s] = NULL;
+		}
+}
+BENCH(fragmentation, "unusable free space index (order 3) after a fixed random workload",
+      bench_fragmentation);
