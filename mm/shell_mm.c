@@ -43,6 +43,16 @@ static int cmd_buddyinfo(int argc, char **argv)
 SHELL_CMD(buddyinfo, "", "free blocks per zone and order (/proc/buddyinfo format)", 0, 0,
 	  cmd_buddyinfo);
 
+/* Per-CPU pages are free but not on the buddy lists, so buddyinfo does not count them. */
+static int cmd_drain_pages(int argc, char **argv)
+{
+	drain_all_pages();
+	printk("per-CPU lists drained to the buddy lists\n");
+	return 0;
+}
+SHELL_CMD(drain_pages, "", "return per-CPU list pages to the buddy lists (drain_all_pages)", 0,
+	  0, cmd_drain_pages);
+
 static int cmd_zoneinfo(int argc, char **argv)
 {
 	show_zoneinfo();

@@ -34,7 +34,8 @@ class Board:
 
     def wait_prompt(self, timeout=None):
         self.p.expect_exact(PROMPT, timeout=timeout)
-        return self.p.before.replace("\r\n", "\n")
+        # The pty adds its own CR to our CR LF: drop every CR.
+        return self.p.before.replace("\r", "")
 
     def boot(self, timeout=5):
         self.boot_log = self.wait_prompt(timeout=timeout)
