@@ -5,6 +5,7 @@
  * and the FIXMAP window get their L2 table, and the boot identity map goes away.
  * Invariant: after paging_init() no writable kernel mapping is executable.
  */
+#include <asm/cacheflush.h>
 #include <asm/fixmap.h>
 #include <asm/kmap.h>
 #include <asm/memory.h>
@@ -143,29 +144,13 @@ void arch_kmap_set_pte(unsigned long vaddr, phys_addr_t phys)
 }
 
 /*
- * True when the D-cache is virtually indexed across more than a page (Cache Type
- * Register Dsize.P, bit 23): then lines written through a window must be cleaned out
- * before the window goes, or another virtual alias could read stale data.
- */
-static bool dcache_aliases(void)
-{
-	u32 ctr;
-
-	__asm__ __volatile__("mrc p15, 0, %0, c0, c0, 1" : "=r"(ctr));
-	return (ctr >> 23) & 1;
-}
-
-/*
  * The S3C6410's 16 KB 4-way D-cache has 4 KB per way and cannot alias, so usually only
  * the TLB entry has to go.
  */
 void arch_kmap_clear_pte(unsigned long vaddr)
 {
-	unsigned long p;
-
-	if (dcache_aliases())
-		for (p = vaddr; p < vaddr + PAGE_SIZE; p += 32)
-			__asm__ __volatile__("mcr p15, 0, %0, c7, c14, 1" ::"r"(p) : "memory");
+	if (cpu_dcache_is_aliasing())
+		dmac_flush_range(vaddr, vaddr + PAGE_SIZE);
 	set_pte(kmap_pte_slot(vaddr), 0);
 	local_flush_tlb_kernel_page(vaddr);
 }

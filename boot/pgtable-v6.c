@@ -15,6 +15,18 @@ static const struct tex_cb mem_type_bits[] = {
 	[MT_DEVICE_NONSHARED] = { 2, 0, 0 },
 };
 
+/*
+ * The TEX/C/B bits for an encodable type. MT_NORMAL_POLICY and MT_RESERVED only come out
+ * of decoding; asked to encode them, fall back to strongly-ordered, the type that can
+ * never make stale data visible.
+ */
+static const struct tex_cb *type_bits(enum mem_type t)
+{
+	if ((unsigned int)t > MT_DEVICE_NONSHARED)
+		t = MT_STRONGLY_ORDERED;
+	return &mem_type_bits[t];
+}
+
 /* APX:AP[1:0] for (user, ro). Privileged access is always allowed. */
 static unsigned int encode_ap(const struct pt_attrs *a)
 {
@@ -52,7 +64,7 @@ static void decode_ap(struct desc_info *o)
 /* Shared normal memory would need the S bit on SMP; one core here, so leave it clear. */
 pmd_t mk_pmd_section(phys_addr_t phys, const struct pt_attrs *a)
 {
-	const struct tex_cb *t = &mem_type_bits[a->type];
+	const struct tex_cb *t = type_bits(a->type);
 	unsigned int ap = encode_ap(a);
 	pmd_t d = (phys & PMD_SECT_BASE_MASK) | PMD_TYPE_SECT;
 
@@ -72,7 +84,7 @@ pmd_t mk_pmd_table(phys_addr_t l2_phys)
 
 pte_t mk_pte_small(phys_addr_t phys, const struct pt_attrs *a)
 {
-	const struct tex_cb *t = &mem_type_bits[a->type];
+	const struct tex_cb *t = type_bits(a->type);
 	unsigned int ap = encode_ap(a);
 	pte_t d = (phys & PTE_SMALL_BASE_MASK) | PTE_TYPE_SMALL;
 
@@ -87,7 +99,7 @@ pte_t mk_pte_small(phys_addr_t phys, const struct pt_attrs *a)
 
 pte_t mk_pte_large(phys_addr_t phys, const struct pt_attrs *a)
 {
-	const struct tex_cb *t = &mem_type_bits[a->type];
+	const struct tex_cb *t = type_bits(a->type);
 	unsigned int ap = encode_ap(a);
 	pte_t d = (phys & PTE_LARGE_BASE_MASK) | PTE_TYPE_LARGE;
 

@@ -68,18 +68,29 @@ static void history_show(struct line_editor *le, int pos)
 	emit(le, le->line, le->len);
 }
 
-static void handle_escape(struct line_editor *le, char c)
+/*
+ * ESC [ / ESC O sequences: parameter bytes (0x20-0x3f) are skipped, the final byte
+ * (0x40-0x7e) ends the sequence; only a bare "A" (up) or "B" (down) acts.
+ * Return: true when @c was consumed; false when ESC was not followed by '[' or 'O', so
+ * that @c is handled as ordinary input (a lone ESC must not eat Enter or Ctrl-C).
+ */
+static bool handle_escape(struct line_editor *le, char c)
 {
 	if (le->esc == 1) {
 		le->esc = (c == '[' || c == 'O') ? 2 : 0;
-		return;
+		return le->esc == 2;
 	}
-	le->esc = 0;
-	if (c == 'A' && le->hist_pos + 1 < (int)le->hist_count)
+	if (c >= 0x20 && c <= 0x3f) {
+		le->esc = 3; /* parameters: the sequence is not a bare arrow key */
+		return true;
+	}
+	if (le->esc == 2 && c == 'A' && le->hist_pos + 1 < (int)le->hist_count)
 		history_show(le, le->hist_pos + 1);
-	else if (c == 'B' && le->hist_pos >= 0)
+	else if (le->esc == 2 && c == 'B' && le->hist_pos >= 0)
 		history_show(le, le->hist_pos - 1);
-	/* left/right and other keys are ignored: editing is at the end of the line only */
+	/* other final bytes (left/right, ...) are ignored: editing is at the end only */
+	le->esc = 0;
+	return true;
 }
 
 enum le_result le_feed(struct line_editor *le, char c)
@@ -87,10 +98,8 @@ enum le_result le_feed(struct line_editor *le, char c)
 	bool was_cr = le->last_cr;
 
 	le->last_cr = false;
-	if (le->esc) {
-		handle_escape(le, c);
+	if (le->esc && handle_escape(le, c))
 		return LE_CONTINUE;
-	}
 	switch (c) {
 	case '\n':
 		if (was_cr)

@@ -48,15 +48,20 @@ static int gfp_lookup(const char *s, size_t len, gfp_t *out)
 			return 0;
 		}
 	}
+	/* A number: decimal or 0x hex, never octal (a leading zero is still decimal). */
 	if (len > 0 && s[0] >= '0' && s[0] <= '9') {
 		char tmp[16];
+		int base = 10;
 
 		if (len >= sizeof(tmp))
 			return -1;
 		memcpy(tmp, s, len);
 		tmp[len] = '\0';
-		v = strtoul(tmp, &end, 0);
-		if (*end == '\0' && !(v & ~(unsigned long)__GFP_BITS_MASK)) {
+		if (len > 2 && (tmp[1] == 'x' || tmp[1] == 'X') && tmp[0] == '0')
+			base = 16;
+		v = strtoul(base == 16 ? tmp + 2 : tmp, &end, base);
+		if (*end == '\0' && !(v & ~(unsigned long)__GFP_BITS_MASK) &&
+		    (base == 10 || (tmp[2] != '-' && tmp[2] != '+' && tmp[2] != ' '))) {
 			*out = (gfp_t)v;
 			return 0;
 		}

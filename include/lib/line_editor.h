@@ -23,7 +23,7 @@ struct line_editor {
 	unsigned int len;
 	bool overflow;		/* more than LINE_MAX characters were typed */
 	bool last_cr;		/* swallow the LF of a CR LF pair */
-	int esc;		/* escape-sequence state: 0 none, 1 ESC, 2 ESC [ */
+	int esc;		/* escape state: 0 none, 1 ESC, 2 ESC [, 3 parameters seen */
 	char history[HISTORY_SIZE][LINE_MAX + 1];
 	unsigned int hist_count;	/* entries stored (<= HISTORY_SIZE) */
 	unsigned int hist_next;		/* slot the next entry goes to */
@@ -34,6 +34,7 @@ struct line_editor {
 
 void le_init(struct line_editor *le, void (*out)(const char *, unsigned int, void *), void *ctx);
 void le_reset(struct line_editor *le);
+/* After LE_LINE the line stays in le->line until the caller's le_reset(). */
 enum le_result le_feed(struct line_editor *le, char c);
 
 #endif

@@ -2,7 +2,7 @@
 import re
 import time
 
-from conftest import BOOT_TIMEOUT, boot_board, close_board
+from e2e_helpers import BOOT_TIMEOUT, boot_board, close_board
 
 
 def test_prompt_appears_within_5_seconds_of_starting_qemu(firmware_elf):

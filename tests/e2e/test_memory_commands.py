@@ -1,7 +1,7 @@
 """pt, md and mw against the live page tables, including faults the shell must survive."""
 import re
 
-from conftest import error_lines
+from e2e_helpers import error_lines
 
 TEXT = 0xC0008000
 

@@ -1,7 +1,7 @@
 """Strict parsing at the shell: every rejected line answers exactly one 'error: ' line."""
 import pytest
 
-from conftest import error_lines
+from e2e_helpers import error_lines
 
 
 @pytest.mark.parametrize("line", [

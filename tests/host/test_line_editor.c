@@ -17,8 +17,8 @@
 
 #include <lib/line_editor.h>
 
-#define UP   "\x1b[A"
-#define DOWN "\x1b[B"
+#define UP    "\x1b[A"
+#define DOWN  "\x1b[B"
 #define ERASE "\b \b"
 
 struct capture {
@@ -405,7 +405,9 @@ static void test_recalled_line_can_be_edited(void **state)
 	struct fixture *f = *state;
 
 	enter_line(f, "md 0x0");
-	assert_int_equal(feed(f, UP "\x7f" "4\r"), LE_LINE);
+	feed(f, UP);
+	feed(f, "\x7f");
+	assert_int_equal(feed(f, "4\r"), LE_LINE);
 	assert_string_equal(f->le->line, "md 0x4");
 	le_reset(f->le);
 	feed(f, UP);
@@ -502,12 +504,11 @@ static void test_other_escape_sequences_are_ignored(void **state)
 static void test_non_printable_bytes_are_ignored(void **state)
 {
 	struct fixture *f = *state;
-	static const char junk[] = { 0x00, 0x01, 0x02, 0x04, 0x07, 0x09, 0x0b, 0x0c, 0x0e,
-				     0x10, 0x1a, 0x1c, 0x1f, (char)0x80, (char)0x9b,
-				     (char)0xc3, (char)0xff };
+	static const char junk[] = "\x00\x01\x02\x04\x07\x09\x0b\x0c\x0e\x10\x1a\x1c\x1f"
+				   "\x80\x9b\xc3\xff";
 
 	feed(f, "a");
-	assert_int_equal(feed_n(f, junk, sizeof(junk)), LE_CONTINUE);
+	assert_int_equal(feed_n(f, junk, sizeof(junk) - 1), LE_CONTINUE);
 	assert_string_equal(f->out.buf, "a");
 	assert_int_equal(feed(f, "b\r"), LE_LINE);
 	assert_string_equal(f->le->line, "ab");
@@ -543,43 +544,72 @@ static void test_null_output_callback_is_allowed(void **state)
 	free(le);
 }
 
+static void test_lone_esc_does_not_eat_ctrl_c(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(feed(f, "ab\x1b"), LE_CONTINUE);
+	assert_int_equal(feed(f, "\x03"), LE_CANCEL);
+}
+
+static void test_lone_esc_does_not_eat_enter(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(feed(f, "ab\x1b\r"), LE_LINE);
+	assert_string_equal(f->le->line, "ab");
+}
+
+static void test_escape_sequence_with_parameters_is_swallowed_whole(void **state)
+{
+	struct fixture *f = *state;
+
+	enter_line(f, "version");
+	/* Ctrl-Up: ESC [ 1 ; 5 A is not a bare up-arrow and must leave no residue. */
+	assert_int_equal(feed(f, "x\x1b[1;5Ay\r"), LE_LINE);
+	assert_string_equal(f->le->line, "xy");
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		T(test_typed_line_is_returned_on_cr),
-		T(test_typed_line_is_returned_on_lf),
-		T(test_crlf_gives_one_line_not_two),
-		T(test_empty_lines_with_crlf_count_once_each),
-		T(test_lf_after_other_input_ends_a_line),
-		T(test_typed_characters_are_echoed_and_enter_echoes_crlf),
-		T(test_backspace_bs_removes_last_char_and_emits_erase),
-		T(test_backspace_del_removes_last_char_and_emits_erase),
-		T(test_backspace_on_empty_line_does_nothing),
-		T(test_ctrl_u_clears_the_line),
-		T(test_ctrl_c_returns_cancel_and_emits_caret_c),
-		T(test_cancelled_line_is_not_added_to_history),
-		T(test_256_char_line_is_accepted),
-		T(test_257_char_line_is_refused_on_enter),
-		T(test_very_long_line_never_overflows_the_buffer),
-		T(test_backspace_does_not_unrefuse_a_too_long_line),
-		T(test_ctrl_u_clears_a_too_long_line),
-		T(test_too_long_line_is_not_added_to_history),
-		T(test_up_arrow_recalls_the_previous_line),
-		T(test_up_arrow_with_empty_history_does_nothing),
-		T(test_up_arrow_replaces_the_typed_text),
-		T(test_up_and_down_walk_the_history_and_back_to_an_empty_line),
-		T(test_recalled_line_can_be_edited),
-		T(test_ss3_arrow_keys_also_walk_history),
-		T(test_repeated_line_is_stored_once),
-		T(test_empty_line_is_not_stored_in_history),
-		T(test_history_keeps_only_the_newest_history_size_lines),
-		T(test_full_length_history_entry_is_recalled_whole),
-		T(test_other_escape_sequences_are_ignored),
-		T(test_non_printable_bytes_are_ignored),
-		T(test_every_printable_byte_is_kept),
-		cmocka_unit_test(test_null_output_callback_is_allowed),
+	    T(test_typed_line_is_returned_on_cr),
+	    T(test_lone_esc_does_not_eat_ctrl_c),
+	    T(test_lone_esc_does_not_eat_enter),
+	    T(test_escape_sequence_with_parameters_is_swallowed_whole),
+	    T(test_typed_line_is_returned_on_lf),
+	    T(test_crlf_gives_one_line_not_two),
+	    T(test_empty_lines_with_crlf_count_once_each),
+	    T(test_lf_after_other_input_ends_a_line),
+	    T(test_typed_characters_are_echoed_and_enter_echoes_crlf),
+	    T(test_backspace_bs_removes_last_char_and_emits_erase),
+	    T(test_backspace_del_removes_last_char_and_emits_erase),
+	    T(test_backspace_on_empty_line_does_nothing),
+	    T(test_ctrl_u_clears_the_line),
+	    T(test_ctrl_c_returns_cancel_and_emits_caret_c),
+	    T(test_cancelled_line_is_not_added_to_history),
+	    T(test_256_char_line_is_accepted),
+	    T(test_257_char_line_is_refused_on_enter),
+	    T(test_very_long_line_never_overflows_the_buffer),
+	    T(test_backspace_does_not_unrefuse_a_too_long_line),
+	    T(test_ctrl_u_clears_a_too_long_line),
+	    T(test_too_long_line_is_not_added_to_history),
+	    T(test_up_arrow_recalls_the_previous_line),
+	    T(test_up_arrow_with_empty_history_does_nothing),
+	    T(test_up_arrow_replaces_the_typed_text),
+	    T(test_up_and_down_walk_the_history_and_back_to_an_empty_line),
+	    T(test_recalled_line_can_be_edited),
+	    T(test_ss3_arrow_keys_also_walk_history),
+	    T(test_repeated_line_is_stored_once),
+	    T(test_empty_line_is_not_stored_in_history),
+	    T(test_history_keeps_only_the_newest_history_size_lines),
+	    T(test_full_length_history_entry_is_recalled_whole),
+	    T(test_other_escape_sequences_are_ignored),
+	    T(test_non_printable_bytes_are_ignored),
+	    T(test_every_printable_byte_is_kept),
+	    cmocka_unit_test(test_null_output_callback_is_allowed),
 	};
 
 	return cmocka_run_group_tests_name("line_editor", tests, NULL, NULL);

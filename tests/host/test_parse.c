@@ -355,12 +355,7 @@ static void test_gfp_number_is_accepted(void **state)
 
 static void test_gfp_number_with_leading_zero_is_decimal(void **state)
 {
-	/*
-	 * gfp.h promises "decimal or 0x hex", like parse_u32(); gfp_lookup() uses
-	 * strtoul(..., 0), which reads "016" as octal 14 (refused: bit 0x4 is unknown) and
-	 * "020" as 0x10. Reported; unskip when mm/gfp.c is fixed.
-	 */
-	skip();
+	/* gfp.h promises "decimal or 0x hex", like parse_u32(): never octal. */
 	assert_gfp_ok("016", 16);
 	assert_gfp_ok("0208", GFP_KERNEL);
 }
@@ -487,44 +482,44 @@ static void test_gfp_format_then_parse_round_trips_every_known_mask(void **state
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_decimal_is_parsed),
-		cmocka_unit_test(test_leading_zeros_stay_decimal),
-		cmocka_unit_test(test_hex_with_0x_prefix_is_parsed),
-		cmocka_unit_test(test_value_past_32_bits_is_refused),
-		cmocka_unit_test(test_empty_string_is_refused),
-		cmocka_unit_test(test_0x_alone_is_refused),
-		cmocka_unit_test(test_signs_are_refused),
-		cmocka_unit_test(test_trailing_or_leading_junk_is_refused),
-		cmocka_unit_test(test_decimal_rejects_hex_digits),
-		cmocka_unit_test(test_size_suffix_is_not_a_number),
-		cmocka_unit_test(test_addr_uses_number_syntax),
-		cmocka_unit_test(test_size_without_suffix_is_bytes),
-		cmocka_unit_test(test_size_with_k_suffix_is_multiplied),
-		cmocka_unit_test(test_size_with_m_suffix_is_multiplied),
-		cmocka_unit_test(test_size_hex_digit_b_is_not_a_suffix),
-		cmocka_unit_test(test_size_largest_k_and_m_are_accepted),
-		cmocka_unit_test(test_size_suffix_overflow_is_refused),
-		cmocka_unit_test(test_size_malformed_is_refused),
-		cmocka_unit_test(test_split_args_splits_at_spaces_and_tabs),
-		cmocka_unit_test(test_split_args_empty_or_blank_line_has_no_words),
-		cmocka_unit_test(test_split_args_exactly_max_words_is_accepted),
-		cmocka_unit_test(test_split_args_more_than_max_words_is_refused),
-		cmocka_unit_test(test_split_args_zero_max_refuses_any_word),
-		cmocka_unit_test(test_split_args_keeps_other_characters_in_words),
-		cmocka_unit_test(test_gfp_single_names_are_parsed),
-		cmocka_unit_test(test_gfp_names_are_case_insensitive),
-		cmocka_unit_test(test_gfp_names_joined_by_bar_are_or_ed),
-		cmocka_unit_test(test_gfp_number_is_accepted),
-		cmocka_unit_test(test_gfp_number_with_leading_zero_is_decimal),
-		cmocka_unit_test(test_gfp_number_outside_known_bits_is_refused),
-		cmocka_unit_test(test_gfp_unknown_name_is_refused),
-		cmocka_unit_test(test_gfp_empty_parts_are_refused),
-		cmocka_unit_test(test_gfp_junk_is_refused),
-		cmocka_unit_test(test_gfp_format_names_composites_first),
-		cmocka_unit_test(test_gfp_format_of_zero_is_gfp_nowait),
-		cmocka_unit_test(test_gfp_format_shows_unknown_bits_as_hex),
-		cmocka_unit_test(test_gfp_format_truncates_to_buffer),
-		cmocka_unit_test(test_gfp_format_then_parse_round_trips_every_known_mask),
+	    cmocka_unit_test(test_decimal_is_parsed),
+	    cmocka_unit_test(test_leading_zeros_stay_decimal),
+	    cmocka_unit_test(test_hex_with_0x_prefix_is_parsed),
+	    cmocka_unit_test(test_value_past_32_bits_is_refused),
+	    cmocka_unit_test(test_empty_string_is_refused),
+	    cmocka_unit_test(test_0x_alone_is_refused),
+	    cmocka_unit_test(test_signs_are_refused),
+	    cmocka_unit_test(test_trailing_or_leading_junk_is_refused),
+	    cmocka_unit_test(test_decimal_rejects_hex_digits),
+	    cmocka_unit_test(test_size_suffix_is_not_a_number),
+	    cmocka_unit_test(test_addr_uses_number_syntax),
+	    cmocka_unit_test(test_size_without_suffix_is_bytes),
+	    cmocka_unit_test(test_size_with_k_suffix_is_multiplied),
+	    cmocka_unit_test(test_size_with_m_suffix_is_multiplied),
+	    cmocka_unit_test(test_size_hex_digit_b_is_not_a_suffix),
+	    cmocka_unit_test(test_size_largest_k_and_m_are_accepted),
+	    cmocka_unit_test(test_size_suffix_overflow_is_refused),
+	    cmocka_unit_test(test_size_malformed_is_refused),
+	    cmocka_unit_test(test_split_args_splits_at_spaces_and_tabs),
+	    cmocka_unit_test(test_split_args_empty_or_blank_line_has_no_words),
+	    cmocka_unit_test(test_split_args_exactly_max_words_is_accepted),
+	    cmocka_unit_test(test_split_args_more_than_max_words_is_refused),
+	    cmocka_unit_test(test_split_args_zero_max_refuses_any_word),
+	    cmocka_unit_test(test_split_args_keeps_other_characters_in_words),
+	    cmocka_unit_test(test_gfp_single_names_are_parsed),
+	    cmocka_unit_test(test_gfp_names_are_case_insensitive),
+	    cmocka_unit_test(test_gfp_names_joined_by_bar_are_or_ed),
+	    cmocka_unit_test(test_gfp_number_is_accepted),
+	    cmocka_unit_test(test_gfp_number_with_leading_zero_is_decimal),
+	    cmocka_unit_test(test_gfp_number_outside_known_bits_is_refused),
+	    cmocka_unit_test(test_gfp_unknown_name_is_refused),
+	    cmocka_unit_test(test_gfp_empty_parts_are_refused),
+	    cmocka_unit_test(test_gfp_junk_is_refused),
+	    cmocka_unit_test(test_gfp_format_names_composites_first),
+	    cmocka_unit_test(test_gfp_format_of_zero_is_gfp_nowait),
+	    cmocka_unit_test(test_gfp_format_shows_unknown_bits_as_hex),
+	    cmocka_unit_test(test_gfp_format_truncates_to_buffer),
+	    cmocka_unit_test(test_gfp_format_then_parse_round_trips_every_known_mask),
 	};
 
 	return cmocka_run_group_tests_name("parse", tests, NULL, NULL);
