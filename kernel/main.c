@@ -6,6 +6,7 @@
 #include <kernel/kernel.h>
 #include <mm/memblock.h>
 #include <mm/mm.h>
+#include <mm/slab.h>
 #include <kernel/board.h>
 #include <kernel/preempt.h>
 #include <kernel/printk.h>
@@ -28,5 +29,7 @@ void start_kernel(void)
 	memblock_add(board_info.ram_base, board_info.ram_size);
 	memblock_reserve(__pa(swapper_pg_dir), (phys_addr_t)(_end - (char *)swapper_pg_dir));
 	mem_init(board_info.ram_base + DMA_ZONE_MB * SZ_1M, board_info.ram_base + LOWMEM_SIZE);
+	kmem_cache_init();	/* kmem_cache, kmalloc caches, slab shrinker */
+	system_state = SYSTEM_RUNNING;
 	shell_run();
 }

@@ -3,6 +3,7 @@
 #include <kernel/printk.h>
 
 volatile unsigned int preempt_count;
+enum system_states system_state;
 
 bool __might_sleep(const char *file, int line, void *caller)
 {
@@ -10,6 +11,8 @@ bool __might_sleep(const char *file, int line, void *caller)
 
 	if (!in_atomic() && !disabled)
 		return true;
+	if (system_state == SYSTEM_BOOTING)
+		return false; /* init runs with IRQs off on purpose: not a bug, still no sleep */
 	printk(KERN_ERR "BUG: sleeping function called from invalid context at %s:%d\n", file,
 	       line);
 	printk(KERN_ERR "in_atomic(): %d, irqs_disabled(): %d, preempt_count: 0x%08x, caller: %p\n",

@@ -5,6 +5,7 @@
  */
 #include <kernel/printk.h>
 #include <mm/mm.h>
+#include <mm/slab.h>
 
 void si_meminfo(struct sysinfo *val)
 {
@@ -44,4 +45,7 @@ void show_meminfo(void)
 	show_val_kb("HighFree:", i.freehigh);
 	show_val_kb("LowTotal:", i.totalram - i.totalhigh);
 	show_val_kb("LowFree:", i.freeram - i.freehigh);
+	show_val_kb("Slab:", nr_slab_reclaimable + nr_slab_unreclaimable);
+	show_val_kb("SReclaimable:", nr_slab_reclaimable);
+	show_val_kb("SUnreclaim:", nr_slab_unreclaimable);
 }

@@ -42,6 +42,10 @@ extern volatile unsigned int preempt_count;
 #define local_irq_disable()	 arch_local_irq_disable()
 #define irqs_disabled()		 arch_irqs_disabled_flags(arch_local_save_flags())
 
+/* Like Linux: sleeping-context checks stay quiet until the system is up. */
+enum system_states { SYSTEM_BOOTING, SYSTEM_RUNNING };
+extern enum system_states system_state;
+
 /*
  * __might_sleep - report a sleeping call from atomic context
  * Return: true when sleeping is allowed here; false after printing

@@ -10,6 +10,7 @@
 #include <lib/list.h>
 
 struct kmem_cache;
+struct slab;
 
 struct page {
 	unsigned long flags; /* PG_* bits (<mm/page-flags.h>) and the zone number */
@@ -22,10 +23,10 @@ struct page {
 	/* free_area or per-CPU list linkage while free; the owner's list while allocated */
 	struct list_head lru;
 	union {
-		struct { /* owned by the slab allocator (PG_slab) */
+		struct { /* every page of a slab (PG_slab): mm/slab.h */
 			struct kmem_cache *slab_cache;
-			void *s_mem;	     /* first object */
-			unsigned int active; /* objects in use */
+			struct slab *slab_page;	 /* the slab's descriptor, on- or off-slab */
+			unsigned int slab_index; /* this page's index within the slab */
 		};
 		/* a highmem page: its PKMAP address while kmap()ed, else NULL */
 		void *virtual;

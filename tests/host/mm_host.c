@@ -1,4 +1,5 @@
 /* Boot the mm core on a fresh host arena, as start_kernel() does on the target. */
+#include <kernel/preempt.h>
 #include <mm/memblock.h>
 #include <mm/mm.h>
 #include <stdio.h>
@@ -26,6 +27,7 @@ void mm_host_boot(const struct mm_host_layout *l)
 		memblock_reserve(PHYS_OFFSET, (phys_addr_t)(l->reserved_kb << 10));
 	mem_init(PHYS_OFFSET + (phys_addr_t)(l->dma_mb << 20),
 		 PHYS_OFFSET + (phys_addr_t)(l->lowmem_mb << 20));
+	system_state = SYSTEM_RUNNING; /* as start_kernel does before the shell */
 	host_log_clear();
 }
 

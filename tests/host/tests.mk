@@ -14,7 +14,7 @@ test_line_editor_SRCS := lib/line_editor.c
 
 # The mm core (memblock, zones, buddy, GFP, highmem, reports) on the host arena.
 MM_HOST_SRCS := mm/memblock.c mm/mm_init.c mm/page_alloc.c mm/page_alloc_slowpath.c \
-	mm/vmscan.c mm/highmem.c \
+	mm/vmscan.c mm/highmem.c mm/slab.c mm/slab_common.c mm/slab_debug.c mm/slabinfo.c mm/kmalloc.c mm/mempool.c \
 	mm/show_mem.c mm/vmstat.c mm/meminfo.c mm/gfp.c kernel/preempt.c \
 	tests/host/host_mem.c tests/host/host_irq.c tests/host/host_printk.c tests/host/mm_host.c
 
@@ -32,3 +32,20 @@ test_memblock_SRCS := $(MM_HOST_SRCS)
 
 HOST_TESTS += test_page_alloc_random
 test_page_alloc_random_SRCS := $(MM_HOST_SRCS)
+
+# The slab allocator, kmalloc and mempool on the host arena.
+HOST_TESTS += test_slab
+test_slab_SRCS := $(MM_HOST_SRCS)
+
+HOST_TESTS += test_slab_debug
+test_slab_debug_SRCS := $(MM_HOST_SRCS)
+
+HOST_TESTS += test_kmalloc
+test_kmalloc_SRCS := $(MM_HOST_SRCS)
+
+HOST_TESTS += test_mempool
+test_mempool_SRCS := $(MM_HOST_SRCS)
+
+
+HOST_TESTS += test_slab_random
+test_slab_random_SRCS := $(MM_HOST_SRCS)

@@ -10,6 +10,7 @@
 #include <lib/ktap.h>
 #include <mm/highmem.h>
 #include <mm/mm.h>
+#include <mm/slab.h>
 #include <mm/pgtable.h>
 #include <string.h>
 
@@ -18,11 +19,12 @@ struct free_snapshot {
 	unsigned long free_pages[MAX_NR_ZONES];
 };
 
-/* Per-CPU lists drained first, so that the buddy lists alone describe free memory. */
+/* Slabs shrunk and per-CPU lists drained first: the buddy lists alone describe free memory. */
 static void snapshot(struct free_snapshot *s)
 {
 	unsigned int z, o;
 
+	drop_slab(); /* empty slabs would come and go with reclaim otherwise */
 	drain_all_pages();
 	for (z = 0; z < MAX_NR_ZONES; z++) {
 		struct zone *zone = &contig_page_data.node_zones[z];

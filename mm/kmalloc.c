@@ -1,0 +1,208 @@
+/*
+ * kmalloc and friends: general-purpose allocation on a ladder of slab caches, one per
+ * power of two from 32 bytes to 128 KB ("kmalloc-32" .. "kmalloc-131072"), each with a
+ * twin in ZONE_DMA ("dma-kmalloc-<n>") for __GFP_DMA. Larger requests are whole blocks
+ * from the page allocator; kfree() tells the two apart by the struct page (PG_slab, or
+ * the PG_head of an allocated block with its order in page->private).
+ */
+#include <kernel/kernel.h>
+#include <kernel/printk.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "slab.h"
+
+/* kmalloc memory may be handed to DMA: no two allocations share a cache line. */
+#define ARCH_KMALLOC_MINALIGN CACHE_LINE_SIZE
+
+struct kmem_cache *kmalloc_caches[KMALLOC_SHIFT_HIGH + 1];
+struct kmem_cache *kmalloc_dma_caches[KMALLOC_SHIFT_HIGH + 1];
+
+void kmalloc_init(void)
+{
+	unsigned int i;
+	char name[KMEM_CACHE_NAME_LEN];
+
+	memset(kmalloc_caches, 0, sizeof(kmalloc_caches));
+	memset(kmalloc_dma_caches, 0, sizeof(kmalloc_dma_caches));
+	for (i = KMALLOC_SHIFT_LOW; i <= KMALLOC_SHIFT_HIGH; i++) {
+		snprintf(name, sizeof(name), "kmalloc-%u", 1u << i);
+		kmalloc_caches[i] =
+		    kmem_cache_create(name, 1u << i, ARCH_KMALLOC_MINALIGN, SLAB_PANIC, NULL);
+	}
+	for (i = KMALLOC_SHIFT_LOW; i <= KMALLOC_SHIFT_HIGH; i++) {
+		snprintf(name, sizeof(name), "dma-kmalloc-%u", 1u << i);
+		kmalloc_dma_caches[i] = kmem_cache_create(name, 1u << i, ARCH_KMALLOC_MINALIGN,
+							  SLAB_CACHE_DMA | SLAB_PANIC, NULL);
+	}
+}
+
+static unsigned int size_to_order(size_t size)
+{
+	unsigned int order = 0;
+
+	while ((PAGE_SIZE << order) < size)
+		order++;
+	return order;
+}
+
+static __noinline void *kmalloc_large(size_t size, gfp_t flags, void *caller)
+{
+	struct page *page;
+
+	if (size > KMALLOC_MAX_SIZE) {
+		if (!(flags & __GFP_NOWARN))
+			pr_err("kmalloc: %u bytes requested, the largest is %u (caller 0x%08lx)\n",
+			       (unsigned int)size, KMALLOC_MAX_SIZE, (unsigned long)caller);
+		return NULL;
+	}
+	page = alloc_pages(flags & ~__GFP_HIGHMEM, size_to_order(size));
+	return page ? page_address(page) : NULL;
+}
+
+void *__kmalloc(size_t size, gfp_t flags)
+{
+	void *caller = __builtin_return_address(0);
+	struct kmem_cache *cachep;
+
+	if (unlikely(size > KMALLOC_MAX_CACHE_SIZE))
+		return kmalloc_large(size, flags, caller);
+	if (unlikely(!size))
+		return ZERO_SIZE_PTR;
+	cachep = (flags & __GFP_DMA ? kmalloc_dma_caches : kmalloc_caches)[kmalloc_index(size)];
+	return kmem_cache_alloc_caller(cachep, flags, caller);
+}
+
+void *kcalloc(size_t n, size_t size, gfp_t flags)
+{
+	size_t bytes;
+
+	if (__builtin_mul_overflow(n, size, &bytes)) {
+		if (!(flags & __GFP_NOWARN))
+			pr_err("kcalloc: %u x %u bytes overflows (caller 0x%08lx)\n",
+			       (unsigned int)n, (unsigned int)size,
+			       (unsigned long)__builtin_return_address(0));
+		return NULL;
+	}
+	return __kmalloc(bytes, flags | __GFP_ZERO);
+}
+
+/* A whole-page allocation: free its block, which the page allocator checks. */
+static __noinline void kfree_large(struct page *page, const void *objp, void *caller)
+{
+	if ((unsigned long)objp & ~PAGE_MASK) {
+		pr_err("kfree: invalid free of 0x%08lx: not a slab object nor the start of a "
+		       "kmalloc()ed block (caller 0x%08lx)\n",
+		       (unsigned long)objp, (unsigned long)caller);
+		return;
+	}
+	__free_pages(page, PageHead(page) ? (unsigned int)page->private : 0);
+}
+
+static __always_inline void __kfree(const void *objp, void *caller)
+{
+	struct page *page;
+
+	if (unlikely(ZERO_OR_NULL_PTR(objp)))
+		return;
+	if (unlikely(!virt_addr_valid(objp))) {
+		pr_err("kfree: invalid free of 0x%08lx: not a direct-mapped address (caller "
+		       "0x%08lx)\n",
+		       (unsigned long)objp, (unsigned long)caller);
+		return;
+	}
+	page = virt_to_page(objp);
+	if (likely(PageSlab(page)))
+		__kmem_cache_free_caller(page->slab_cache, (void *)objp, caller);
+	else
+		kfree_large(page, objp, caller);
+}
+
+void kfree(const void *objp)
+{
+	__kfree(objp, __builtin_return_address(0));
+}
+
+size_t ksize(const void *objp)
+{
+	struct page *page;
+
+	if (ZERO_OR_NULL_PTR(objp) || !virt_addr_valid(objp))
+		return 0;
+	page = virt_to_page(objp);
+	if (PageSlab(page))
+		return page->slab_cache->object_size;
+	if (PageHead(page))
+		return PAGE_SIZE << page->private;
+	return 0;
+}
+
+void *krealloc(const void *p, size_t new_size, gfp_t flags)
+{
+	size_t ks;
+	void *ret;
+
+	if (!new_size) {
+		kfree(p);
+		return ZERO_SIZE_PTR;
+	}
+	ks = ksize(p);
+	if (ks >= new_size)
+		return (void *)p;
+	ret = __kmalloc(new_size, flags);
+	if (ret && !ZERO_OR_NULL_PTR(p)) {
+		memcpy(ret, p, ks);
+		kfree(p);
+	}
+	return ret;
+}
+
+int kfree_checked(const void *objp)
+{
+	void *caller = __builtin_return_address(0);
+	struct kmem_cache *cachep;
+	struct slab *slabp;
+	unsigned long flags;
+	unsigned int idx;
+	bool ok;
+
+	if (ZERO_OR_NULL_PTR(objp))
+		return 0;
+	if (!virt_addr_valid(objp) || !PageSlab(virt_to_page(objp))) {
+		/* Not a slab object: the page allocator's own checks decide. */
+		__kfree(objp, caller);
+		return virt_addr_valid(objp) && PageHead(virt_to_page(objp)) ? 0 : -1;
+	}
+	local_irq_save(flags);
+	ok = slab_locate_object(NULL, objp, &cachep, &slabp, &idx, caller);
+	if (ok && slab_obj_is_free(cachep, slabp, idx)) {
+		slab_error(cachep, objp, caller, "double free");
+		ok = false;
+	}
+	local_irq_restore(flags);
+	if (ok)
+		__kmem_cache_free_caller(cachep, (void *)objp, caller);
+	return ok ? 0 : -1;
+}
+
+bool kmem_ptr_is_free(const void *objp)
+{
+	struct kmem_cache *cachep;
+	struct slab *slabp;
+	unsigned long flags;
+	unsigned int idx;
+	struct page *page;
+	bool free;
+
+	if (ZERO_OR_NULL_PTR(objp) || !virt_addr_valid(objp))
+		return false;
+	page = virt_to_page(objp);
+	if (!PageSlab(page))
+		return !((unsigned long)objp & ~PAGE_MASK) && !PageHead(page) &&
+		       !PageReserved(page);
+	local_irq_save(flags);
+	free = slab_locate_object(NULL, objp, &cachep, &slabp, &idx, NULL) &&
+	       slab_obj_is_free(cachep, slabp, idx);
+	local_irq_restore(flags);
+	return free;
+}

@@ -1,0 +1,197 @@
+/*
+ * Memory pools: a reserve of min_nr elements in front of an allocator, so that a caller
+ * that may sleep always gets an element eventually (as Linux's mm/mempool.c). Elements
+ * come from the allocator while it has memory; the reserve serves the rest. There are no
+ * wait queues here: a sleeping caller waits for an interrupt (wfi), since every free
+ * that could help it happens in an interrupt handler or in code the interrupt resumes.
+ *
+ * Invariant: 0 <= curr_nr <= min_nr, and elements[0 .. curr_nr - 1] are the reserve.
+ */
+#include <asm/irqflags.h>
+#include <kernel/kernel.h>
+#include <kernel/preempt.h>
+#include <kernel/printk.h>
+#include <mm/mempool.h>
+#include <mm/mm.h>
+#include <mm/slab.h>
+#include <string.h>
+
+static void free_pool(mempool_t *pool)
+{
+	while (pool->curr_nr)
+		pool->free(pool->elements[--pool->curr_nr], pool->pool_data);
+	kfree(pool->elements);
+	kfree(pool);
+}
+
+mempool_t *mempool_create(int min_nr, mempool_alloc_t *alloc_fn, mempool_free_t *free_fn,
+			  void *pool_data)
+{
+	mempool_t *pool;
+
+	if (min_nr < 1 || !alloc_fn || !free_fn) {
+		pr_err("mempool_create: min_nr %d and both functions are required (caller %p)\n",
+		       min_nr, __builtin_return_address(0));
+		return NULL;
+	}
+	pool = kzalloc(sizeof(*pool), GFP_KERNEL);
+	if (!pool)
+		return NULL;
+	pool->elements = kcalloc((size_t)min_nr, sizeof(void *), GFP_KERNEL);
+	if (!pool->elements) {
+		kfree(pool);
+		return NULL;
+	}
+	spin_lock_init(&pool->lock);
+	pool->min_nr = min_nr;
+	pool->pool_data = pool_data;
+	pool->alloc = alloc_fn;
+	pool->free = free_fn;
+	while (pool->curr_nr < pool->min_nr) {
+		void *element = pool->alloc(GFP_KERNEL, pool->pool_data);
+
+		if (!element) {
+			free_pool(pool);
+			return NULL;
+		}
+		pool->elements[pool->curr_nr++] = element;
+	}
+	return pool;
+}
+
+int mempool_resize(mempool_t *pool, int new_min_nr)
+{
+	void **new_elements, *element;
+	unsigned long flags;
+
+	if (new_min_nr < 1)
+		return -1;
+	spin_lock_irqsave(&pool->lock, flags);
+	if (new_min_nr <= pool->min_nr) {
+		while (pool->curr_nr > new_min_nr) {
+			element = pool->elements[--pool->curr_nr];
+			spin_unlock_irqrestore(&pool->lock, flags);
+			pool->free(element, pool->pool_data);
+			spin_lock_irqsave(&pool->lock, flags);
+		}
+		pool->min_nr = new_min_nr;
+		spin_unlock_irqrestore(&pool->lock, flags);
+		return 0;
+	}
+	spin_unlock_irqrestore(&pool->lock, flags);
+
+	new_elements = kcalloc((size_t)new_min_nr, sizeof(void *), GFP_KERNEL);
+	if (!new_elements)
+		return -1;
+	spin_lock_irqsave(&pool->lock, flags);
+	memcpy(new_elements, pool->elements, (size_t)pool->curr_nr * sizeof(void *));
+	kfree(pool->elements);
+	pool->elements = new_elements;
+	pool->min_nr = new_min_nr;
+	while (pool->curr_nr < pool->min_nr) {
+		spin_unlock_irqrestore(&pool->lock, flags);
+		element = pool->alloc(GFP_KERNEL, pool->pool_data);
+		if (!element)
+			return 0; /* the reserve refills from mempool_free() */
+		spin_lock_irqsave(&pool->lock, flags);
+		if (pool->curr_nr < pool->min_nr) {
+			pool->elements[pool->curr_nr++] = element;
+		} else {
+			spin_unlock_irqrestore(&pool->lock, flags);
+			pool->free(element, pool->pool_data);
+			return 0;
+		}
+	}
+	spin_unlock_irqrestore(&pool->lock, flags);
+	return 0;
+}
+
+void mempool_destroy(mempool_t *pool)
+{
+	if (!pool)
+		return;
+	if (pool->curr_nr != pool->min_nr)
+		pr_err("mempool_destroy: %d of %d reserve elements are still out (caller %p)\n",
+		       pool->min_nr - pool->curr_nr, pool->min_nr, __builtin_return_address(0));
+	free_pool(pool);
+}
+
+void *mempool_alloc(mempool_t *pool, gfp_t gfp_mask)
+{
+	gfp_t gfp_temp;
+	unsigned long flags;
+	void *element;
+
+	if ((gfp_mask & __GFP_WAIT) && (in_atomic() || irqs_disabled())) {
+		__might_sleep(__FILE__, __LINE__, __builtin_return_address(0));
+		gfp_mask &= ~__GFP_WAIT;
+	}
+	/* First round: no reclaim, no warning: the reserve is the fallback. */
+	gfp_temp = (gfp_mask & ~(__GFP_WAIT | __GFP_IO)) | __GFP_NOWARN | __GFP_NORETRY;
+	for (;;) {
+		element = pool->alloc(gfp_temp, pool->pool_data);
+		if (element)
+			return element;
+		spin_lock_irqsave(&pool->lock, flags);
+		if (pool->curr_nr) {
+			element = pool->elements[--pool->curr_nr];
+			spin_unlock_irqrestore(&pool->lock, flags);
+			return element;
+		}
+		spin_unlock_irqrestore(&pool->lock, flags);
+		if (!(gfp_mask & __GFP_WAIT))
+			return NULL;
+		/* Wait for a free (in an interrupt, or the tick), then retry with reclaim. */
+		pool->waits++;
+		cpu_wait_for_interrupt();
+		gfp_temp = gfp_mask | __GFP_NOWARN;
+	}
+}
+
+void mempool_free(void *element, mempool_t *pool)
+{
+	unsigned long flags;
+
+	if (!element)
+		return;
+	if (READ_ONCE(pool->curr_nr) < pool->min_nr) {
+		spin_lock_irqsave(&pool->lock, flags);
+		if (pool->curr_nr < pool->min_nr) {
+			pool->elements[pool->curr_nr++] = element;
+			spin_unlock_irqrestore(&pool->lock, flags);
+			return;
+		}
+		spin_unlock_irqrestore(&pool->lock, flags);
+	}
+	pool->free(element, pool->pool_data);
+}
+
+void *mempool_alloc_slab(gfp_t gfp_mask, void *pool_data)
+{
+	return kmem_cache_alloc(pool_data, gfp_mask);
+}
+
+void mempool_free_slab(void *element, void *pool_data)
+{
+	kmem_cache_free(pool_data, element);
+}
+
+void *mempool_kmalloc(gfp_t gfp_mask, void *pool_data)
+{
+	return kmalloc((size_t)pool_data, gfp_mask);
+}
+
+void mempool_kfree(void *element, void *pool_data)
+{
+	kfree(element);
+}
+
+void *mempool_alloc_pages(gfp_t gfp_mask, void *pool_data)
+{
+	return alloc_pages(gfp_mask, (unsigned int)(unsigned long)pool_data);
+}
+
+void mempool_free_pages(void *element, void *pool_data)
+{
+	__free_pages(element, (unsigned int)(unsigned long)pool_data);
+}

@@ -1,0 +1,401 @@
+/*
+ * Slab shell commands: slabinfo, kmalloc, kfree, cache_create, cache_alloc, cache_free,
+ * cache_destroy, cache_shrink.
+ *
+ * The shell keeps a table of the objects it allocated (and a short history of those it
+ * freed), so a pointer it never handed out is refused with `error: ` before it reaches
+ * the allocator. Misuse of its own objects is passed on so that the allocator's own
+ * detection answers, but only where that is safe:
+ *  - a pointer into the middle of a live object, or a second free of an object that is
+ *    still free, goes to kfree_checked() (or, for a debug cache, kmem_cache_free()),
+ *    which reports it and changes nothing;
+ *  - a write past an object's end (`mw`) is found by the red zone check of a
+ *    SLAB_RED_ZONE cache when the object is freed; the object is then freed as usual;
+ *  - a second free of an address that has since been handed out again is refused by
+ *    the shell: passing it on would free someone else's object.
+ */
+#include <kernel/kernel.h>
+#include <kernel/printk.h>
+#include <kernel/shell.h>
+#include <lib/parse.h>
+#include <mm/gfp.h>
+#include <mm/mm.h>
+#include <mm/slab.h>
+#include <mm/slab_def.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define SHELL_MAX_OBJS	 256
+#define SHELL_MAX_FREED	 64
+#define SHELL_MAX_CACHES 16
+
+struct shell_obj {
+	void *ptr;
+	struct kmem_cache *cache; /* NULL: from kmalloc */
+	size_t size;		  /* kmalloc size asked for */
+};
+
+static struct shell_obj objs[SHELL_MAX_OBJS];	/* ptr NULL: a free slot */
+static struct shell_obj freed[SHELL_MAX_FREED]; /* ring of recent frees */
+static unsigned int freed_next;
+static struct kmem_cache *shell_caches[SHELL_MAX_CACHES];
+
+static const struct {
+	const char *name;
+	unsigned int flag;
+} slab_flag_names[] = {
+    {"SLAB_HWCACHE_ALIGN", SLAB_HWCACHE_ALIGN},
+    {"SLAB_CACHE_DMA", SLAB_CACHE_DMA},
+    {"SLAB_PANIC", SLAB_PANIC},
+    {"SLAB_POISON", SLAB_POISON},
+    {"SLAB_RED_ZONE", SLAB_RED_ZONE},
+    {"SLAB_STORE_USER", SLAB_STORE_USER},
+    {"SLAB_RECLAIM_ACCOUNT", SLAB_RECLAIM_ACCOUNT},
+};
+
+/* "SLAB_RED_ZONE|SLAB_POISON", case-insensitive, or a number. Return: 0 or -1. */
+static int parse_slab_flags(char *s, unsigned int *out)
+{
+	char *tok, *save = NULL;
+	unsigned int i;
+	u32 v;
+
+	*out = 0;
+	for (tok = strtok_r(s, "|", &save); tok; tok = strtok_r(NULL, "|", &save)) {
+		for (i = 0; i < ARRAY_SIZE(slab_flag_names); i++)
+			if (!strcasecmp(tok, slab_flag_names[i].name))
+				break;
+		if (i < ARRAY_SIZE(slab_flag_names))
+			*out |= slab_flag_names[i].flag;
+		else if (!parse_u32(tok, &v) && !(v & ~SLAB_CREATE_MASK))
+			*out |= v;
+		else
+			return -1;
+	}
+	return 0;
+}
+
+static int parse_gfp_arg(int argc, char **argv, int i, gfp_t *gfp)
+{
+	*gfp = GFP_KERNEL;
+	if (argc > i && gfp_parse(argv[i], gfp))
+		return shell_error("bad gfp flags '%s' (names joined by '|', e.g. "
+				   "GFP_KERNEL|__GFP_ZERO)",
+				   argv[i]);
+	return 0;
+}
+
+static struct shell_obj *obj_slot(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < SHELL_MAX_OBJS; i++)
+		if (!objs[i].ptr)
+			return &objs[i];
+	return NULL;
+}
+
+/* The live entry whose memory contains @addr (its start or any byte inside). */
+static struct shell_obj *obj_containing(unsigned long addr)
+{
+	unsigned int i;
+
+	for (i = 0; i < SHELL_MAX_OBJS; i++) {
+		unsigned long p = (unsigned long)objs[i].ptr;
+		size_t len = objs[i].cache ? kmem_cache_size(objs[i].cache) : ksize(objs[i].ptr);
+
+		if (p && p != (unsigned long)ZERO_SIZE_PTR && addr >= p && addr - p < len)
+			return &objs[i];
+	}
+	return NULL;
+}
+
+static struct shell_obj *freed_lookup(unsigned long addr)
+{
+	unsigned int i;
+
+	for (i = 0; i < SHELL_MAX_FREED; i++)
+		if (freed[i].ptr && (unsigned long)freed[i].ptr == addr)
+			return &freed[i];
+	return NULL;
+}
+
+static void forget_freed(const void *ptr)
+{
+	unsigned int i;
+
+	for (i = 0; i < SHELL_MAX_FREED; i++)
+		if (freed[i].ptr == ptr)
+			freed[i].ptr = NULL;
+}
+
+static void record(void *ptr, struct kmem_cache *cache, size_t size)
+{
+	struct shell_obj *o = obj_slot();
+
+	forget_freed(ptr); /* handed out again: no longer a double-free candidate */
+	*o = (struct shell_obj){.ptr = ptr, .cache = cache, .size = size};
+}
+
+static void retire(struct shell_obj *o)
+{
+	freed[freed_next] = *o;
+	freed_next = (freed_next + 1) % SHELL_MAX_FREED;
+	o->ptr = NULL;
+}
+
+static unsigned long errors_of(struct kmem_cache *c)
+{
+	return c ? c->errors : 0;
+}
+
+/*
+ * Free @addr on behalf of `kfree` (@cache NULL) or `cache_free`. Return: 0 or -1.
+ */
+static int shell_free(unsigned long addr, struct kmem_cache *cache)
+{
+	const char *how = cache ? "cache_free" : "kfree";
+	struct kmem_cache *owner;
+	void *p = (void *)addr;
+	struct shell_obj *o;
+	unsigned long before;
+
+	o = obj_containing(addr);
+	if (o && o->ptr == p) {
+		if (o->cache != cache) {
+			if (cache && (cache->flags & SLAB_DEBUG_FLAGS))
+				kmem_cache_free(cache, p); /* its wrong-cache check answers */
+			return shell_error("0x%08lx came from %s%s%s, not %s%s%s; not freed", addr,
+					   o->cache ? "cache '" : "kmalloc",
+					   o->cache ? o->cache->name : "", o->cache ? "'" : "",
+					   cache ? "cache '" : "kmalloc", cache ? cache->name : "",
+					   cache ? "'" : "");
+		}
+		owner = PageSlab(virt_to_page(p)) ? virt_to_page(p)->slab_cache : NULL;
+		before = errors_of(owner);
+		if (cache)
+			kmem_cache_free(cache, p);
+		else
+			kfree(p);
+		retire(o);
+		printk("%s: freed 0x%08lx\n", how, addr);
+		if (errors_of(owner) != before)
+			return shell_error("the allocator reported a problem with 0x%08lx (see "
+					   "above); it was freed",
+					   addr);
+		return 0;
+	}
+	if (o) {
+		/* Inside one of our live objects: the allocator refuses it, nothing changes. */
+		if (cache && (cache->flags & SLAB_DEBUG_FLAGS) && o->cache == cache)
+			kmem_cache_free(cache, p);
+		else
+			kfree_checked(p);
+		return shell_error("0x%08lx is %lu bytes into the object at 0x%08lx; not freed",
+				   addr, addr - (unsigned long)o->ptr, (unsigned long)o->ptr);
+	}
+	o = freed_lookup(addr);
+	if (o && o->cache == cache) {
+		if (!kmem_ptr_is_free(p))
+			return shell_error("0x%08lx was freed already and has been handed out "
+					   "again since; not freed",
+					   addr);
+		if (cache && (cache->flags & SLAB_DEBUG_FLAGS))
+			kmem_cache_free(cache, p); /* its double-free check answers */
+		else
+			kfree_checked(p);
+		return shell_error("double free of 0x%08lx refused", addr);
+	}
+	return shell_error("0x%08lx was not allocated by %s%s%s from this shell", addr,
+			   cache ? "cache_alloc '" : "kmalloc", cache ? cache->name : "",
+			   cache ? "'" : "");
+}
+
+static int cmd_slabinfo(int argc, char **argv)
+{
+	show_slabinfo();
+	return 0;
+}
+SHELL_CMD(slabinfo, "", "slab caches (/proc/slabinfo version 2.1 format)", 0, 0, cmd_slabinfo);
+
+static int cmd_kmalloc(int argc, char **argv)
+{
+	gfp_t gfp;
+	void *p;
+	u32 size;
+
+	if (parse_size(argv[1], &size))
+		return shell_error("bad size '%s'", argv[1]);
+	if (size > KMALLOC_MAX_SIZE)
+		return shell_error("%u bytes is more than kmalloc's largest, %u", size,
+				   KMALLOC_MAX_SIZE);
+	if (parse_gfp_arg(argc, argv, 2, &gfp))
+		return -1;
+	if (!obj_slot())
+		return shell_error("the shell's table of %d objects is full: free some first",
+				   SHELL_MAX_OBJS);
+	p = kmalloc(size, gfp);
+	if (!p)
+		return shell_error("kmalloc(%u) failed", size);
+	if (p == ZERO_SIZE_PTR) {
+		printk("kmalloc: 0x%08lx (ZERO_SIZE_PTR) size 0\n", (unsigned long)p);
+		return 0;
+	}
+	record(p, NULL, size);
+	if (PageSlab(virt_to_page(p)))
+		printk("kmalloc: 0x%08lx size %u from %s\n", (unsigned long)p, size,
+		       kmem_cache_name(virt_to_page(p)->slab_cache));
+	else
+		printk("kmalloc: 0x%08lx size %u from the page allocator (%u bytes)\n",
+		       (unsigned long)p, size, (unsigned int)ksize(p));
+	return 0;
+}
+SHELL_CMD(kmalloc, "<size> [gfp]", "kmalloc memory (default GFP_KERNEL)", 1, 2, cmd_kmalloc);
+
+static int cmd_kfree(int argc, char **argv)
+{
+	u32 addr;
+
+	if (parse_addr(argv[1], &addr))
+		return shell_error("bad address '%s'", argv[1]);
+	if (addr == (u32)(unsigned long)ZERO_SIZE_PTR) {
+		kfree(ZERO_SIZE_PTR);
+		printk("kfree: ZERO_SIZE_PTR, nothing to free\n");
+		return 0;
+	}
+	return shell_free(addr, NULL);
+}
+SHELL_CMD(kfree, "<addr>", "free memory from the kmalloc command", 1, 1, cmd_kfree);
+
+static struct kmem_cache **shell_cache_slot(struct kmem_cache *c)
+{
+	unsigned int i;
+
+	for (i = 0; i < SHELL_MAX_CACHES; i++)
+		if (shell_caches[i] == c)
+			return &shell_caches[i];
+	return NULL;
+}
+
+static int find_cache(const char *name, struct kmem_cache **c)
+{
+	*c = kmem_cache_find(name);
+	if (!*c)
+		return shell_error("no cache named '%s' (see slabinfo)", name);
+	return 0;
+}
+
+static int cmd_cache_create(int argc, char **argv)
+{
+	unsigned int flags = 0;
+	struct kmem_cache *c;
+	u32 size, align = 0;
+
+	if (strlen(argv[1]) >= KMEM_CACHE_NAME_LEN)
+		return shell_error("cache name '%s' is longer than %d characters", argv[1],
+				   KMEM_CACHE_NAME_LEN - 1);
+	if (kmem_cache_find(argv[1]))
+		return shell_error("a cache named '%s' exists", argv[1]);
+	if (parse_size(argv[2], &size) || size < 1 || size > KMALLOC_MAX_CACHE_SIZE)
+		return shell_error("bad size '%s': 1 .. %u bytes", argv[2], KMALLOC_MAX_CACHE_SIZE);
+	if (argc > 3 && (parse_size(argv[3], &align) || (align & (align - 1)) || align > PAGE_SIZE))
+		return shell_error("bad alignment '%s': 0 or a power of two up to %lu", argv[3],
+				   PAGE_SIZE);
+	if (argc > 4 && parse_slab_flags(argv[4], &flags))
+		return shell_error("bad slab flags (SLAB_HWCACHE_ALIGN, SLAB_CACHE_DMA, "
+				   "SLAB_POISON, SLAB_RED_ZONE, SLAB_STORE_USER, "
+				   "SLAB_RECLAIM_ACCOUNT joined by '|')");
+	flags &= ~SLAB_PANIC; /* a typo at the shell should not panic the firmware */
+	if (!shell_cache_slot(NULL))
+		return shell_error("the shell's table of %d caches is full", SHELL_MAX_CACHES);
+	c = kmem_cache_create(argv[1], size, align, flags, NULL);
+	if (!c)
+		return shell_error("kmem_cache_create('%s') failed", argv[1]);
+	*shell_cache_slot(NULL) = c;
+	printk("cache_create: '%s' object %u, buffer %u, align %u, %u per slab of %u page(s), "
+	       "%s-slab, %u colour(s)\n",
+	       c->name, c->object_size, c->buffer_size, c->align, c->num, 1u << c->gfporder,
+	       c->slabp_cache ? "off" : "on", c->colour);
+	return 0;
+}
+SHELL_CMD(cache_create, "<name> <size> [align] [flags]",
+	  "create a slab cache (flags e.g. SLAB_RED_ZONE|SLAB_POISON)", 2, 4, cmd_cache_create);
+
+static int cmd_cache_alloc(int argc, char **argv)
+{
+	struct kmem_cache *c;
+	gfp_t gfp;
+	void *p;
+
+	if (find_cache(argv[1], &c) || parse_gfp_arg(argc, argv, 2, &gfp))
+		return -1;
+	if (!obj_slot())
+		return shell_error("the shell's table of %d objects is full: free some first",
+				   SHELL_MAX_OBJS);
+	p = kmem_cache_alloc(c, gfp);
+	if (!p)
+		return shell_error("kmem_cache_alloc('%s') failed", c->name);
+	record(p, c, c->object_size);
+	printk("cache_alloc: 0x%08lx from '%s' (%u bytes)\n", (unsigned long)p, c->name,
+	       c->object_size);
+	return 0;
+}
+SHELL_CMD(cache_alloc, "<name> [gfp]", "allocate an object from a slab cache", 1, 2,
+	  cmd_cache_alloc);
+
+static int cmd_cache_free(int argc, char **argv)
+{
+	struct kmem_cache *c;
+	u32 addr;
+
+	if (find_cache(argv[1], &c))
+		return -1;
+	if (parse_addr(argv[2], &addr))
+		return shell_error("bad address '%s'", argv[2]);
+	return shell_free(addr, c);
+}
+SHELL_CMD(cache_free, "<name> <addr>", "free an object from cache_alloc", 2, 2, cmd_cache_free);
+
+static int cmd_cache_destroy(int argc, char **argv)
+{
+	struct kmem_cache **slot, *c;
+	unsigned int i;
+	unsigned long live;
+
+	if (find_cache(argv[1], &c))
+		return -1;
+	slot = shell_cache_slot(c);
+	if (!slot)
+		return shell_error("cache '%s' was not created by cache_create; not destroyed",
+				   c->name);
+	live = kmem_cache_active_objs(c);
+	if (live)
+		return shell_error("cache '%s' still has %lu live object%s; not destroyed", c->name,
+				   live, live == 1 ? "" : "s");
+	if (kmem_cache_destroy(c))
+		return shell_error("kmem_cache_destroy('%s') refused", argv[1]);
+	*slot = NULL;
+	for (i = 0; i < SHELL_MAX_FREED; i++)
+		if (freed[i].cache == c)
+			freed[i].ptr = NULL;
+	printk("cache_destroy: '%s' destroyed\n", argv[1]);
+	return 0;
+}
+SHELL_CMD(cache_destroy, "<name>", "destroy a cache made by cache_create (refused while in use)", 1,
+	  1, cmd_cache_destroy);
+
+static int cmd_cache_shrink(int argc, char **argv)
+{
+	struct kmem_cache *c;
+	unsigned long pages;
+
+	if (find_cache(argv[1], &c))
+		return -1;
+	pages = kmem_cache_shrink(c);
+	printk("cache_shrink: '%s': %lu page%s returned to the page allocator\n", c->name, pages,
+	       pages == 1 ? "" : "s");
+	return 0;
+}
+SHELL_CMD(cache_shrink, "<name>", "give a cache's empty slabs back to the page allocator", 1, 1,
+	  cmd_cache_shrink);

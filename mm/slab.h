@@ -1,0 +1,111 @@
+/*
+ * Internals shared by mm/slab.c, mm/slab_debug.c, mm/slabinfo.c, mm/kmalloc.c and the
+ * tests: the slab descriptor and the object <-> index arithmetic.
+ *
+ * A slab is 2^gfporder pages. Its descriptor (struct slab followed by the bufctl array)
+ * sits at the start of the slab after the colour offset ("on-slab"), or, for caches of
+ * large objects, in an object of a kmalloc cache ("off-slab") so that the objects fill
+ * the pages. Every page of a slab has PG_slab, page->slab_cache and page->slab_page set.
+ *
+ * The free objects of a slab form a list threaded through the bufctl array:
+ * slabp->free is the first free index, bufctl[i] the one after i, BUFCTL_END ends it.
+ */
+#ifndef MM_SLAB_INTERNAL_H
+#define MM_SLAB_INTERNAL_H
+
+#include <kernel/printk.h>
+#include <mm/mm.h>
+#include <mm/slab_def.h>
+
+typedef unsigned short kmem_bufctl_t;
+#define BUFCTL_END	((kmem_bufctl_t)0xffff)
+#define SLAB_LIMIT	((kmem_bufctl_t)0xfffe) /* most objects a slab may hold */
+#define MAX_GFP_ORDER	5			/* slabs of up to 32 pages (128 KB) */
+#define CACHE_LINE_SIZE 32			/* ARM1176 L1 data cache line */
+#define BYTES_PER_WORD	sizeof(void *)
+#define CFLGS_OFF_SLAB	0x80000000u /* in cachep->flags: management is off-slab */
+
+struct slab {
+	struct list_head list;	 /* on slabs_full, slabs_partial or slabs_free */
+	unsigned long colouroff; /* bytes from the page start to s_mem */
+	void *s_mem;		 /* the first object's buffer */
+	unsigned int inuse;	 /* objects not on the free list (array caches included) */
+	kmem_bufctl_t free;	 /* first free object, or BUFCTL_END */
+};
+
+static inline kmem_bufctl_t *slab_bufctl(struct slab *slabp)
+{
+	return (kmem_bufctl_t *)(slabp + 1);
+}
+
+static inline struct array_cache *cpu_cache_get(struct kmem_cache *cachep)
+{
+	return cachep->array[smp_processor_id()];
+}
+
+static inline struct reciprocal_value reciprocal_value(u32 d)
+{
+	struct reciprocal_value r;
+	unsigned int l = d > 1 ? 32 - (unsigned int)__builtin_clz(d - 1) : 0;
+
+	r.m = (u32)((((u64)1 << 32) * (((u64)1 << l) - d)) / d + 1);
+	r.sh1 = l < 1 ? (u8)l : 1;
+	r.sh2 = l > 1 ? (u8)(l - 1) : 0;
+	return r;
+}
+
+static inline u32 reciprocal_divide(u32 a, struct reciprocal_value r)
+{
+	u32 t = (u32)(((u64)a * r.m) >> 32);
+
+	return (t + ((a - t) >> r.sh1)) >> r.sh2;
+}
+
+/* The buffer of object @idx (its start, not the object start when obj_offset != 0). */
+static inline void *index_to_obj(struct kmem_cache *cachep, struct slab *slabp, unsigned int idx)
+{
+	return (char *)slabp->s_mem + cachep->buffer_size * idx;
+}
+
+/* The index of the buffer holding @buf (any address inside it). */
+static inline unsigned int obj_to_index(struct kmem_cache *cachep, struct slab *slabp,
+					const void *buf)
+{
+	u32 off = (u32)((const char *)buf - (const char *)slabp->s_mem);
+
+	return reciprocal_divide(off, cachep->reciprocal_buffer_size);
+}
+
+/* slab.c */
+extern struct list_head slab_caches;  /* every cache, kmem_cache first */
+extern struct kmem_cache cache_cache; /* the "kmem_cache" cache: descriptors */
+/* kmem_cache_free() on behalf of @caller (kfree). */
+void __kmem_cache_free_caller(struct kmem_cache *cachep, void *objp, void *caller);
+/* Free a batch of objects back to their slabs (list_lock held, IRQs off). */
+void free_block(struct kmem_cache *cachep, void **objpp, unsigned int nr);
+/* Move every array-cache object back to the slabs. */
+void drain_array(struct kmem_cache *cachep);
+/* Free up to @max empty slabs. Return: pages freed. */
+unsigned long drain_freelist(struct kmem_cache *cachep, unsigned long max);
+
+/* slab_debug.c: called with IRQs disabled */
+void debug_init_object(struct kmem_cache *cachep, void *objp);
+bool cache_free_debugcheck(struct kmem_cache *cachep, void *objp, void *caller);
+void cache_alloc_debugcheck(struct kmem_cache *cachep, void *objp, void *caller);
+/*
+ * Check that @objp is the start of an object of a slab of @cachep (NULL: of any cache).
+ * Fills in the cache, slab and index; otherwise reports why not (when @caller is not
+ * NULL) and returns false.
+ */
+bool slab_locate_object(struct kmem_cache *cachep, const void *objp, struct kmem_cache **cachepp,
+			struct slab **slabpp, unsigned int *idxp, void *caller);
+/* Whether object @idx of @slabp is free (on the slab's list or in the array cache). */
+bool slab_obj_is_free(struct kmem_cache *cachep, struct slab *slabp, unsigned int idx);
+/* Report a misuse: "slab error: cache '<name>': <what>: object 0x..., caller 0x...". */
+void slab_error(struct kmem_cache *cachep, const void *objp, void *caller, const char *fmt, ...)
+    __printf(4, 5);
+
+/* kmalloc.c */
+void kmalloc_init(void);
+
+#endif

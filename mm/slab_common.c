@@ -1,0 +1,390 @@
+/*
+ * Creating, sizing and destroying SLAB caches, the bootstrap of the first caches, and
+ * the slab shrinker (the allocation and free paths are in mm/slab.c).
+ *
+ * A cache's geometry is fixed at creation: object alignment (SLAB_HWCACHE_ALIGN: the
+ * 32-byte cache line, halved for small objects), the debug words around each object, the
+ * smallest slab order that wastes at most 1/8 of the slab, whether the slab descriptor
+ * lives on the slab or, for objects of 512 bytes and more, in a kmalloc object, and how
+ * many colours the leftover bytes allow.
+ *
+ * Bootstrap: the descriptors of all caches come from the static "kmem_cache" cache.
+ * Until the kmalloc caches exist every cache runs on a one-entry boot array cache; then
+ * kmem_cache_init() gives each an array kmalloc()ed for its object size.
+ */
+#include <kernel/kernel.h>
+#include <kernel/printk.h>
+#include <mm/shrinker.h>
+#include <string.h>
+
+#include "slab.h"
+#define BOOT_CPUCACHE_ENTRIES 1
+#define NR_BOOT_ARRAYS	      32
+
+LIST_HEAD(slab_caches);
+struct kmem_cache cache_cache;
+unsigned long nr_slab_reclaimable, nr_slab_unreclaimable;
+
+/* How far kmem_cache_init() has come. */
+static enum { SLAB_DOWN, SLAB_PARTIAL, SLAB_FULL } slab_state;
+
+static struct boot_array {
+	struct array_cache ac;
+	void *entry[BOOT_CPUCACHE_ENTRIES];
+} boot_arrays[NR_BOOT_ARRAYS];
+static unsigned int nr_boot_arrays;
+
+static bool is_boot_array(const struct array_cache *ac)
+{
+	return (const void *)ac >= (const void *)boot_arrays &&
+	       (const void *)ac < (const void *)(boot_arrays + NR_BOOT_ARRAYS);
+}
+
+/* ---- geometry ---- */
+
+/*
+ * How many buffers of @size fit in a slab of 2^@order pages, and the bytes left over.
+ * On-slab the descriptor and one bufctl per object come first, aligned to @align.
+ */
+static void cache_estimate(unsigned int order, unsigned int size, unsigned int align, bool off_slab,
+			   unsigned int *num, unsigned int *left_over)
+{
+	unsigned int bytes = PAGE_SIZE << order, n, mgmt = 0;
+
+	if (off_slab) {
+		n = bytes / size;
+	} else {
+		n = (bytes - sizeof(struct slab)) / (size + sizeof(kmem_bufctl_t));
+		while (n &&
+		       ALIGN(sizeof(struct slab) + n * sizeof(kmem_bufctl_t), align) + n * size >
+			   bytes)
+			n--;
+		mgmt = ALIGN(sizeof(struct slab) + n * sizeof(kmem_bufctl_t), align);
+	}
+	if (n > SLAB_LIMIT)
+		n = SLAB_LIMIT;
+	*num = n;
+	*left_over = n ? bytes - n * size - mgmt : bytes;
+}
+
+/* The smallest order whose leftover is at most 1/8 of the slab. Return: left over. */
+static unsigned int calculate_slab_order(struct kmem_cache *cachep, bool off_slab)
+{
+	unsigned int order, num = 0, left = 0;
+
+	for (order = 0; order <= MAX_GFP_ORDER; order++) {
+		cache_estimate(order, cachep->buffer_size, cachep->align, off_slab, &num, &left);
+		if (!num)
+			continue;
+		cachep->num = num;
+		cachep->gfporder = order;
+		if (left * 8 <= (PAGE_SIZE << order))
+			break;
+	}
+	if (order > MAX_GFP_ORDER)
+		cache_estimate(cachep->gfporder, cachep->buffer_size, cachep->align, off_slab, &num,
+			       &left);
+	return left;
+}
+
+/* Off-slab management needs a kmalloc cache (itself on-slab) for the descriptor. */
+static struct kmem_cache *slabp_cache_for(unsigned int slab_size)
+{
+	struct kmem_cache *c;
+
+	if (slab_state == SLAB_DOWN || slab_size > KMALLOC_MAX_CACHE_SIZE)
+		return NULL;
+	c = kmalloc_caches[kmalloc_index(slab_size)];
+	return c && !(c->flags & CFLGS_OFF_SLAB) ? c : NULL;
+}
+
+/* Lay out a cache: alignment, debug words, slab order, on/off-slab, colours. */
+static bool setup_cache(struct kmem_cache *cachep, size_t size, size_t align, unsigned int flags)
+{
+	unsigned int ralign = BYTES_PER_WORD, left = 0;
+
+	if (flags & SLAB_HWCACHE_ALIGN) {
+		/* Small objects share a line rather than each wasting most of one. */
+		ralign = CACHE_LINE_SIZE;
+		while (size <= ralign / 2 && ralign > BYTES_PER_WORD)
+			ralign /= 2;
+	}
+	if (align > ralign)
+		ralign = (unsigned int)align;
+	if (flags & SLAB_RED_ZONE && ralign < 8)
+		ralign = 8;
+	cachep->align = ralign;
+	cachep->flags = flags;
+	cachep->object_size = (unsigned int)size;
+	cachep->obj_offset = 0;
+	if (flags & SLAB_RED_ZONE) {
+		/* [2 state words][object, guard bytes to 8-aligned + 8][caller] */
+		cachep->obj_offset = ralign;
+		cachep->buffer_size =
+		    ALIGN(ralign + ALIGN((unsigned int)size, 8) + 8 + BYTES_PER_WORD, ralign);
+	} else if (flags & (SLAB_POISON | SLAB_STORE_USER)) {
+		cachep->buffer_size =
+		    ALIGN(ALIGN((unsigned int)size, BYTES_PER_WORD) + BYTES_PER_WORD, ralign);
+	} else {
+		cachep->buffer_size = ALIGN((unsigned int)size, ralign);
+	}
+	cachep->reciprocal_buffer_size = reciprocal_value(cachep->buffer_size);
+
+	cachep->slabp_cache = NULL;
+	if (cachep->buffer_size >= (PAGE_SIZE >> 3)) {
+		left = calculate_slab_order(cachep, true);
+		cachep->slab_size = ALIGN(sizeof(struct slab) + cachep->num * sizeof(kmem_bufctl_t),
+					  BYTES_PER_WORD);
+		cachep->slabp_cache = slabp_cache_for(cachep->slab_size);
+	}
+	if (cachep->slabp_cache) {
+		cachep->flags |= CFLGS_OFF_SLAB;
+	} else {
+		left = calculate_slab_order(cachep, false);
+		cachep->slab_size =
+		    ALIGN(sizeof(struct slab) + cachep->num * sizeof(kmem_bufctl_t), ralign);
+	}
+	if (!cachep->num)
+		return false;
+	cachep->colour_off = max(ralign, (unsigned int)CACHE_LINE_SIZE);
+	cachep->colour = left / cachep->colour_off;
+	cachep->gfpflags = flags & SLAB_CACHE_DMA ? __GFP_DMA : 0;
+
+	INIT_LIST_HEAD(&cachep->lists.slabs_partial);
+	INIT_LIST_HEAD(&cachep->lists.slabs_full);
+	INIT_LIST_HEAD(&cachep->lists.slabs_free);
+	spin_lock_init(&cachep->lists.list_lock);
+	return true;
+}
+
+/* ---- array caches ---- */
+
+static void array_init(struct array_cache *ac, unsigned int limit, unsigned int batch)
+{
+	ac->avail = 0;
+	ac->limit = limit;
+	ac->batchcount = batch;
+	ac->touched = 0;
+}
+
+/* Array sizes by object size, as Linux's enable_cpucache(). */
+static unsigned int cpucache_limit(const struct kmem_cache *cachep)
+{
+	if (cachep->buffer_size > 131072)
+		return 1;
+	if (cachep->buffer_size > PAGE_SIZE)
+		return 8;
+	if (cachep->buffer_size > 1024)
+		return 24;
+	if (cachep->buffer_size > 256)
+		return 54;
+	return 120;
+}
+
+/* Give @cachep an array of @limit entries (kmalloc()ed, or a boot one before kmalloc). */
+static bool setup_cpu_cache(struct kmem_cache *cachep, gfp_t gfp)
+{
+	struct array_cache *ac, *old = cachep->array[0];
+	unsigned int limit = BOOT_CPUCACHE_ENTRIES;
+	unsigned long flags;
+
+	if (slab_state == SLAB_FULL) {
+		limit = cpucache_limit(cachep);
+		ac = kmalloc(sizeof(*ac) + limit * sizeof(void *), gfp);
+		if (!ac)
+			return false;
+	} else {
+		if (nr_boot_arrays == NR_BOOT_ARRAYS)
+			panic("slab: out of boot array caches for '%s'", cachep->name);
+		ac = &boot_arrays[nr_boot_arrays++].ac;
+	}
+	array_init(ac, limit, (limit + 1) / 2);
+	if (old)
+		drain_array(cachep);
+	local_irq_save(flags);
+	cachep->array[0] = ac;
+	cachep->lists.free_limit = 2 * ac->batchcount + cachep->num;
+	local_irq_restore(flags);
+	if (old && !is_boot_array(old))
+		kfree(old);
+	return true;
+}
+
+/* ---- cache creation and destruction ---- */
+
+struct kmem_cache *kmem_cache_find(const char *name)
+{
+	struct kmem_cache *c;
+
+	list_for_each_entry(c, &slab_caches, next) if (!strcmp(c->name, name)) return c;
+	return NULL;
+}
+
+static const char *create_error(const char *name, size_t size, size_t align, unsigned int flags)
+{
+	if (!name || !*name)
+		return "no name";
+	if (strlen(name) >= KMEM_CACHE_NAME_LEN)
+		return "name too long";
+	if (size < 1 || size > KMALLOC_MAX_CACHE_SIZE)
+		return "bad size";
+	if (align & (align - 1) || align > PAGE_SIZE)
+		return "alignment is not a power of two up to a page";
+	if (flags & ~SLAB_CREATE_MASK)
+		return "unknown flags";
+	if (kmem_cache_find(name))
+		return "a cache of that name exists";
+	if (slab_state == SLAB_DOWN && cache_cache.num == 0)
+		return "kmem_cache_init() has not run";
+	return NULL;
+}
+
+struct kmem_cache *kmem_cache_create(const char *name, size_t size, size_t align,
+				     unsigned int flags, void (*ctor)(void *))
+{
+	const char *why = create_error(name, size, align, flags);
+	struct kmem_cache *cachep = NULL;
+
+	if (why)
+		goto fail;
+	why = "out of memory";
+	cachep = kmem_cache_zalloc(&cache_cache, GFP_KERNEL);
+	if (!cachep)
+		goto fail;
+	strcpy(cachep->name, name);
+	cachep->ctor = ctor;
+	why = "object too large for a slab";
+	if (!setup_cache(cachep, size, align, flags))
+		goto fail;
+	why = "out of memory";
+	if (!setup_cpu_cache(cachep, GFP_KERNEL))
+		goto fail;
+	list_add_tail(&cachep->next, &slab_caches);
+	return cachep;
+fail:
+	if (cachep)
+		kmem_cache_free(&cache_cache, cachep);
+	if (flags & SLAB_PANIC)
+		panic("kmem_cache_create: cannot create cache '%s': %s", name ? name : "(null)",
+		      why);
+	pr_err("kmem_cache_create(%s, %u, %u, %#x): %s (caller %p)\n", name ? name : "(null)",
+	       (unsigned int)size, (unsigned int)align, flags, why, __builtin_return_address(0));
+	return NULL;
+}
+
+unsigned long kmem_cache_active_objs(struct kmem_cache *cachep)
+{
+	unsigned long f, active;
+
+	spin_lock_irqsave(&cachep->lists.list_lock, f);
+	active = cachep->lists.num_slabs * cachep->num - cachep->lists.free_objects -
+		 cpu_cache_get(cachep)->avail;
+	spin_unlock_irqrestore(&cachep->lists.list_lock, f);
+	return active;
+}
+
+int kmem_cache_destroy(struct kmem_cache *cachep)
+{
+	unsigned long live;
+
+	if (!cachep)
+		return 0;
+	if (cachep == &cache_cache) {
+		pr_err("kmem_cache_destroy: the kmem_cache cache cannot be destroyed\n");
+		return -1;
+	}
+	kmem_cache_shrink(cachep);
+	live = kmem_cache_active_objs(cachep);
+	if (live) {
+		pr_err("kmem_cache_destroy %s: slab cache still has %lu objects (caller %p)\n",
+		       cachep->name, live, __builtin_return_address(0));
+		return -1;
+	}
+	list_del(&cachep->next);
+	if (!is_boot_array(cachep->array[0]))
+		kfree(cachep->array[0]);
+	kmem_cache_free(&cache_cache, cachep);
+	return 0;
+}
+
+unsigned int kmem_cache_size(struct kmem_cache *cachep)
+{
+	return cachep->object_size;
+}
+
+const char *kmem_cache_name(struct kmem_cache *cachep)
+{
+	return cachep->name;
+}
+
+/* ---- the shrinker: empty slabs back to the page allocator under pressure ---- */
+
+static unsigned long slab_shrink_count(struct shrinker *s, struct shrink_control *sc)
+{
+	struct kmem_cache *c;
+	unsigned long n = 0;
+
+	list_for_each_entry(c, &slab_caches, next)
+	{
+		n += (c->lists.free_objects / c->num) << c->gfporder;
+		n += cpu_cache_get(c)->avail ? 1 : 0;
+	}
+	return n ? n : SHRINK_EMPTY;
+}
+
+static unsigned long slab_shrink_scan(struct shrinker *s, struct shrink_control *sc)
+{
+	unsigned long freed = 0;
+	struct kmem_cache *c;
+
+	list_for_each_entry(c, &slab_caches, next)
+	{
+		if (freed >= sc->nr_to_scan)
+			break;
+		drain_array(c);
+		freed += drain_freelist(c, sc->nr_to_scan - freed);
+	}
+	return freed;
+}
+
+unsigned long drop_slab(void)
+{
+	struct kmem_cache *c;
+	unsigned long freed = 0;
+
+	list_for_each_entry(c, &slab_caches, next) freed += kmem_cache_shrink(c);
+	/* Shrinking a cache can empty slabs of the kmalloc caches holding its descriptors. */
+	list_for_each_entry(c, &slab_caches, next) freed += kmem_cache_shrink(c);
+	return freed;
+}
+
+static struct shrinker slab_shrinker = {
+    .count_objects = slab_shrink_count,
+    .scan_objects = slab_shrink_scan,
+    .seeks = DEFAULT_SEEKS,
+};
+
+void kmem_cache_init(void)
+{
+	struct kmem_cache *c;
+
+	INIT_LIST_HEAD(&slab_caches);
+	nr_boot_arrays = 0;
+	nr_slab_reclaimable = nr_slab_unreclaimable = 0;
+	slab_state = SLAB_DOWN;
+	memset(&cache_cache, 0, sizeof(cache_cache));
+	strcpy(cache_cache.name, "kmem_cache");
+	if (!setup_cache(&cache_cache, sizeof(struct kmem_cache), 0, SLAB_HWCACHE_ALIGN))
+		panic("slab: cannot lay out the kmem_cache cache");
+	setup_cpu_cache(&cache_cache, GFP_NOWAIT);
+	list_add(&cache_cache.next, &slab_caches);
+	slab_state = SLAB_PARTIAL;
+
+	kmalloc_init();
+
+	slab_state = SLAB_FULL;
+	list_for_each_entry(c, &slab_caches, next) if (!setup_cpu_cache(c, GFP_KERNEL))
+	    panic("slab: cannot allocate the array cache of '%s'", c->name);
+	unregister_shrinker(&slab_shrinker);
+	register_shrinker(&slab_shrinker);
+}

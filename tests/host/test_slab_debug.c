@@ -1,0 +1,195 @@
+/*
+ * Host tests for mm/slab_debug.c: use-after-free writes caught by poisoning, overruns and
+ * underruns caught by red zones, double frees and invalid frees (wrong cache, not an
+ * object start, not a slab page) reported with cache, object and caller, and the free
+ * lists left intact by every bad free.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "slab_host.h"
+
+static void *objs[1024];
+
+/* Allocate @n objects and check that none is handed out twice. */
+static void assert_distinct_allocs(struct kmem_cache *c, unsigned int n)
+{
+	unsigned int i, j;
+
+	for (i = 0; i < n; i++) {
+		objs[i] = kmem_cache_alloc(c, GFP_KERNEL);
+		assert_non_null(objs[i]);
+		for (j = 0; j < i; j++)
+			assert_ptr_not_equal(objs[i], objs[j]);
+	}
+	for (i = 0; i < n; i++)
+		kmem_cache_free(c, objs[i]);
+}
+
+static void test_poison_catches_a_write_after_free(void **state)
+{
+	struct kmem_cache *c = kmem_cache_create("poison", 64, 0, SLAB_POISON, NULL);
+	unsigned char *p = kmem_cache_alloc(c, GFP_KERNEL);
+
+	kmem_cache_free(c, p);
+	assert_int_equal(p[0], 0x6b);
+	assert_int_equal(p[63], 0xa5);
+	p[10] = 0;					      /* use after free */
+	assert_ptr_equal(kmem_cache_alloc(c, GFP_KERNEL), p); /* LIFO: the same object */
+	assert_true(
+	    host_log_contains("slab error: cache 'poison': use after free: byte 10 written"));
+	assert_int_equal(c->errors, 1);
+}
+
+static void test_red_zone_catches_a_write_past_the_end_and_still_frees(void **state)
+{
+	struct kmem_cache *c = kmem_cache_create("rz", 40, 0, SLAB_RED_ZONE, NULL);
+	char *p = kmem_cache_alloc(c, GFP_KERNEL);
+	char msg[160];
+
+	p[40] = 'x';
+	kmem_cache_free(c, p);
+	snprintf(msg, sizeof(msg),
+		 "slab error: cache 'rz': red zone overwritten: write past the end of the "
+		 "40-byte object at offset 40");
+	assert_true(host_log_contains(msg));
+	snprintf(msg, sizeof(msg), "object 0x%08lx, caller 0x", (unsigned long)p);
+	assert_true(host_log_contains(msg));
+	assert_int_equal(kmem_cache_active_objs(c), 0);
+	assert_distinct_allocs(c, 3 * c->num);
+	assert_int_equal(c->errors, 1); /* the red zone was repaired */
+}
+
+static void test_red_zone_catches_a_write_before_the_start(void **state)
+{
+	struct kmem_cache *c = kmem_cache_create("under", 40, 0, SLAB_RED_ZONE, NULL);
+	char *p = kmem_cache_alloc(c, GFP_KERNEL);
+
+	p[-1] = 'x';
+	kmem_cache_free(c, p);
+	assert_true(host_log_contains("red zone before the object overwritten"));
+	assert_int_equal(kmem_cache_active_objs(c), 0);
+}
+
+static void test_double_free_is_refused_with_red_zones(void **state)
+{
+	struct kmem_cache *c = kmem_cache_create("dfree", 100, 0, SLAB_RED_ZONE, NULL);
+	void *p = kmem_cache_alloc(c, GFP_KERNEL), *q = kmem_cache_alloc(c, GFP_KERNEL);
+	unsigned int avail;
+
+	kmem_cache_free(c, p);
+	avail = AC(c)->avail;
+	kmem_cache_free(c, p);
+	assert_true(host_log_contains("slab error: cache 'dfree': double free"));
+	assert_int_equal(AC(c)->avail, avail);
+	kmem_cache_free(c, q);
+	assert_distinct_allocs(c, 2 * c->num);
+}
+
+static void test_double_free_is_refused_with_poison_only(void **state)
+{
+	struct kmem_cache *c = kmem_cache_create("dpois", 100, 0, SLAB_POISON, NULL);
+	void *p = kmem_cache_alloc(c, GFP_KERNEL);
+
+	kmem_cache_free(c, p);
+	drain_array(c); /* the object is back on its slab's free list */
+	kmem_cache_free(c, p);
+	assert_true(host_log_contains("double free"));
+	assert_int_equal(AC(c)->avail, 0);
+	assert_distinct_allocs(c, 2 * c->num);
+}
+
+static void test_free_to_the_wrong_cache_is_refused(void **state)
+{
+	struct kmem_cache *a = kmem_cache_create("cache-a", 64, 0, SLAB_RED_ZONE, NULL);
+	struct kmem_cache *b = kmem_cache_create("cache-b", 64, 0, SLAB_RED_ZONE, NULL);
+	void *p = kmem_cache_alloc(a, GFP_KERNEL);
+
+	kmem_cache_free(b, p);
+	assert_true(host_log_contains(
+	    "slab error: cache 'cache-b': invalid free: wrong cache, the object belongs to "
+	    "'cache-a'"));
+	assert_int_equal(kmem_cache_active_objs(a), 1);
+	assert_int_equal(AC(b)->avail, 0);
+	kmem_cache_free(a, p);
+	assert_int_equal(kmem_cache_active_objs(a), 0);
+}
+
+static void test_pointer_into_an_object_is_refused(void **state)
+{
+	struct kmem_cache *c = kmem_cache_create("mid", 64, 0, SLAB_POISON, NULL);
+	char *p = kmem_cache_alloc(c, GFP_KERNEL);
+
+	kmem_cache_free(c, p + 8);
+	assert_true(host_log_contains("invalid free: not the start of an object (8 bytes into"));
+	assert_int_equal(kmem_cache_active_objs(c), 1);
+	kmem_cache_free(c, p);
+}
+
+static void test_pointer_outside_any_slab_is_refused(void **state)
+{
+	struct kmem_cache *c = kmem_cache_create("notslab", 64, 0, SLAB_RED_ZONE, NULL);
+	unsigned long page = __get_free_page(GFP_KERNEL);
+	int local;
+
+	kmem_cache_free(c, (void *)page);
+	assert_true(host_log_contains("invalid free: not in a slab page"));
+	kmem_cache_free(c, &local);
+	assert_true(host_log_contains("invalid free: not a direct-mapped address"));
+	assert_int_equal(c->errors, 2);
+	free_page(page);
+}
+
+static void fill_ctor(void *p)
+{
+	memset(p, 0x42, 32);
+}
+
+static void test_poisoned_cache_runs_the_constructor_on_allocation(void **state)
+{
+	struct kmem_cache *c = kmem_cache_create("pctor", 32, 0, SLAB_POISON, fill_ctor);
+	unsigned char *p = kmem_cache_alloc(c, GFP_KERNEL);
+
+	assert_int_equal(p[0], 0x42);
+	kmem_cache_free(c, p);
+	assert_int_equal(p[0], 0x6b);
+	p = kmem_cache_alloc(c, GFP_KERNEL);
+	assert_int_equal(p[31], 0x42);
+	assert_int_equal(c->errors, 0);
+}
+
+static void test_kfree_checks_debug_kmalloc_like_caches_too(void **state)
+{
+	struct kmem_cache *c = kmem_cache_create("kf", 64, 0, SLAB_RED_ZONE, NULL);
+	char *p = kmem_cache_alloc(c, GFP_KERNEL);
+
+	kfree(p); /* kfree finds the cache by the page and runs its checks */
+	kfree(p);
+	assert_true(host_log_contains("slab error: cache 'kf': double free"));
+	assert_int_equal(kmem_cache_active_objs(c), 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+#define T(f) cmocka_unit_test_setup_teardown(f, slab_setup, slab_teardown)
+	    T(test_poison_catches_a_write_after_free),
+	    T(test_red_zone_catches_a_write_past_the_end_and_still_frees),
+	    T(test_red_zone_catches_a_write_before_the_start),
+	    T(test_double_free_is_refused_with_red_zones),
+	    T(test_double_free_is_refused_with_poison_only),
+	    T(test_free_to_the_wrong_cache_is_refused),
+	    T(test_pointer_into_an_object_is_refused),
+	    T(test_pointer_outside_any_slab_is_refused),
+	    T(test_poisoned_cache_runs_the_constructor_on_allocation),
+	    T(test_kfree_checks_debug_kmalloc_like_caches_too),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,167 @@
+/*
+ * KTAP suite "slab": caches, kmalloc and the debug checks on the real target, including
+ * a timer interrupt allocating from the same kmalloc cache as this thread.
+ */
+#include <asm/irqflags.h>
+#include <kernel/kernel.h>
+#include <kernel/time.h>
+#include <lib/ktap.h>
+#include <mm/mm.h>
+#include <mm/slab.h>
+#include <mm/slab_def.h>
+#include <string.h>
+
+#define NOBJS 200
+
+static void *objs[NOBJS];
+
+static void cache_objects_are_aligned_distinct_and_destroyable(struct ktap_test *t)
+{
+	struct kmem_cache *c = kmem_cache_create("ktap-100", 100, 0, SLAB_HWCACHE_ALIGN, NULL);
+	unsigned int i, j;
+
+	KTAP_ASSERT_TRUE(t, c != NULL);
+	for (i = 0; i < NOBJS; i++) {
+		objs[i] = kmem_cache_alloc(c, GFP_KERNEL);
+		KTAP_ASSERT_TRUE(t, objs[i] != NULL);
+		KTAP_EXPECT_EQ(t, (unsigned long)objs[i] & 31, 0);
+		memset(objs[i], (int)i, 100);
+	}
+	for (i = 0; i < NOBJS; i++)
+		for (j = 0; j < 100; j += 33)
+			KTAP_EXPECT_EQ(t, ((unsigned char *)objs[i])[j], i & 0xff);
+	KTAP_EXPECT_EQ(t, kmem_cache_active_objs(c), NOBJS);
+	KTAP_EXPECT_EQ(t, kmem_cache_destroy(c), -1); /* objects live: refused */
+	for (i = 0; i < NOBJS; i++)
+		kmem_cache_free(c, objs[i]);
+	KTAP_EXPECT_EQ(t, kmem_cache_active_objs(c), 0);
+	KTAP_EXPECT_EQ(t, kmem_cache_destroy(c), 0);
+	KTAP_EXPECT_TRUE(t, kmem_cache_find("ktap-100") == NULL);
+}
+
+static void kmalloc_picks_the_smallest_class_and_pages_beyond(struct ktap_test *t)
+{
+	void *p = kmalloc(100, GFP_KERNEL), *big = kmalloc(200000, GFP_KERNEL);
+	void *d = kmalloc(64, GFP_DMA);
+
+	KTAP_ASSERT_TRUE(t, p && big && d);
+	KTAP_EXPECT_EQ(t, ksize(p), 128);
+	KTAP_EXPECT_TRUE(t, virt_to_page(p)->slab_cache == kmalloc_caches[7]);
+	KTAP_EXPECT_TRUE(t, !PageSlab(virt_to_page(big)));
+	KTAP_EXPECT_EQ(t, ksize(big), 256 * 1024);
+	KTAP_EXPECT_EQ(t, page_zonenum(virt_to_page(d)), ZONE_DMA);
+	KTAP_EXPECT_TRUE(t, kmalloc(0, GFP_KERNEL) == ZERO_SIZE_PTR);
+	kfree(ZERO_SIZE_PTR);
+	kfree(p);
+	kfree(big);
+	kfree(d);
+}
+
+static void red_zone_overrun_and_double_free_are_reported(struct ktap_test *t)
+{
+	struct kmem_cache *c =
+	    kmem_cache_create("ktap-rz", 40, 0, SLAB_RED_ZONE | SLAB_POISON, NULL);
+	unsigned long errors;
+	char *p;
+
+	KTAP_ASSERT_TRUE(t, c != NULL);
+	p = kmem_cache_alloc(c, GFP_KERNEL);
+	KTAP_ASSERT_TRUE(t, p != NULL);
+	errors = c->errors;
+	p[40] = 'X'; /* one byte past the end */
+	kmem_cache_free(c, p);
+	KTAP_EXPECT_EQ(t, c->errors, errors + 1);
+	kmem_cache_free(c, p);
+	KTAP_EXPECT_EQ(t, c->errors, errors + 2);
+	kmem_cache_free(c, p + 8);
+	KTAP_EXPECT_EQ(t, c->errors, errors + 3);
+	KTAP_EXPECT_EQ(t, kmem_cache_active_objs(c), 0);
+	KTAP_EXPECT_EQ(t, kmem_cache_destroy(c), 0);
+}
+
+static void *volatile irq_objs[8];
+static volatile unsigned int irq_allocs, irq_fails, irq_bad;
+static unsigned int irq_slot;
+
+static void irq_kmalloc(void *arg)
+{
+	unsigned int *old = irq_objs[irq_slot];
+
+	if (old) {
+		if (old[0] != 0x1a1a0000u + irq_slot)
+			irq_bad++;
+		kfree(old);
+	}
+	old = kmalloc(64, GFP_ATOMIC);
+	if (old) {
+		old[0] = 0x1a1a0000u + irq_slot;
+		irq_allocs++;
+	} else {
+		irq_fails++;
+	}
+	irq_objs[irq_slot] = old;
+	irq_slot = (irq_slot + 1) % 8;
+}
+
+static void interrupt_and_thread_share_a_kmalloc_cache(struct ktap_test *t)
+{
+	unsigned long start = jiffies;
+	unsigned int i, round = 0, bad = 0;
+
+	irq_allocs = irq_fails = irq_bad = 0;
+	irq_slot = 0;
+	memset((void *)irq_objs, 0, sizeof(irq_objs));
+	KTAP_ASSERT_TRUE(t, register_tick_hook(irq_kmalloc, NULL) == 0);
+	while (irq_allocs < 30 && jiffies - start < 5 * HZ) {
+		for (i = 0; i < 64; i++) {
+			objs[i] = kmalloc(64, GFP_KERNEL);
+			if (objs[i])
+				*(unsigned int *)objs[i] = 0x7e7e0000u + i + round;
+		}
+		for (i = 0; i < 64; i++) {
+			if (objs[i] && *(unsigned int *)objs[i] != 0x7e7e0000u + i + round)
+				bad++;
+			kfree(objs[i]);
+		}
+		round++;
+	}
+	unregister_tick_hook(irq_kmalloc, NULL);
+	for (i = 0; i < 8; i++) {
+		kfree(irq_objs[i]);
+		irq_objs[i] = NULL;
+	}
+	KTAP_EXPECT_TRUE(t, irq_allocs >= 30);
+	KTAP_EXPECT_EQ(t, irq_fails, 0);
+	KTAP_EXPECT_EQ(t, irq_bad, 0);
+	KTAP_EXPECT_EQ(t, bad, 0);
+}
+
+static void shrink_returns_empty_slabs(struct ktap_test *t)
+{
+	struct kmem_cache *c = kmem_cache_create("ktap-shrink", 512, 0, 0, NULL);
+	unsigned long free_before;
+	unsigned int i;
+
+	KTAP_ASSERT_TRUE(t, c != NULL);
+	free_before = nr_free_pages();
+	for (i = 0; i < NOBJS; i++)
+		objs[i] = kmem_cache_alloc(c, GFP_KERNEL);
+	for (i = 0; i < NOBJS; i++)
+		kmem_cache_free(c, objs[i]);
+	KTAP_EXPECT_TRUE(t, kmem_cache_shrink(c) > 0);
+	KTAP_EXPECT_EQ(t, c->lists.num_slabs, 0);
+	drain_all_pages();
+	KTAP_EXPECT_TRUE(t, nr_free_pages() + 2 >= free_before);
+	KTAP_EXPECT_EQ(t, kmem_cache_destroy(c), 0);
+	drop_slab(); /* leave no empty slab for a later suite's reclaim to find */
+	KTAP_EXPECT_EQ(t, kmem_cache_shrink(kmalloc_caches[7]), 0);
+}
+
+static const struct ktap_case slab_cases[] = {
+    KTAP_CASE(cache_objects_are_aligned_distinct_and_destroyable),
+    KTAP_CASE(kmalloc_picks_the_smallest_class_and_pages_beyond),
+    KTAP_CASE(red_zone_overrun_and_double_free_are_reported),
+    KTAP_CASE(interrupt_and_thread_share_a_kmalloc_cache),
+    KTAP_CASE(shrink_returns_empty_slabs),
+};
+KTAP_SUITE(slab, slab_cases);
