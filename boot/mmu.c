@@ -154,3 +154,11 @@ void arch_kmap_clear_pte(unsigned long vaddr)
 	set_pte(kmap_pte_slot(vaddr), 0);
 	local_flush_tlb_kernel_page(vaddr);
 }
+
+void __iomem *fixmap_console(phys_addr_t phys)
+{
+	static const struct pt_attrs dev = { .type = MT_DEVICE, .xn = true };
+
+	__set_fixmap(FIX_EARLYCON, phys & PAGE_MASK, &dev);
+	return (void __iomem *)(__fix_to_virt(FIX_EARLYCON) + (phys & ~PAGE_MASK));
+}

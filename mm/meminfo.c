@@ -6,6 +6,7 @@
 #include <kernel/printk.h>
 #include <mm/mm.h>
 #include <mm/slab.h>
+#include <mm/vmap_area.h>
 
 void si_meminfo(struct sysinfo *val)
 {
@@ -48,4 +49,9 @@ void show_meminfo(void)
 	show_val_kb("Slab:", nr_slab_reclaimable + nr_slab_unreclaimable);
 	show_val_kb("SReclaimable:", nr_slab_reclaimable);
 	show_val_kb("SUnreclaim:", nr_slab_unreclaimable);
+	/* The vmalloc area: its size, the bytes areas use (guards not counted), the
+	 * largest free range. */
+	printk("%-16s%8lu kB\n", "VmallocTotal:", (VMALLOC_END - VMALLOC_START) >> 10);
+	printk("%-16s%8lu kB\n", "VmallocUsed:", vmap_area_used() >> 10);
+	printk("%-16s%8lu kB\n", "VmallocChunk:", vmap_area_largest_free() >> 10);
 }

@@ -2,9 +2,11 @@
  * Board "qemu": QEMU versatilepb with an ARM1176 (BOARDS.md). The only file that knows
  * this machine's device addresses and interrupt lines.
  */
+#include <asm/fixmap.h>
 #include <asm/io.h>
 #include <asm/memory.h>
 #include <drivers/pl011.h>
+#include <drivers/pl080.h>
 #include <drivers/sp804.h>
 #include <drivers/vic.h>
 #include <kernel/board.h>
@@ -15,8 +17,10 @@
 #define VERSATILE_VIC_PHYS	0x10140000
 #define VERSATILE_UART0_PHYS	0x101f1000
 #define VERSATILE_TIMER01_PHYS	0x101e2000
+#define VERSATILE_DMAC_PHYS	0x10130000
 #define IRQ_TIMER01		4
 #define IRQ_UART0		12
+#define IRQ_DMAC		17
 #define SP804_CLK_HZ		1000000
 
 #if EARLY_UART_PHYS != VERSATILE_UART0_PHYS
@@ -44,19 +48,22 @@ void board_early_init(void)
 void board_init(void)
 {
 	void __iomem *vic = ioremap(VERSATILE_VIC_PHYS, 0x1000);
-	void __iomem *uart = ioremap(VERSATILE_UART0_PHYS, 0x1000);
 	void __iomem *timer = ioremap(VERSATILE_TIMER01_PHYS, 0x1000);
+	void __iomem *dmac = ioremap(VERSATILE_DMAC_PHYS, 0x1000);
 
 	sysregs = ioremap(VERSATILE_SYS_PHYS, 0x1000);
-	if (!vic || !uart || !timer || !sysregs)
+	if (!vic || !timer || !dmac || !sysregs)
 		panic("board: cannot map devices");
-	pl011_console_init(uart);
+	/* The console keeps a fixed mapping: it must work whatever state the mm is in. */
+	pl011_console_init(fixmap_console(VERSATILE_UART0_PHYS));
 	if (vic_init(vic, 0))
 		panic("board: VIC init failed");
 	if (sp804_tick_init(timer, IRQ_TIMER01, SP804_CLK_HZ))
 		panic("board: tick timer init failed");
 	if (pl011_enable_rx_irq(IRQ_UART0))
 		panic("board: console interrupt init failed");
+	if (pl080_init(dmac, IRQ_DMAC, &pl080_variant_arm))
+		panic("board: DMA controller init failed");
 }
 
 u32 board_cycle_counter(void)

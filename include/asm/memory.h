@@ -22,6 +22,7 @@
 #define PAGE_SHIFT	12
 #define PAGE_SIZE	(_UL(1) << PAGE_SHIFT)
 #define PAGE_MASK	(~(PAGE_SIZE - 1))
+#define PAGE_ALIGN(x)	(((x) + PAGE_SIZE - 1) & PAGE_MASK)
 #define SECTION_SHIFT	20
 #define SECTION_SIZE	(_UL(1) << SECTION_SHIFT)
 

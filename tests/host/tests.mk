@@ -15,7 +15,7 @@ test_line_editor_SRCS := lib/line_editor.c
 # The mm core (memblock, zones, buddy, GFP, highmem, reports) on the host arena.
 MM_HOST_SRCS := mm/memblock.c mm/mm_init.c mm/page_alloc.c mm/page_alloc_slowpath.c \
 	mm/vmscan.c mm/highmem.c mm/slab.c mm/slab_common.c mm/slab_debug.c mm/slabinfo.c mm/kmalloc.c mm/mempool.c \
-	mm/show_mem.c mm/vmstat.c mm/meminfo.c mm/gfp.c kernel/preempt.c \
+	mm/show_mem.c mm/vmstat.c mm/meminfo.c mm/gfp.c mm/vmap_area.c lib/rbtree.c kernel/preempt.c \
 	tests/host/host_mem.c tests/host/host_irq.c tests/host/host_printk.c tests/host/mm_host.c
 
 HOST_TESTS += test_page_alloc
@@ -46,6 +46,15 @@ test_kmalloc_SRCS := $(MM_HOST_SRCS)
 HOST_TESTS += test_mempool
 test_mempool_SRCS := $(MM_HOST_SRCS)
 
+# The vmap area allocator (mm/vmap_area.c) and the red-black tree under it (lib/rbtree.c).
+HOST_TESTS += test_rbtree
+test_rbtree_SRCS := lib/rbtree.c
+
+HOST_TESTS += test_vmap_area
+test_vmap_area_SRCS := $(MM_HOST_SRCS) tests/host/vmap_area_check.c
+
+HOST_TESTS += test_vmap_area_random
+test_vmap_area_random_SRCS := $(MM_HOST_SRCS) tests/host/vmap_area_check.c
 
 HOST_TESTS += test_slab_random
 test_slab_random_SRCS := $(MM_HOST_SRCS)

@@ -1,0 +1,165 @@
+/*
+ * Allocation of kernel virtual address ranges (the vmalloc / vmap / ioremap area).
+ *
+ * A struct vmap_space owns the addresses [vstart, vend). Every range in it is either free
+ * or one busy vmap_area followed by its one-page guard, which stays unmapped so that an
+ * overrun faults instead of corrupting the next area. Allocation is first-fit: the lowest
+ * address that satisfies size and alignment.
+ *
+ * Free ranges sit in a red-black tree keyed by address, each node augmented with the
+ * largest free range in its subtree (Linux's free_vmap_area_root and subtree_max_size),
+ * so the first-fit search descends in O(log n) and VmallocChunk is read at the root.
+ * Busy areas sit in a second tree keyed by address (lookup in O(log n)) and on a list in
+ * address order (for /proc/vmallocinfo). Neighbouring free ranges are always merged.
+ *
+ * The kernel's vmalloc area is one instance, driven by the vmap_area_*() / *_vmap_area()
+ * functions; tests and benchmarks may run private instances over ranges that are never
+ * mapped. Not for atomic context unless @gfp says so (node memory may have to be
+ * allocated); the per-instance spinlock keeps the trees consistent regardless.
+ */
+#ifndef MM_VMAP_AREA_H
+#define MM_VMAP_AREA_H
+
+#include <kernel/spinlock.h>
+#include <kernel/types.h>
+#include <lib/list.h>
+#include <lib/rbtree.h>
+#include <mm/gfp.h>
+
+/**
+ * struct vmap_area - one busy (or, inside the allocator, free) range of addresses
+ * @va_start: first address
+ * @va_end: one past the last address; the guard page of a busy area is NOT included
+ * @rb_node: linkage in the busy tree or the free tree
+ * @subtree_max_size: free tree only: the largest free range in this node's subtree
+ * @list: busy areas: the address-ordered list; free nodes in the pool: the pool list
+ * @vm: the owner's data (a struct vm_struct *), opaque here
+ * @flags: the owner's flags, untouched here
+ */
+struct vmap_area {
+	unsigned long va_start;
+	unsigned long va_end;
+	struct rb_node rb_node;
+	unsigned long subtree_max_size;
+	struct list_head list;
+	void *vm;
+	unsigned long flags;
+};
+
+/**
+ * struct vmap_space - an allocator instance over [vstart, vend)
+ * @vstart: first address managed
+ * @vend: one past the last address managed
+ * @lock: protects everything below
+ * @free_root: free ranges by address, augmented with subtree_max_size
+ * @busy_root: busy areas by address
+ * @busy_list: busy areas in address order
+ * @nr_busy: busy areas
+ * @nr_free: free ranges
+ * @used: sum of busy sizes, guard pages excluded
+ * @pool_free: spare nodes
+ * @pool_pages: the pages the nodes were carved from (linked through page->lru)
+ * @pool_nr_free: nodes on @pool_free
+ * @pool_nr_pages: pages on @pool_pages
+ * @first_free: the node of the initial free range, so that init needs no memory
+ */
+struct vmap_space {
+	unsigned long vstart;
+	unsigned long vend;
+	spinlock_t lock;
+	struct rb_root free_root;
+	struct rb_root busy_root;
+	struct list_head busy_list;
+	unsigned long nr_busy;
+	unsigned long nr_free;
+	unsigned long used;
+	struct list_head pool_free;
+	struct list_head pool_pages;
+	unsigned long pool_nr_free;
+	unsigned long pool_nr_pages;
+	struct vmap_area first_free;
+};
+
+/* ---- any instance ---- */
+
+/**
+ * vmap_space_init - make all of [@vstart, @vend) one free range
+ * @vs: the instance (its previous contents, if any, are forgotten, not freed)
+ * @vstart: page-aligned start
+ * @vend: page-aligned end, above @vstart
+ *
+ * Allocates nothing: node memory is taken on the first allocation, so this may run
+ * before the page allocator is up.
+ */
+void vmap_space_init(struct vmap_space *vs, unsigned long vstart, unsigned long vend);
+
+/**
+ * vmap_space_destroy - give every node page back to the page allocator
+ * @vs: the instance; areas still busy are reported and forgotten
+ */
+void vmap_space_destroy(struct vmap_space *vs);
+
+/**
+ * vmap_space_alloc - reserve the lowest range that fits
+ * @vs: the instance
+ * @size: bytes, a non-zero multiple of PAGE_SIZE
+ * @align: a power of two, at least PAGE_SIZE
+ * @gfp: how node memory may be allocated (page allocator GFP; highmem is never used)
+ *
+ * Reserves @size + PAGE_SIZE bytes: the area and its guard page.
+ * Return: the area, with va_end = va_start + @size and @vm, @flags zero; NULL when no
+ * free range fits, the arguments are invalid or node memory is exhausted. Nothing is
+ * printed for a range that does not fit: the caller reports.
+ */
+struct vmap_area *vmap_space_alloc(struct vmap_space *vs, unsigned long size, unsigned long align,
+				   gfp_t gfp);
+
+/**
+ * vmap_space_free - release an area and its guard page, merging with free neighbours
+ * @vs: the instance
+ * @va: an area returned by vmap_space_alloc() on @vs; NULL or an area that is not busy
+ *	in @vs is reported (KERN_ERR) and ignored
+ */
+void vmap_space_free(struct vmap_space *vs, struct vmap_area *va);
+
+/**
+ * vmap_space_find - the busy area containing an address
+ * @vs: the instance
+ * @addr: any address
+ * Return: the area whose [va_start, va_end) holds @addr (a guard page belongs to none),
+ * or NULL.
+ */
+struct vmap_area *vmap_space_find(struct vmap_space *vs, unsigned long addr);
+
+/**
+ * vmap_space_for_each - call @fn on every busy area in address order
+ * @vs: the instance
+ * @fn: called with the lock held and interrupts off: it must not allocate or free areas
+ *	of @vs nor sleep; a non-zero return stops the walk
+ * @arg: passed to @fn
+ */
+void vmap_space_for_each(struct vmap_space *vs, int (*fn)(struct vmap_area *va, void *arg),
+			 void *arg);
+
+/* Sum of busy sizes, guard pages excluded (meminfo VmallocUsed). */
+unsigned long vmap_space_used(struct vmap_space *vs);
+/*
+ * The largest free range, guard pages counted as free (meminfo VmallocChunk). The
+ * largest area that can still be allocated is one page less.
+ */
+unsigned long vmap_space_largest_free(struct vmap_space *vs);
+
+/* ---- the kernel's vmalloc area ---- */
+
+extern struct vmap_space vmap_area_space;
+
+/* The whole range becomes free (see vmap_space_init()). */
+void vmap_area_init(unsigned long vstart, unsigned long vend);
+struct vmap_area *alloc_vmap_area(unsigned long size, unsigned long align, gfp_t gfp);
+void free_vmap_area(struct vmap_area *va);
+struct vmap_area *find_vmap_area(unsigned long addr);
+void vmap_area_for_each(int (*fn)(struct vmap_area *va, void *arg), void *arg);
+unsigned long vmap_area_used(void);
+unsigned long vmap_area_largest_free(void);
+
+#endif

@@ -1,0 +1,215 @@
+/*
+ * Mapping and unmapping runs of pages in the kernel's vmalloc area (see <mm/pgtable.h>).
+ * Invariant: l2_used[mb] counts the valid entries of the second-level table of that
+ * megabyte; a page of four tables is freed when the four counts are zero.
+ *
+ * No lock: every caller (vmalloc, vmap, ioremap, DMA remaps) runs in process context,
+ * which these functions check, and the firmware has no preemption; interrupt handlers
+ * never touch this area (kmap uses PKMAP/FIXMAP). Table pages are allocated with the
+ * caller's gfp, so an allocation here may sleep like the caller may.
+ */
+#include <asm/cacheflush.h>
+#include <errno.h>
+#include <asm/memory.h>
+#include <asm/mmu.h>
+#include <kernel/kernel.h>
+#include <kernel/printk.h>
+#include <kernel/preempt.h>
+#include <mm/mm.h>
+#include <mm/pgtable.h>
+
+#define TABLES_PER_PAGE (PAGE_SIZE / L2_TABLE_SIZE)
+#define LARGE_PAGE_SIZE SZ_64K
+#define TLB_FLUSH_ALL_PAGES 32	/* beyond this, one full flush is cheaper than per-page */
+
+const struct pt_attrs PAGE_KERNEL = { .type = MT_NORMAL, .xn = true };
+const struct pt_attrs PAGE_KERNEL_RO = { .type = MT_NORMAL, .ro = true, .xn = true };
+const struct pt_attrs PAGE_KERNEL_EXEC = { .type = MT_NORMAL };
+const struct pt_attrs PAGE_KERNEL_NC = { .type = MT_NORMAL_NC, .xn = true };
+const struct pt_attrs PAGE_DEVICE = { .type = MT_DEVICE, .xn = true };
+const struct pt_attrs PAGE_STRONGLY_ORDERED = { .type = MT_STRONGLY_ORDERED, .xn = true };
+
+static u16 l2_used[(VMALLOC_END - VMALLOC_START) >> SECTION_SHIFT];
+static unsigned long nr_l2_pages;
+
+BUILD_BUG_ON(VMALLOC_START % (TABLES_PER_PAGE * SECTION_SIZE));
+
+static inline bool in_vmalloc_area(unsigned long va, unsigned long size)
+{
+	return va >= VMALLOC_START && size <= VMALLOC_END - va;
+}
+
+static inline unsigned int mb_slot(unsigned long va)
+{
+	return (unsigned int)((va - VMALLOC_START) >> SECTION_SHIFT);
+}
+
+static pte_t *pte_lookup(unsigned long va)
+{
+	pmd_t d = swapper_pg_dir[pmd_index(va)];
+
+	if ((d & PMD_TYPE_MASK) != PMD_TYPE_TABLE)
+		return NULL;
+	return (pte_t *)__va(d & PMD_TABLE_BASE_MASK) + pte_index(va);
+}
+
+/* The slot for @va, allocating the page of four tables around it if needed. */
+static pte_t *pte_alloc(unsigned long va, gfp_t gfp)
+{
+	unsigned int first = pmd_index(va) & ~(TABLES_PER_PAGE - 1), i;
+	struct page *page;
+	u8 *tables;
+	pte_t *pte = pte_lookup(va);
+
+	if (pte)
+		return pte;
+	page = alloc_page((gfp & ~__GFP_HIGHMEM) | __GFP_ZERO);
+	if (!page)
+		return NULL;
+	tables = page_address(page);
+	/* The walker reads memory: the zeroed tables must be there before it is told. */
+	dmac_clean_range((unsigned long)tables, (unsigned long)tables + PAGE_SIZE);
+	for (i = 0; i < TABLES_PER_PAGE; i++) {
+		BUG_ON(swapper_pg_dir[first + i] != 0);
+		set_pmd(&swapper_pg_dir[first + i], mk_pmd_table(__pa(tables + i * L2_TABLE_SIZE)));
+	}
+	nr_l2_pages++;
+	return pte_lookup(va);
+}
+
+/* Free the page of tables holding @va's table once all four are empty. */
+static void pte_free_if_empty(unsigned long va)
+{
+	unsigned int first_slot = mb_slot(va) & ~(TABLES_PER_PAGE - 1), i;
+	unsigned int first = pmd_index(va) & ~(TABLES_PER_PAGE - 1);
+	pmd_t d = swapper_pg_dir[first];
+
+	if ((d & PMD_TYPE_MASK) != PMD_TYPE_TABLE)
+		return;
+	for (i = 0; i < TABLES_PER_PAGE; i++)
+		if (l2_used[first_slot + i])
+			return;
+	for (i = 0; i < TABLES_PER_PAGE; i++)
+		set_pmd(&swapper_pg_dir[first + i], 0);
+	local_flush_tlb_all(); /* the walker may have cached the table pointers */
+	__free_pages(virt_to_page(__va(d & PMD_TABLE_BASE_MASK)), 0);
+	nr_l2_pages--;
+}
+
+/* Clear @n entries from @va (already unmapped from the caller's view). */
+static void clear_ptes(unsigned long va, unsigned long n)
+{
+	unsigned long i, a;
+
+	for (i = 0; i < n; i++) {
+		a = va + i * PAGE_SIZE;
+		set_pte(pte_lookup(a), 0);
+		l2_used[mb_slot(a)]--;
+	}
+	if (n > TLB_FLUSH_ALL_PAGES) {
+		local_flush_tlb_all();
+	} else {
+		for (i = 0; i < n; i++)
+			local_flush_tlb_kernel_page(va + i * PAGE_SIZE);
+	}
+	for (a = ALIGN_DOWN(va, SECTION_SIZE); a < va + n * PAGE_SIZE; a += SECTION_SIZE)
+		pte_free_if_empty(a);
+}
+
+/* Install one descriptor, or 16 copies of a large-page one (the ARM ARM requires all 16). */
+static int set_one(unsigned long va, pte_t desc, unsigned int copies, gfp_t gfp)
+{
+	unsigned int i;
+	pte_t *pte = pte_alloc(va, gfp);
+
+	if (!pte)
+		return -ENOMEM;
+	for (i = 0; i < copies; i++)
+		if (pte[i])
+			return -EBUSY;
+	for (i = 0; i < copies; i++)
+		set_pte(&pte[i], desc);
+	l2_used[mb_slot(va)] += copies;
+	return 0;
+}
+
+static int check_range(unsigned long va, unsigned long size)
+{
+	if (in_interrupt()) {
+		pr_err("pgtable: vmalloc-area mapping change from interrupt context\n");
+		return -EINVAL;
+	}
+	if (!size || !IS_ALIGNED(va, PAGE_SIZE) || !IS_ALIGNED(size, PAGE_SIZE) ||
+	    !in_vmalloc_area(va, size)) {
+		pr_err("pgtable: bad kernel range 0x%08lx+0x%lx (outside the vmalloc area or "
+		       "not page aligned)\n", va, size);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+int map_kernel_pages(unsigned long va, struct page **pages, unsigned int nr,
+		     const struct pt_attrs *a, gfp_t gfp)
+{
+	unsigned long i;
+	int err = check_range(va, (unsigned long)nr << PAGE_SHIFT);
+
+	if (err)
+		return err;
+	for (i = 0; i < nr; i++) {
+		err = set_one(va + i * PAGE_SIZE, mk_pte_small(page_to_phys(pages[i]), a), 1, gfp);
+		if (err) {
+			if (i)
+				clear_ptes(va, i);
+			pte_free_if_empty(va + i * PAGE_SIZE); /* a table made for nothing */
+			break;
+		}
+	}
+	return err;
+}
+
+int map_kernel_phys(unsigned long va, phys_addr_t phys, unsigned long size,
+		    const struct pt_attrs *a, gfp_t gfp)
+{
+	unsigned long done = 0;
+	int err = check_range(va, size);
+
+	if (err)
+		return err;
+	if (phys & (PAGE_SIZE - 1))
+		return -EINVAL;
+	while (done < size) {
+		unsigned long v = va + done, step = PAGE_SIZE;
+		phys_addr_t p = phys + done;
+
+		if (IS_ALIGNED(v | p, LARGE_PAGE_SIZE) && size - done >= LARGE_PAGE_SIZE) {
+			step = LARGE_PAGE_SIZE;
+			err = set_one(v, mk_pte_large(p, a), LARGE_PAGE_SIZE / PAGE_SIZE, gfp);
+		} else {
+			err = set_one(v, mk_pte_small(p, a), 1, gfp);
+		}
+		if (err) {
+			if (done)
+				clear_ptes(va, done >> PAGE_SHIFT);
+			pte_free_if_empty(v);
+			break;
+		}
+		done += step;
+	}
+	return err;
+}
+
+void unmap_kernel_range(unsigned long va, unsigned long size)
+{
+	if (check_range(va, size))
+		return;
+	/* A cache that aliases keeps lines by virtual index: write them back first. */
+	if (cpu_dcache_is_aliasing())
+		dmac_flush_range(va, va + size);
+	clear_ptes(va, size >> PAGE_SHIFT);
+}
+
+unsigned long kernel_l2_pages(void)
+{
+	return nr_l2_pages;
+}

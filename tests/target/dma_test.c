@@ -1,0 +1,96 @@
+/* KTAP suite "dma": the DMA mapping API with the board's DMA engine. */
+#include <asm/cacheflush.h>
+#include <asm/mmu.h>
+#include <kernel/dmaengine.h>
+#include <kernel/kernel.h>
+#include <lib/ktap.h>
+#include <mm/dma-mapping.h>
+#include <mm/mm.h>
+#include <mm/pgtable.h>
+#include <mm/slab.h>
+#include <string.h>
+
+static void fill(u32 *p, size_t bytes, u32 seed)
+{
+	size_t i;
+
+	for (i = 0; i < bytes / 4; i++)
+		p[i] = seed ^ (u32)(i * 2654435761u);
+}
+
+static void coherent_buffers_are_uncached_zeroed_and_copy(struct ktap_test *t)
+{
+	struct dma_engine *eng = dma_engine_get();
+	size_t n = 16 * 1024;
+	dma_addr_t sb, db;
+	u32 *s, *d;
+	struct pt_walk w;
+
+	if (!eng)
+		KTAP_SKIP(t, "no DMA engine on this board");
+	s = dma_alloc_coherent(&eng->dev, n, &sb, GFP_KERNEL | __GFP_DMA);
+	d = dma_alloc_coherent(&eng->dev, n, &db, GFP_KERNEL | __GFP_DMA);
+	KTAP_ASSERT_TRUE(t, s && d);
+	KTAP_EXPECT_TRUE(t, sb < PHYS_OFFSET + DMA_ZONE_MB * SZ_1M);
+	KTAP_EXPECT_TRUE(t, pt_walk(swapper_pg_dir, (unsigned long)s, &w));
+	KTAP_EXPECT_EQ(t, w.leaf->attrs.type, MT_NORMAL_NC);
+	KTAP_EXPECT_EQ(t, w.phys, sb);
+	KTAP_EXPECT_EQ(t, d[0] | d[n / 4 - 1], 0);
+	fill(s, n, 0xdeadbeef);
+	KTAP_EXPECT_EQ(t, eng->memcpy(eng, db, sb, n), 0);
+	KTAP_EXPECT_TRUE(t, !memcmp(s, d, n));
+	dma_free_coherent(&eng->dev, n, s, sb);
+	dma_free_coherent(&eng->dev, n, d, db);
+}
+
+static void streaming_mappings_copy_kmalloc_dma_buffers(struct ktap_test *t)
+{
+	struct dma_engine *eng = dma_engine_get();
+	size_t n = 4096;
+	u32 *s, *d;
+	dma_addr_t sb, db;
+
+	if (!eng)
+		KTAP_SKIP(t, "no DMA engine on this board");
+	s = kmalloc(n, GFP_KERNEL | GFP_DMA);
+	d = kmalloc(n, GFP_KERNEL | GFP_DMA);
+	KTAP_ASSERT_TRUE(t, s && d);
+	fill(s, n, 0x600df00d);
+	memset(d, 0x55, n);
+	sb = dma_map_single(&eng->dev, s, n, DMA_TO_DEVICE);
+	db = dma_map_single(&eng->dev, d, n, DMA_FROM_DEVICE);
+	KTAP_ASSERT_TRUE(t, !dma_mapping_error(&eng->dev, sb) && !dma_mapping_error(&eng->dev, db));
+	KTAP_EXPECT_EQ(t, sb, __pa(s));
+	KTAP_EXPECT_EQ(t, eng->memcpy(eng, db, sb, n), 0);
+	dma_unmap_single(&eng->dev, db, n, DMA_FROM_DEVICE);
+	dma_unmap_single(&eng->dev, sb, n, DMA_TO_DEVICE);
+	KTAP_EXPECT_TRUE(t, !memcmp(s, d, n));
+	kfree(s);
+	kfree(d);
+}
+
+static void device_write_buffers_must_own_whole_cache_lines(struct ktap_test *t)
+{
+	struct device dev = { .name = "test", .dma_mask = 0xffffffffu };
+	u8 *buf = kmalloc(256, GFP_KERNEL);
+
+	KTAP_ASSERT_TRUE(t, buf);
+	KTAP_EXPECT_TRUE(t, dma_mapping_error(&dev, dma_map_single(&dev, buf + 4, 64,
+								    DMA_FROM_DEVICE)));
+	KTAP_EXPECT_TRUE(t, dma_mapping_error(&dev, dma_map_single(&dev, buf, 33,
+								    DMA_BIDIRECTIONAL)));
+	/* A device read has no such rule: cleaning never destroys data. */
+	KTAP_EXPECT_TRUE(t, !dma_mapping_error(&dev, dma_map_single(&dev, buf + 4, 33,
+								     DMA_TO_DEVICE)));
+	/* Not direct-mapped memory: refused. */
+	KTAP_EXPECT_TRUE(t, dma_mapping_error(&dev, dma_map_single(&dev, (void *)0xfff00000, 32,
+								    DMA_TO_DEVICE)));
+	kfree(buf);
+}
+
+static const struct ktap_case dma_cases[] = {
+	KTAP_CASE(coherent_buffers_are_uncached_zeroed_and_copy),
+	KTAP_CASE(streaming_mappings_copy_kmalloc_dma_buffers),
+	KTAP_CASE(device_write_buffers_must_own_whole_cache_lines),
+};
+KTAP_SUITE(dma, dma_cases);
