@@ -3,7 +3,7 @@
 #   make run / debug / image / test / bench   (see README.md)
 
 BOARD       ?= qemu
-BOARDS      := qemu
+BOARDS      := qemu s3c6410
 BUILD       := build/$(BOARD)
 HOSTBUILD   := build/host
 
@@ -17,11 +17,13 @@ PYTHON      := /usr/bin/python3
 
 ARCHFLAGS   := -mcpu=arm1176jzf-s -marm -mfloat-abi=soft
 DEFS        := -DPHYS_OFFSET=$(PHYS_OFFSET) -DRAM_MB=$(RAM_MB) -DLOWMEM_MB=$(LOWMEM_MB) \
-	       -DDMA_ZONE_MB=$(DMA_ZONE_MB) -DEARLY_UART_PHYS=$(EARLY_UART_PHYS) -DBOARD_NAME='"$(BOARD)"'
+	       -DDMA_ZONE_MB=$(DMA_ZONE_MB) -DEARLY_UART_PHYS=$(EARLY_UART_PHYS) -DBOARD_NAME='"$(BOARD)"' \
+	       $(BOARD_DEFS)
 CFLAGS      := $(ARCHFLAGS) -std=gnu11 -O2 -g -Wall -Wextra -Wno-unused-parameter \
 	       -ffreestanding -fno-common -fno-builtin-malloc -fno-omit-frame-pointer \
 	       -Iinclude $(DEFS)
-ASFLAGS     := $(ARCHFLAGS) -g -Iinclude -D__ASSEMBLER__ $(DEFS)
+# -Iboard/$(BOARD): head.S includes the board's reset hook when BOARD_DEFS asks for it.
+ASFLAGS     := $(ARCHFLAGS) -g -Iinclude -Iboard/$(BOARD) -D__ASSEMBLER__ $(DEFS)
 LDFLAGS     := $(ARCHFLAGS) -nostartfiles -specs=nano.specs -Wl,--gc-sections \
 	       -Wl,-Map=$(BUILD)/firmware.map -Wl,--no-warn-rwx-segments
 
@@ -29,6 +31,17 @@ CORE_SRCS   := $(wildcard boot/*.S boot/*.c kernel/*.c lib/*.c mm/*.c tests/targ
 SRCS        := $(CORE_SRCS) $(BOARD_SRCS)
 OBJS        := $(patsubst %,$(BUILD)/%.o,$(basename $(SRCS)))
 BUILD_ID    := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)$(shell git diff --quiet HEAD 2>/dev/null || echo -dirty)
+
+# U-Boot loads and enters the image at the physical address of the kernel text.
+LOAD_ADDR   := $(shell printf '0x%08x' $$(($(PHYS_OFFSET) + 0x8000)))
+MKIMAGE     ?= mkimage
+
+# Objects depend on the build settings: `make RAM_MB=128` after a 256 MB build rebuilds.
+CONFIG_STAMP := $(BUILD)/config.defs
+ifneq ($(file <$(CONFIG_STAMP)),$(DEFS))
+$(shell mkdir -p $(BUILD))
+$(file >$(CONFIG_STAMP),$(DEFS))
+endif
 
 QEMU_ARGS   := -M versatilepb -cpu arm1176 -m $(RAM_MB) -nographic \
 	       -audiodev none,id=snd0 -global pl041.audiodev=snd0 \
@@ -38,6 +51,7 @@ QEMU_ARGS   := -M versatilepb -cpu arm1176 -m $(RAM_MB) -nographic \
 all: firmware
 firmware: $(BUILD)/firmware.elf $(BUILD)/firmware.bin
 
+$(OBJS): $(CONFIG_STAMP)
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
@@ -48,7 +62,7 @@ $(BUILD)/kernel/version.o: CFLAGS += -DBUILD_ID='"$(BUILD_ID)"'
 $(BUILD)/kernel/version.o: .FORCE
 .FORCE:
 
-$(BUILD)/linker.lds: linker.ld board/$(BOARD)/board.mk
+$(BUILD)/linker.lds: linker.ld board/$(BOARD)/board.mk $(CONFIG_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) -E -P -x c -Iinclude $(DEFS) -D__ASSEMBLER__ $< -o $@
 
@@ -58,7 +72,11 @@ $(BUILD)/firmware.elf: $(OBJS) $(BUILD)/linker.lds
 $(BUILD)/firmware.bin: $(BUILD)/firmware.elf
 	$(OBJCOPY) -O binary $< $@
 
-image: $(BUILD)/firmware.bin
+$(BUILD)/uImage: $(BUILD)/firmware.bin
+	$(MKIMAGE) -A arm -O linux -T kernel -C none -a $(LOAD_ADDR) -e $(LOAD_ADDR) \
+		-n "mm-arm11 $(BOARD)" -d $< $@ >/dev/null
+
+image: $(BUILD)/firmware.bin $(BUILD)/uImage
 
 deps:
 	@bash scripts/deps.sh
@@ -77,7 +95,7 @@ gdb:
 	gdb-multiarch -q -x scripts/gdbinit $(BUILD)/firmware.elf
 
 boards:
-	@for b in $(BOARDS); do $(MAKE) --no-print-directory BOARD=$$b firmware || exit 1; done
+	@for b in $(BOARDS); do $(MAKE) --no-print-directory BOARD=$$b firmware image || exit 1; done
 
 # ---- host unit tests (cmocka + ASan/UBSan) ----
 include tests/host/tests.mk

@@ -9,6 +9,9 @@
 #include <asm/memory.h>
 #include <asm/pgtable-hwdef.h>
 #include <asm/ptrace.h>
+#ifdef BOARD_RESET_HOOK
+#include <board_reset.h>	/* board/<name>/: board_reset_hook, run before any device access */
+#endif
 
 #define PV_DELTA	(PHYS_OFFSET - PAGE_OFFSET)
 /* Boot sections: normal WBWA memory (TEX 001 C B), privileged RW, executable. */
@@ -37,6 +40,10 @@ stext:
 	mcr	p15, 0, r1, c7, c6, 0		@ invalidate D-cache
 	mcr	p15, 0, r1, c8, c7, 0		@ invalidate TLBs
 	mcr	p15, 0, r1, c7, c5, 4		@ ISB
+
+#ifdef BOARD_RESET_HOOK
+	board_reset_hook			@ MMU off: physical device addresses
+#endif
 
 	ldr	r5, =PV_DELTA
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# make test: host unit tests -> firmware for every board -> in-target KTAP selftests
-# under QEMU -> end-to-end tests at the UART. Ends with one line "N passed, N failed"
-# summing all three; exits non-zero if anything failed or did not run.
+# make test: host unit tests -> firmware and images for every board -> image layout
+# check -> in-target KTAP selftests under QEMU -> end-to-end tests at the UART. Ends with
+# one line "N passed, N failed" summing them all; exits non-zero if anything failed or
+# did not run.
 set -u
 cd "$(dirname "$0")/.."
 PY=/usr/bin/python3
@@ -36,6 +37,10 @@ if ! make --no-print-directory boards >build/firmware-build.log 2>&1; then
 	echo "$total_p passed, $total_f failed"
 	exit 1
 fi
+
+echo "== image check (ELF layout, U-Boot uImage, every board)"
+bash scripts/check-images.sh 2>&1 | tee build/images.log
+count images build/images.log
 
 echo "== in-target KTAP selftests (QEMU)"
 $PY tests/target/run_ktap.py build/qemu/firmware.elf 2>&1 | tee build/ktap.log

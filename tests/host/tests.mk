@@ -58,3 +58,20 @@ test_vmap_area_random_SRCS := $(MM_HOST_SRCS) tests/host/vmap_area_check.c
 
 HOST_TESTS += test_slab_random
 test_slab_random_SRCS := $(MM_HOST_SRCS)
+
+# Drivers against fake register blocks (host_regs.c), dispatched by the real irq core.
+DRIVER_HOST_SRCS := kernel/irq.c kernel/preempt.c tests/host/host_regs.c \
+	tests/host/host_printk.c
+
+HOST_TESTS += test_vic_pl192
+test_vic_pl192_SRCS := drivers/irq/vic.c $(DRIVER_HOST_SRCS)
+
+HOST_TESTS += test_samsung_uart
+test_samsung_uart_SRCS := drivers/uart/samsung_uart.c kernel/console.c lib/ringbuf.c \
+	tests/host/host_irq.c $(DRIVER_HOST_SRCS)
+
+HOST_TESTS += test_samsung_pwm
+test_samsung_pwm_SRCS := drivers/timer/samsung_pwm.c kernel/time.c $(DRIVER_HOST_SRCS)
+
+HOST_TESTS += test_s3c6410_clock
+test_s3c6410_clock_SRCS := board/s3c6410/clock.c tests/host/host_regs.c

@@ -1,0 +1,11 @@
+# Board "s3c6410": OK6410 / Tiny6410 / SMDK6410-class boards, loaded by U-Boot at
+# 0x50008000 (DESIGN §1, BOARDS.md). RAM_MB=128 for the 128 MB boards; low memory then
+# defaults to three quarters of RAM, so that ZONE_HIGHMEM stays real.
+PHYS_OFFSET := 0x50000000
+RAM_MB      ?= 256
+LOWMEM_MB   ?= $(shell echo $$(($(RAM_MB) * 3 / 4)))
+DMA_ZONE_MB ?= 16
+BOARD_SRCS  := board/s3c6410/board.c board/s3c6410/clock.c drivers/uart/samsung_uart.c \
+	       drivers/irq/vic.c drivers/timer/samsung_pwm.c drivers/dma/pl080.c
+BOARD_DEFS  := -DBOARD_RESET_HOOK
+EARLY_UART_PHYS := 0x7f005000

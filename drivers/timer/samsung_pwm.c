@@ -1,0 +1,102 @@
+/*
+ * Samsung S3C64xx PWM timer block: five 32-bit down-counters sharing two prescalers.
+ * Timer 4 (no output pin) reloads from TCNTB4 every 1/HZ s and drives timer_tick();
+ * timer 3 counts down from 0xffffffff for ever as a cycle counter. A count buffer only
+ * reaches the counter on expiry, or through TCON's manual-update bit, which must be
+ * cleared again in the write that starts the timer.
+ */
+#include <asm/io.h>
+#include <drivers/samsung_pwm.h>
+#include <kernel/irq.h>
+#include <kernel/time.h>
+
+#define TCFG0		0x00
+#define TCFG1		0x04
+#define TCON		0x08
+#define TCNTB3		0x30
+#define TCNTO3		0x38
+#define TCNTB4		0x3c
+#define TCNTO4		0x40
+#define TINT_CSTAT	0x44
+
+#define TCFG0_PRESCALER1_MASK	(0xff << 8)	/* timers 2-4 */
+#define TCFG1_MUX_MASK(n)	(0xf << ((n) * 4))	/* 0 = divide by 1 */
+
+#define TCON_T3_START		(1 << 16)
+#define TCON_T3_UPDATE		(1 << 17)
+#define TCON_T3_INVERT		(1 << 18)
+#define TCON_T3_RELOAD		(1 << 19)
+#define TCON_T3_MASK		(0xf << 16)
+#define TCON_T4_START		(1 << 20)
+#define TCON_T4_UPDATE		(1 << 21)
+#define TCON_T4_RELOAD		(1 << 22)
+#define TCON_T4_MASK		(0x7 << 20)
+
+#define CSTAT_ENABLE_MASK	0x1f		/* bits 0-4: interrupt enable, timers 0-4 */
+#define CSTAT_T4_ENABLE		(1 << 4)
+#define CSTAT_T4_STATUS		(1 << 9)	/* bits 5-9: pending, write 1 to clear */
+
+static void __iomem *pwm;
+static u32 pwm_clk_hz;
+
+void samsung_pwm_init(void __iomem *base, u32 pclk_hz)
+{
+	pwm = base;
+	pwm_clk_hz = pclk_hz;
+	writel(readl(base + TCFG0) & ~TCFG0_PRESCALER1_MASK, base + TCFG0);
+	writel(readl(base + TCFG1) & ~(TCFG1_MUX_MASK(3) | TCFG1_MUX_MASK(4)), base + TCFG1);
+}
+
+u32 samsung_pwm_tick_count(u32 clk_hz)
+{
+	return clk_hz / HZ - 1;
+}
+
+/* TCON also holds timers 0-2, which a loader may be using (a backlight, a beeper). */
+static void tcon_update(u32 clear, u32 set)
+{
+	writel((readl(pwm + TCON) & ~clear) | set, pwm + TCON);
+}
+
+/* Write TINT_CSTAT without acknowledging other timers' pending bits by accident. */
+static void cstat_write(u32 enables, u32 ack)
+{
+	writel(enables | ack, pwm + TINT_CSTAT);
+}
+
+static void samsung_pwm_tick_interrupt(unsigned int irq, void *dev)
+{
+	cstat_write(readl(pwm + TINT_CSTAT) & CSTAT_ENABLE_MASK, CSTAT_T4_STATUS);
+	timer_tick();
+}
+
+int samsung_pwm_tick_init(unsigned int irq)
+{
+	u32 enables;
+
+	tcon_update(TCON_T4_MASK, 0);
+	writel(samsung_pwm_tick_count(pwm_clk_hz), pwm + TCNTB4);
+	tcon_update(0, TCON_T4_UPDATE);
+	tcon_update(TCON_T4_UPDATE, TCON_T4_START | TCON_T4_RELOAD);
+	enables = readl(pwm + TINT_CSTAT) & CSTAT_ENABLE_MASK;
+	cstat_write(enables & ~CSTAT_T4_ENABLE, CSTAT_T4_STATUS);
+	if (request_irq(irq, samsung_pwm_tick_interrupt, "samsung-pwm", NULL)) {
+		tcon_update(TCON_T4_MASK, 0);
+		return -1;
+	}
+	cstat_write(enables | CSTAT_T4_ENABLE, 0);
+	return 0;
+}
+
+void samsung_pwm_clocksource_init(void)
+{
+	tcon_update(TCON_T3_MASK, 0);
+	writel(0xffffffff, pwm + TCNTB3);
+	tcon_update(0, TCON_T3_UPDATE);
+	tcon_update(TCON_T3_UPDATE, TCON_T3_START | TCON_T3_RELOAD);
+}
+
+u32 samsung_pwm_clocksource_read(void)
+{
+	return ~readl(pwm + TCNTO3);
+}

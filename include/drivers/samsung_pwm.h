@@ -1,0 +1,25 @@
+/*
+ * Samsung S3C64xx PWM timers: timer 4 as the periodic HZ tick, timer 3 as a free-running
+ * counter. Register layout in drivers/timer/samsung_pwm.c.
+ */
+#ifndef DRIVERS_SAMSUNG_PWM_H
+#define DRIVERS_SAMSUNG_PWM_H
+
+#include <kernel/compiler.h>
+#include <kernel/types.h>
+
+/*
+ * Take the timer block at @base (mapped) whose input clock is @pclk_hz: prescaler 1 and
+ * the dividers of timers 3 and 4 are set to 1, so both count at @pclk_hz.
+ */
+void samsung_pwm_init(void __iomem *base, u32 pclk_hz);
+/* The TCNTB4 value that makes timer 4 expire HZ times a second from @clk_hz. */
+u32 samsung_pwm_tick_count(u32 clk_hz);
+/* Start timer 4 as the tick (auto-reload, interrupt on @irq). Return: 0 or -1. */
+int samsung_pwm_tick_init(unsigned int irq);
+/* Start timer 3 free-running (32 bits, no interrupt). */
+void samsung_pwm_clocksource_init(void);
+/* Timer 3's count, turned into one that goes up. */
+u32 samsung_pwm_clocksource_read(void);
+
+#endif
