@@ -41,6 +41,22 @@ const struct shell_cmd *shell_find(const char *name)
 	return NULL;
 }
 
+/*
+ * A Ctrl-C that stopped a command was meant for the command: drop it, and what was typed
+ * before it, as a terminal flushes its input on an interrupt, so that it does not also
+ * cancel the next line.
+ */
+static void flush_interrupt_input(void)
+{
+	int c;
+
+	if (!console_interrupted())
+		return;
+	while ((c = console_trygetc()) >= 0 && c != 0x03)
+		;
+	console_clear_interrupted();
+}
+
 struct cmd_call {
 	const struct shell_cmd *cmd;
 	int argc;
@@ -76,11 +92,13 @@ int shell_exec(char *line)
 	call.argv = argv;
 	console_clear_interrupted();
 	if (catch_faults(call_cmd, &call, &ret, &rec)) {
+		flush_interrupt_input();
 		printk("error: '%s' abandoned after %s at 0x%08x\n", argv[0],
 		       rec.kind == FAULT_UNDEFINED ? "an undefined instruction" : "a fault",
 		       rec.addr);
 		return -1;
 	}
+	flush_interrupt_input();
 	return ret;
 }
 
