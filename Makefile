@@ -1,6 +1,6 @@
 # mm-arm11: Linux memory management on bare-metal ARM1176.
 #   make [BOARD=qemu|s3c6410]   firmware in build/<board>/
-#   make run / debug / image / test / bench   (see README.md)
+#   make run / debug / image / test / bench / bench-host   (see README.md)
 
 BOARD       ?= qemu
 BOARDS      := qemu s3c6410
@@ -47,7 +47,7 @@ QEMU_ARGS   := -M versatilepb -cpu arm1176 -m $(RAM_MB) -nographic \
 	       -audiodev none,id=snd0 -global pl041.audiodev=snd0 \
 	       -kernel $(BUILD)/firmware.elf
 
-.PHONY: all firmware image run debug test host-tests bench deps clean boards
+.PHONY: all firmware image run debug test host-tests bench bench-host deps clean boards
 all: firmware
 firmware: $(BUILD)/firmware.elf $(BUILD)/firmware.bin
 
@@ -100,10 +100,12 @@ boards:
 # ---- host unit tests (cmocka + ASan/UBSan) ----
 include tests/host/tests.mk
 HOST_CC     := gcc
+# What the mm core needs to build on the host (the arena's asm/ shadows, the layout).
+HOST_MM_FLAGS := -Itests/host/include -Iinclude -DHOST_BUILD -DPHYS_OFFSET=0x0 -DLOWMEM_MB=192 \
+	       -DDMA_ZONE_MB=16
 HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Wno-unused-parameter \
 	       -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
-	       -Itests/host/include -Iinclude -DHOST_BUILD -DPHYS_OFFSET=0x0 -DLOWMEM_MB=192 \
-	       -DDMA_ZONE_MB=16
+	       $(HOST_MM_FLAGS)
 HOST_BINS   := $(addprefix $(HOSTBUILD)/,$(HOST_TESTS))
 
 define host_test_rule
@@ -122,6 +124,33 @@ test: deps
 bench: deps
 	@$(MAKE) --no-print-directory firmware
 	@$(PYTHON) tests/bench/run_bench.py $(BUILD)/firmware.elf
+	@$(MAKE) --no-print-directory bench-host
+
+# ---- host benchmarks: the mm core against glibc malloc, jemalloc, mimalloc ----
+# Same workload driver for all; the mm core is built from the unit tests' sources but at
+# -O2 and without sanitizers. Not part of `make test`.
+BENCHBUILD        := build/host-bench
+BENCH_HOST_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Wno-unused-parameter
+BENCH_HOST_COMMON := tests/bench/host/bench_workloads.c tests/bench/host/bench_workloads.h
+BENCH_HOST_BINS   := $(addprefix $(BENCHBUILD)/,bench_mm bench_glibc bench_jemalloc bench_mimalloc)
+
+$(BENCHBUILD)/bench_mm: tests/bench/host/bench_mm.c $(BENCH_HOST_COMMON) $(MM_HOST_SRCS) \
+		$(wildcard include/*/*.h tests/host/include/*/*.h tests/host/*.h mm/*.h)
+	@mkdir -p $(BENCHBUILD)
+	$(HOST_CC) $(BENCH_HOST_CFLAGS) $(HOST_MM_FLAGS) $(filter %.c,$^) -o $@
+$(BENCHBUILD)/bench_glibc: tests/bench/host/bench_malloc.c $(BENCH_HOST_COMMON)
+	@mkdir -p $(BENCHBUILD)
+	$(HOST_CC) $(BENCH_HOST_CFLAGS) $(filter %.c,$^) -o $@
+$(BENCHBUILD)/bench_jemalloc: tests/bench/host/bench_malloc.c $(BENCH_HOST_COMMON)
+	@mkdir -p $(BENCHBUILD)
+	$(HOST_CC) $(BENCH_HOST_CFLAGS) -DBENCH_JEMALLOC $(filter %.c,$^) -ljemalloc -o $@
+$(BENCHBUILD)/bench_mimalloc: tests/bench/host/bench_mimalloc.c $(BENCH_HOST_COMMON)
+	@mkdir -p $(BENCHBUILD)
+	$(HOST_CC) $(BENCH_HOST_CFLAGS) $(filter %.c,$^) -lmimalloc -o $@
+
+bench-host: deps
+	@$(MAKE) --no-print-directory $(BENCH_HOST_BINS)
+	@$(PYTHON) tests/bench/host/run_host_bench.py $(BENCH_HOST_BINS)
 
 clean:
 	rm -rf build
