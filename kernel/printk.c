@@ -15,17 +15,17 @@ static char printk_buf[512];
 int vprintk(const char *fmt, va_list args)
 {
 	unsigned long flags = arch_local_irq_save();
-	int level = LOGLEVEL_DEFAULT, n;
-	const char *text = printk_buf;
+	int level = LOGLEVEL_DEFAULT, level_char, n;
+	const char *text;
 
 	n = vsnprintf(printk_buf, sizeof(printk_buf), fmt, args);
 	if (n > (int)sizeof(printk_buf) - 1)
 		n = sizeof(printk_buf) - 1;
-	if (n >= 2 && printk_buf[0] == KERN_SOH[0] && printk_buf[1] >= '0' && printk_buf[1] <= '7') {
-		level = printk_buf[1] - '0';
-		text += 2;
-		n -= 2;
-	}
+	level_char = printk_get_level(printk_buf);
+	if (level_char)
+		level = level_char - '0';
+	text = printk_skip_level(printk_buf);
+	n -= text - printk_buf;
 	if (level < console_loglevel && n > 0)
 		console_write(text, (unsigned int)n);
 	arch_local_irq_restore(flags);

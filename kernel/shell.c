@@ -31,6 +31,21 @@ int shell_error(const char *fmt, ...)
 	return -1;
 }
 
+/**
+ * shell_parse_gfp - a command's GFP argument
+ * @s: flag names joined by '|', as gfp_parse() takes them
+ * @gfp: set on success
+ *
+ * Return: 0, or -1 after printing an error with an example of the syntax.
+ */
+int shell_parse_gfp(const char *s, gfp_t *gfp)
+{
+	if (gfp_parse(s, gfp))
+		return shell_error("bad gfp flags '%s' (names joined by '|', e.g. GFP_KERNEL|__GFP_ZERO)",
+				   s);
+	return 0;
+}
+
 const struct shell_cmd *shell_find(const char *name)
 {
 	const struct shell_cmd *c;

@@ -8,6 +8,7 @@
 #include <kernel/printk.h>
 #include <kernel/shell.h>
 #include <lib/parse.h>
+#include <lib/prandom.h>
 #include <mm/dma-mapping.h>
 #include <mm/mm.h>
 #include <string.h>
@@ -16,12 +17,12 @@
 
 static void fill_pattern(u32 *p, size_t bytes, u32 seed)
 {
+	struct rnd_state rnd;
 	size_t i;
 
-	for (i = 0; i < bytes / 4; i++) {
-		seed = seed * 1664525u + 1013904223u; /* a different word everywhere */
-		p[i] = seed;
-	}
+	prandom_seed_state(&rnd, seed);
+	for (i = 0; i < bytes / 4; i++)
+		p[i] = prandom_u32_state(&rnd); /* a different word everywhere */
 }
 
 /* Return: the first differing byte offset, or -1 when equal. */

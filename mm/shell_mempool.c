@@ -7,6 +7,7 @@
 #include <kernel/kernel.h>
 #include <kernel/printk.h>
 #include <kernel/shell.h>
+#include <kernel/shell_table.h>
 #include <lib/parse.h>
 #include <mm/gfp.h>
 #include <mm/mempool.h>
@@ -25,9 +26,9 @@ struct shell_pool {
 	char name[SHELL_POOL_NAMELEN];
 	mempool_t *pool;
 	enum pool_kind kind;
-	unsigned long param; /* size, order, or the kmem_cache */
-	void *elems[SHELL_POOL_ELEMS];
-	unsigned int nr_out;
+	unsigned long param;	/* size, order, or the kmem_cache */
+	struct shell_table out; /* elements handed out: shown address, element */
+	struct shell_table_entry out_entries[SHELL_POOL_ELEMS];
 };
 
 static struct shell_pool pools[SHELL_MAX_POOLS];
@@ -95,7 +96,7 @@ static int pool_create(int argc, char **argv)
 	if (!sp->pool)
 		return shell_error("mempool_create failed");
 	strcpy(sp->name, argv[2]);
-	sp->nr_out = 0;
+	shell_table_init(&sp->out, sp->out_entries, SHELL_POOL_ELEMS);
 	printk("mempool: '%s' created: %s, %u elements in reserve\n", sp->name, kind_name[sp->kind],
 	       min_nr);
 	return 0;
@@ -108,13 +109,13 @@ static int pool_alloc(struct shell_pool *sp, int argc, char **argv)
 
 	if (argc > 3 && gfp_parse(argv[3], &gfp))
 		return shell_error("bad gfp flags '%s'", argv[3]);
-	if (sp->nr_out == SHELL_POOL_ELEMS)
+	if (shell_table_is_full(&sp->out))
 		return shell_error("the shell's table of %d elements of '%s' is full",
 				   SHELL_POOL_ELEMS, sp->name);
 	e = mempool_alloc(sp->pool, gfp);
 	if (!e)
 		return shell_error("mempool_alloc('%s') failed: the reserve is empty", sp->name);
-	sp->elems[sp->nr_out++] = e;
+	shell_table_add(&sp->out, elem_addr(sp, e), (unsigned long)e);
 	printk("mempool: 0x%08lx from '%s' (reserve %d/%d)\n", elem_addr(sp, e), sp->name,
 	       sp->pool->curr_nr, sp->pool->min_nr);
 	return 0;
@@ -122,19 +123,17 @@ static int pool_alloc(struct shell_pool *sp, int argc, char **argv)
 
 static int pool_free(struct shell_pool *sp, int argc, char **argv)
 {
-	unsigned int i;
+	struct shell_table_entry *out;
 	u32 addr;
 
 	if (argc != 4 || parse_addr(argv[3], &addr))
 		return shell_error("usage: mempool free <name> <addr>");
-	for (i = 0; i < sp->nr_out; i++)
-		if (elem_addr(sp, sp->elems[i]) == addr)
-			break;
-	if (i == sp->nr_out)
+	out = shell_table_find(&sp->out, addr);
+	if (!out)
 		return shell_error("0x%08x is not an element of '%s' handed out here", addr,
 				   sp->name);
-	mempool_free(sp->elems[i], sp->pool);
-	sp->elems[i] = sp->elems[--sp->nr_out];
+	mempool_free((void *)out->value, sp->pool);
+	shell_table_remove(&sp->out, out);
 	printk("mempool: 0x%08x freed to '%s' (reserve %d/%d)\n", addr, sp->name, sp->pool->curr_nr,
 	       sp->pool->min_nr);
 	return 0;
@@ -145,7 +144,7 @@ static void pool_info(struct shell_pool *sp)
 	printk("%-15s %-7s %8lu %6d %7d %5u %6lu\n", sp->name, kind_name[sp->kind],
 	       sp->kind == POOL_SLAB ? (unsigned long)kmem_cache_size((void *)sp->param)
 				     : sp->param,
-	       sp->pool->min_nr, sp->pool->curr_nr, sp->nr_out, sp->pool->waits);
+	       sp->pool->min_nr, sp->pool->curr_nr, sp->out.nr, sp->pool->waits);
 }
 
 static int cmd_mempool(int argc, char **argv)
@@ -180,9 +179,9 @@ static int cmd_mempool(int argc, char **argv)
 		pool_info(sp);
 		return 0;
 	}
-	if (sp->nr_out)
+	if (sp->out.nr)
 		return shell_error("pool '%s' still has %u element%s out; not destroyed", sp->name,
-				   sp->nr_out, sp->nr_out == 1 ? "" : "s");
+				   sp->out.nr, sp->out.nr == 1 ? "" : "s");
 	mempool_destroy(sp->pool);
 	sp->pool = NULL;
 	printk("mempool: '%s' destroyed\n", argv[2]);

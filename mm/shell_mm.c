@@ -8,6 +8,7 @@
 #include <kernel/kernel.h>
 #include <kernel/printk.h>
 #include <kernel/shell.h>
+#include <kernel/shell_table.h>
 #include <lib/parse.h>
 #include <mm/gfp.h>
 #include <mm/highmem.h>
@@ -17,14 +18,10 @@
 #define SHELL_MAX_BLOCKS 256
 #define SHELL_MAX_KMAPS	 32
 
-struct shell_block {
-	unsigned long pfn;
-	unsigned int order;
-	bool used;
-};
-
-static struct shell_block blocks[SHELL_MAX_BLOCKS];
-static unsigned long kmapped[SHELL_MAX_KMAPS]; /* pfn + 1; 0 is a free slot */
+static struct shell_table_entry block_entries[SHELL_MAX_BLOCKS]; /* pfn, order */
+static struct shell_table blocks = SHELL_TABLE_INIT(block_entries);
+static struct shell_table_entry kmap_entries[SHELL_MAX_KMAPS]; /* pfn */
+static struct shell_table kmaps = SHELL_TABLE_INIT(kmap_entries);
 
 static const char *const zone_name_of[MAX_NR_ZONES] = { "DMA", "Normal", "HighMem" };
 
@@ -73,14 +70,6 @@ static int parse_order(const char *s, unsigned int *order)
 	return 0;
 }
 
-static int parse_gfp_arg(const char *s, gfp_t *gfp)
-{
-	if (gfp_parse(s, gfp))
-		return shell_error("bad gfp flags '%s' (names joined by '|', e.g. GFP_KERNEL|__GFP_ZERO)",
-				   s);
-	return 0;
-}
-
 static void print_page(const char *what, struct page *page, unsigned int order)
 {
 	void *virt = page_address(page);
@@ -95,23 +84,21 @@ static void print_page(const char *what, struct page *page, unsigned int order)
 
 static int cmd_alloc_pages(int argc, char **argv)
 {
-	unsigned int order, i;
 	gfp_t gfp = GFP_KERNEL;
 	struct page *page;
+	unsigned int order;
 
 	if (parse_order(argv[1], &order))
 		return -1;
-	if (argc > 2 && parse_gfp_arg(argv[2], &gfp))
+	if (argc > 2 && shell_parse_gfp(argv[2], &gfp))
 		return -1;
-	for (i = 0; i < SHELL_MAX_BLOCKS && blocks[i].used; i++)
-		;
-	if (i == SHELL_MAX_BLOCKS)
+	if (shell_table_is_full(&blocks))
 		return shell_error("the shell's table of %d blocks is full: free some first",
 				   SHELL_MAX_BLOCKS);
 	page = alloc_pages(gfp, order);
 	if (!page)
 		return shell_error("alloc_pages(order %u) failed", order);
-	blocks[i] = (struct shell_block){ .pfn = page_to_pfn(page), .order = order, .used = true };
+	shell_table_add(&blocks, page_to_pfn(page), order);
 	print_page("allocated", page, order);
 	return 0;
 }
@@ -141,26 +128,25 @@ static int parse_pfn(const char *s, unsigned long *pfn)
 
 static int cmd_free_pages(int argc, char **argv)
 {
+	struct shell_table_entry *block;
+	unsigned int order;
 	unsigned long pfn;
-	unsigned int order, i;
 	struct page *page;
 
 	if (parse_pfn(argv[1], &pfn) || parse_order(argv[2], &order))
 		return -1;
-	for (i = 0; i < SHELL_MAX_BLOCKS; i++)
-		if (blocks[i].used && blocks[i].pfn == pfn)
-			break;
-	if (i == SHELL_MAX_BLOCKS)
+	block = shell_table_find(&blocks, pfn);
+	if (!block)
 		return shell_error("pfn 0x%lx was not allocated by alloc_pages here (double free?)",
 				   pfn);
 	page = pfn_to_page(pfn);
-	if (order != blocks[i].order) {
+	if (order != block->value) {
 		__free_pages(page, order); /* the allocator must detect and refuse this */
 		return shell_error("pfn 0x%lx was allocated with order %u, not %u; not freed", pfn,
-				   blocks[i].order, order);
+				   (unsigned int)block->value, order);
 	}
 	__free_pages(page, order);
-	blocks[i].used = false;
+	shell_table_remove(&blocks, block);
 	printk("freed: pfn 0x%05lx order %u\n", pfn, order);
 	return 0;
 }
@@ -170,19 +156,16 @@ SHELL_CMD(free_pages, "<addr|pfn> <order>", "free a block from alloc_pages", 2, 
 static int cmd_kmap(int argc, char **argv)
 {
 	unsigned long pfn;
-	unsigned int i;
 	void *v;
 
 	if (parse_pfn(argv[1], &pfn))
 		return -1;
-	for (i = 0; i < SHELL_MAX_KMAPS && kmapped[i]; i++)
-		;
-	if (i == SHELL_MAX_KMAPS)
+	if (shell_table_is_full(&kmaps))
 		return shell_error("the shell holds %d kmaps already: kunmap some", SHELL_MAX_KMAPS);
 	v = kmap(pfn_to_page(pfn));
 	if (!v)
 		return shell_error("kmap of pfn 0x%lx failed", pfn);
-	kmapped[i] = pfn + 1;
+	shell_table_add(&kmaps, pfn, 0);
 	printk("kmap: pfn 0x%05lx -> 0x%08lx%s\n", pfn, (unsigned long)v,
 	       PageHighMem(pfn_to_page(pfn)) ? " (PKMAP)" : " (low memory: direct map)");
 	return 0;
@@ -191,17 +174,16 @@ SHELL_CMD(kmap, "<pfn>", "map a page (highmem through a PKMAP slot)", 1, 1, cmd_
 
 static int cmd_kunmap(int argc, char **argv)
 {
+	struct shell_table_entry *kmapped;
 	unsigned long pfn;
-	unsigned int i;
 
 	if (parse_pfn(argv[1], &pfn))
 		return -1;
-	for (i = 0; i < SHELL_MAX_KMAPS && kmapped[i] != pfn + 1; i++)
-		;
-	if (i == SHELL_MAX_KMAPS)
+	kmapped = shell_table_find(&kmaps, pfn);
+	if (!kmapped)
 		return shell_error("pfn 0x%lx is not kmapped by the shell", pfn);
 	kunmap(pfn_to_page(pfn));
-	kmapped[i] = 0;
+	shell_table_remove(&kmaps, kmapped);
 	printk("kunmap: pfn 0x%05lx\n", pfn);
 	return 0;
 }
@@ -216,7 +198,7 @@ static int cmd_gfp(int argc, char **argv)
 	gfp_t gfp;
 	int first;
 
-	if (parse_gfp_arg(argv[1], &gfp))
+	if (shell_parse_gfp(argv[1], &gfp))
 		return -1;
 	first = (gfp & __GFP_DMA) ? ZONE_DMA : (gfp & __GFP_HIGHMEM) ? ZONE_HIGHMEM : ZONE_NORMAL;
 	printk("gfp 0x%05x = %s\n", gfp, gfp_format(gfp, buf, sizeof(buf)));

@@ -17,6 +17,7 @@
 #include <kernel/kernel.h>
 #include <kernel/printk.h>
 #include <kernel/shell.h>
+#include <kernel/shell_table.h>
 #include <lib/parse.h>
 #include <mm/gfp.h>
 #include <mm/mm.h>
@@ -30,16 +31,18 @@
 #define SHELL_MAX_FREED	 64
 #define SHELL_MAX_CACHES 16
 
+/* A recently freed object. */
 struct shell_obj {
-	void *ptr;
+	void *ptr;		  /* NULL: an unused or invalidated slot */
 	struct kmem_cache *cache; /* NULL: from kmalloc */
-	size_t size;		  /* kmalloc size asked for */
 };
 
-static struct shell_obj objs[SHELL_MAX_OBJS];	/* ptr NULL: a free slot */
+static struct shell_table_entry obj_entries[SHELL_MAX_OBJS]; /* address, cache (0: kmalloc) */
+static struct shell_table objs = SHELL_TABLE_INIT(obj_entries);
 static struct shell_obj freed[SHELL_MAX_FREED]; /* ring of recent frees */
 static unsigned int freed_next;
-static struct kmem_cache *shell_caches[SHELL_MAX_CACHES];
+static struct shell_table_entry cache_entries[SHELL_MAX_CACHES]; /* made by cache_create */
+static struct shell_table caches = SHELL_TABLE_INIT(cache_entries);
 
 static const struct {
 	const char *name;
@@ -76,37 +79,21 @@ static int parse_slab_flags(char *s, unsigned int *out)
 	return 0;
 }
 
-static int parse_gfp_arg(int argc, char **argv, int i, gfp_t *gfp)
+static struct kmem_cache *obj_cache(const struct shell_table_entry *o)
 {
-	*gfp = GFP_KERNEL;
-	if (argc > i && gfp_parse(argv[i], gfp))
-		return shell_error("bad gfp flags '%s' (names joined by '|', e.g. "
-				   "GFP_KERNEL|__GFP_ZERO)",
-				   argv[i]);
-	return 0;
-}
-
-static struct shell_obj *obj_slot(void)
-{
-	unsigned int i;
-
-	for (i = 0; i < SHELL_MAX_OBJS; i++)
-		if (!objs[i].ptr)
-			return &objs[i];
-	return NULL;
+	return (struct kmem_cache *)o->value;
 }
 
 /* The live entry whose memory contains @addr (its start or any byte inside). */
-static struct shell_obj *obj_containing(unsigned long addr)
+static struct shell_table_entry *obj_containing(unsigned long addr)
 {
-	unsigned int i;
+	struct shell_table_entry *o;
 
-	for (i = 0; i < SHELL_MAX_OBJS; i++) {
-		unsigned long p = (unsigned long)objs[i].ptr;
-		size_t len = objs[i].cache ? kmem_cache_size(objs[i].cache) : ksize(objs[i].ptr);
+	shell_table_for_each(o, &objs) {
+		size_t len = obj_cache(o) ? kmem_cache_size(obj_cache(o)) : ksize((void *)o->key);
 
-		if (p && p != (unsigned long)ZERO_SIZE_PTR && addr >= p && addr - p < len)
-			return &objs[i];
+		if (addr >= o->key && addr - o->key < len)
+			return o;
 	}
 	return NULL;
 }
@@ -130,19 +117,17 @@ static void forget_freed(const void *ptr)
 			freed[i].ptr = NULL;
 }
 
-static void record(void *ptr, struct kmem_cache *cache, size_t size)
+static void record(void *ptr, struct kmem_cache *cache)
 {
-	struct shell_obj *o = obj_slot();
-
 	forget_freed(ptr); /* handed out again: no longer a double-free candidate */
-	*o = (struct shell_obj){.ptr = ptr, .cache = cache, .size = size};
+	shell_table_add(&objs, (unsigned long)ptr, (unsigned long)cache);
 }
 
-static void retire(struct shell_obj *o)
+static void retire(struct shell_table_entry *o)
 {
-	freed[freed_next] = *o;
+	freed[freed_next] = (struct shell_obj){.ptr = (void *)o->key, .cache = obj_cache(o)};
 	freed_next = (freed_next + 1) % SHELL_MAX_FREED;
-	o->ptr = NULL;
+	shell_table_remove(&objs, o);
 }
 
 static unsigned long errors_of(struct kmem_cache *c)
@@ -157,20 +142,22 @@ static int shell_free(unsigned long addr, struct kmem_cache *cache)
 {
 	const char *how = cache ? "cache_free" : "kfree";
 	struct kmem_cache *owner;
+	struct kmem_cache *from;
 	void *p = (void *)addr;
-	struct shell_obj *o;
+	struct shell_table_entry *o;
+	struct shell_obj *old;
 	unsigned long before;
 
 	o = obj_containing(addr);
-	if (o && o->ptr == p) {
-		if (o->cache != cache) {
+	if (o && o->key == addr) {
+		from = obj_cache(o);
+		if (from != cache) {
 			if (cache && (cache->flags & SLAB_DEBUG_FLAGS))
 				kmem_cache_free(cache, p); /* its wrong-cache check answers */
 			return shell_error("0x%08lx came from %s%s%s, not %s%s%s; not freed", addr,
-					   o->cache ? "cache '" : "kmalloc",
-					   o->cache ? o->cache->name : "", o->cache ? "'" : "",
-					   cache ? "cache '" : "kmalloc", cache ? cache->name : "",
-					   cache ? "'" : "");
+					   from ? "cache '" : "kmalloc", from ? from->name : "",
+					   from ? "'" : "", cache ? "cache '" : "kmalloc",
+					   cache ? cache->name : "", cache ? "'" : "");
 		}
 		owner = PageSlab(virt_to_page(p)) ? virt_to_page(p)->slab_cache : NULL;
 		before = errors_of(owner);
@@ -188,15 +175,15 @@ static int shell_free(unsigned long addr, struct kmem_cache *cache)
 	}
 	if (o) {
 		/* Inside one of our live objects: the allocator refuses it, nothing changes. */
-		if (cache && (cache->flags & SLAB_DEBUG_FLAGS) && o->cache == cache)
+		if (cache && (cache->flags & SLAB_DEBUG_FLAGS) && obj_cache(o) == cache)
 			kmem_cache_free(cache, p);
 		else
 			kfree_checked(p);
 		return shell_error("0x%08lx is %lu bytes into the object at 0x%08lx; not freed",
-				   addr, addr - (unsigned long)o->ptr, (unsigned long)o->ptr);
+				   addr, addr - o->key, o->key);
 	}
-	o = freed_lookup(addr);
-	if (o && o->cache == cache) {
+	old = freed_lookup(addr);
+	if (old && old->cache == cache) {
 		if (!kmem_ptr_is_free(p))
 			return shell_error("0x%08lx was freed already and has been handed out "
 					   "again since; not freed",
@@ -221,7 +208,7 @@ SHELL_CMD(slabinfo, "", "slab caches (/proc/slabinfo version 2.1 format)", 0, 0,
 
 static int cmd_kmalloc(int argc, char **argv)
 {
-	gfp_t gfp;
+	gfp_t gfp = GFP_KERNEL;
 	void *p;
 	u32 size;
 
@@ -230,9 +217,9 @@ static int cmd_kmalloc(int argc, char **argv)
 	if (size > KMALLOC_MAX_SIZE)
 		return shell_error("%u bytes is more than kmalloc's largest, %u", size,
 				   KMALLOC_MAX_SIZE);
-	if (parse_gfp_arg(argc, argv, 2, &gfp))
+	if (argc > 2 && shell_parse_gfp(argv[2], &gfp))
 		return -1;
-	if (!obj_slot())
+	if (shell_table_is_full(&objs))
 		return shell_error("the shell's table of %d objects is full: free some first",
 				   SHELL_MAX_OBJS);
 	p = kmalloc(size, gfp);
@@ -242,7 +229,7 @@ static int cmd_kmalloc(int argc, char **argv)
 		printk("kmalloc: 0x%08lx (ZERO_SIZE_PTR) size 0\n", (unsigned long)p);
 		return 0;
 	}
-	record(p, NULL, size);
+	record(p, NULL);
 	if (PageSlab(virt_to_page(p)))
 		printk("kmalloc: 0x%08lx size %u from %s\n", (unsigned long)p, size,
 		       kmem_cache_name(virt_to_page(p)->slab_cache));
@@ -267,16 +254,6 @@ static int cmd_kfree(int argc, char **argv)
 	return shell_free(addr, NULL);
 }
 SHELL_CMD(kfree, "<addr>", "free memory from the kmalloc command", 1, 1, cmd_kfree);
-
-static struct kmem_cache **shell_cache_slot(struct kmem_cache *c)
-{
-	unsigned int i;
-
-	for (i = 0; i < SHELL_MAX_CACHES; i++)
-		if (shell_caches[i] == c)
-			return &shell_caches[i];
-	return NULL;
-}
 
 static int find_cache(const char *name, struct kmem_cache **c)
 {
@@ -307,12 +284,12 @@ static int cmd_cache_create(int argc, char **argv)
 				   "SLAB_POISON, SLAB_RED_ZONE, SLAB_STORE_USER, "
 				   "SLAB_RECLAIM_ACCOUNT joined by '|')");
 	flags &= ~SLAB_PANIC; /* a typo at the shell should not panic the firmware */
-	if (!shell_cache_slot(NULL))
+	if (shell_table_is_full(&caches))
 		return shell_error("the shell's table of %d caches is full", SHELL_MAX_CACHES);
 	c = kmem_cache_create(argv[1], size, align, flags, NULL);
 	if (!c)
 		return shell_error("kmem_cache_create('%s') failed", argv[1]);
-	*shell_cache_slot(NULL) = c;
+	shell_table_add(&caches, (unsigned long)c, 0);
 	printk("cache_create: '%s' object %u, buffer %u, align %u, %u per slab of %u page(s), "
 	       "%s-slab, %u colour(s)\n",
 	       c->name, c->object_size, c->buffer_size, c->align, c->num, 1u << c->gfporder,
@@ -325,18 +302,18 @@ SHELL_CMD(cache_create, "<name> <size> [align] [flags]",
 static int cmd_cache_alloc(int argc, char **argv)
 {
 	struct kmem_cache *c;
-	gfp_t gfp;
+	gfp_t gfp = GFP_KERNEL;
 	void *p;
 
-	if (find_cache(argv[1], &c) || parse_gfp_arg(argc, argv, 2, &gfp))
+	if (find_cache(argv[1], &c) || (argc > 2 && shell_parse_gfp(argv[2], &gfp)))
 		return -1;
-	if (!obj_slot())
+	if (shell_table_is_full(&objs))
 		return shell_error("the shell's table of %d objects is full: free some first",
 				   SHELL_MAX_OBJS);
 	p = kmem_cache_alloc(c, gfp);
 	if (!p)
 		return shell_error("kmem_cache_alloc('%s') failed", c->name);
-	record(p, c, c->object_size);
+	record(p, c);
 	printk("cache_alloc: 0x%08lx from '%s' (%u bytes)\n", (unsigned long)p, c->name,
 	       c->object_size);
 	return 0;
@@ -359,14 +336,15 @@ SHELL_CMD(cache_free, "<name> <addr>", "free an object from cache_alloc", 2, 2, 
 
 static int cmd_cache_destroy(int argc, char **argv)
 {
-	struct kmem_cache **slot, *c;
-	unsigned int i;
+	struct shell_table_entry *made;
+	struct kmem_cache *c;
 	unsigned long live;
+	unsigned int i;
 
 	if (find_cache(argv[1], &c))
 		return -1;
-	slot = shell_cache_slot(c);
-	if (!slot)
+	made = shell_table_find(&caches, (unsigned long)c);
+	if (!made)
 		return shell_error("cache '%s' was not created by cache_create; not destroyed",
 				   c->name);
 	live = kmem_cache_active_objs(c);
@@ -375,7 +353,7 @@ static int cmd_cache_destroy(int argc, char **argv)
 				   live, live == 1 ? "" : "s");
 	if (kmem_cache_destroy(c))
 		return shell_error("kmem_cache_destroy('%s') refused", argv[1]);
-	*slot = NULL;
+	shell_table_remove(&caches, made);
 	for (i = 0; i < SHELL_MAX_FREED; i++)
 		if (freed[i].cache == c)
 			freed[i].ptr = NULL;

@@ -7,47 +7,24 @@
 #include <asm/io.h>
 #include <kernel/printk.h>
 #include <kernel/shell.h>
+#include <kernel/shell_table.h>
 #include <lib/parse.h>
 #include <mm/vmalloc.h>
 
 #define SHELL_MAX_AREAS 32
 
-static unsigned long shell_areas[SHELL_MAX_AREAS]; /* start addresses; 0: free slot */
+static struct shell_table_entry area_entries[SHELL_MAX_AREAS]; /* start address */
+static struct shell_table areas = SHELL_TABLE_INIT(area_entries);
 
-static int remember(unsigned long addr)
-{
-	unsigned int i;
-
-	for (i = 0; i < SHELL_MAX_AREAS; i++) {
-		if (!shell_areas[i]) {
-			shell_areas[i] = addr;
-			return 0;
-		}
-	}
-	return -1;
-}
-
+/* Drop @addr from the shell's areas. Return: 0, or -1 when the shell did not map it. */
 static int forget(unsigned long addr)
 {
-	unsigned int i;
+	struct shell_table_entry *e = shell_table_find(&areas, addr);
 
-	for (i = 0; i < SHELL_MAX_AREAS; i++) {
-		if (shell_areas[i] == addr) {
-			shell_areas[i] = 0;
-			return 0;
-		}
-	}
-	return -1;
-}
-
-static bool table_full(void)
-{
-	unsigned int i;
-
-	for (i = 0; i < SHELL_MAX_AREAS; i++)
-		if (!shell_areas[i])
-			return false;
-	return true;
+	if (!e)
+		return -1;
+	shell_table_remove(&areas, e);
+	return 0;
 }
 
 static int cmd_vmalloc(int argc, char **argv)
@@ -57,12 +34,12 @@ static int cmd_vmalloc(int argc, char **argv)
 
 	if (parse_size(argv[1], &size) || !size)
 		return shell_error("bad size '%s'", argv[1]);
-	if (table_full())
+	if (shell_table_is_full(&areas))
 		return shell_error("the shell holds %d areas already: vfree some", SHELL_MAX_AREAS);
 	p = vmalloc(size);
 	if (!p)
 		return shell_error("vmalloc(%u) failed", size);
-	remember((unsigned long)p);
+	shell_table_add(&areas, (unsigned long)p, 0);
 	printk("vmalloc: %u bytes at 0x%08lx-0x%08lx (%u pages)\n", size, (unsigned long)p,
 	       (unsigned long)p + PAGE_ALIGN(size), (unsigned int)(PAGE_ALIGN(size) >> PAGE_SHIFT));
 	return 0;
@@ -107,12 +84,12 @@ static int cmd_ioremap(int argc, char **argv)
 		return shell_error("bad physical address '%s'", argv[1]);
 	if (parse_size(argv[2], &size) || !size)
 		return shell_error("bad size '%s'", argv[2]);
-	if (table_full())
+	if (shell_table_is_full(&areas))
 		return shell_error("the shell holds %d areas already", SHELL_MAX_AREAS);
 	v = ioremap(phys, size);
 	if (!v)
 		return shell_error("ioremap(0x%08x, %u) failed", phys, size);
-	remember((unsigned long)v & PAGE_MASK);
+	shell_table_add(&areas, (unsigned long)v & PAGE_MASK, 0);
 	printk("ioremap: phys 0x%08x+0x%x -> 0x%08lx (device, XN)\n", phys, size, (unsigned long)v);
 	return 0;
 }

@@ -10,6 +10,7 @@
 #include <kernel/shell.h>
 #include <kernel/time.h>
 #include <lib/parse.h>
+#include <lib/prandom.h>
 #include <mm/highmem.h>
 #include <mm/mm.h>
 #include <mm/slab.h>
@@ -30,19 +31,11 @@ struct stress_slot {
 struct stress_state {
 	struct stress_slot slot[STRESS_SLOTS];
 	struct kmem_cache *cache;
-	u32 rnd;
+	struct rnd_state rnd;
 	unsigned long ops, fails, corrupt;
 };
 
 static struct stress_state st;
-
-static u32 next_rand(void)
-{
-	st.rnd ^= st.rnd << 13;
-	st.rnd ^= st.rnd >> 17;
-	st.rnd ^= st.rnd << 5;
-	return st.rnd;
-}
 
 /* Stamp (or check) the first and last word of every page of a block. */
 static bool stamp_pages(struct page *p, unsigned int order, u32 stamp, bool check)
@@ -118,9 +111,9 @@ static void slot_alloc(struct stress_slot *s)
 {
 	static const gfp_t page_gfp[] = { GFP_KERNEL, GFP_HIGHUSER, GFP_DMA | GFP_KERNEL,
 					  GFP_ATOMIC, GFP_NOWAIT };
-	u32 r = next_rand(), what = r % 16;
+	u32 r = prandom_u32_state(&st.rnd), what = r % 16;
 
-	s->stamp = next_rand();
+	s->stamp = prandom_u32_state(&st.rnd);
 	if (what < 6) {
 		s->size = (r >> 8) % 5;
 		s->ptr = alloc_pages(page_gfp[(r >> 16) % 5] | __GFP_NOWARN, s->size);
@@ -169,14 +162,14 @@ static int cmd_stress(int argc, char **argv)
 	if (argc > 2 && (parse_u32(argv[2], &seed) || !seed))
 		return shell_error("bad seed '%s' (a non-zero number)", argv[2]);
 	memset(&st, 0, sizeof(st));
-	st.rnd = seed;
+	prandom_seed_state(&st.rnd, seed);
 	st.cache = kmem_cache_create("stress-200", 200, 0, SLAB_HWCACHE_ALIGN, NULL);
 	if (!st.cache)
 		return shell_error("cannot create the stress cache");
 	before = free_pages_settled();
 	printk("stress: %u operations, seed %u (Ctrl-C stops)\n", total, seed);
 	for (i = 1; i <= total; i++) {
-		struct stress_slot *s = &st.slot[next_rand() % STRESS_SLOTS];
+		struct stress_slot *s = &st.slot[prandom_u32_state(&st.rnd) % STRESS_SLOTS];
 
 		if (s->kind != ST_NONE)
 			slot_free(s);

@@ -5,15 +5,8 @@
  */
 #include <asm/io.h>
 #include <drivers/vic.h>
+#include <drivers/vic_regs.h>
 #include <kernel/irq.h>
-
-#define VIC_IRQSTATUS	0x000
-#define VIC_INTSELECT	0x00c
-#define VIC_INTENABLE	0x010
-#define VIC_INTENCLEAR	0x014
-#define VIC_SOFTINTCLR	0x01c
-#define VIC_PL192_ADDRESS 0xf00
-#define VIC_PERIPHID0	0xfe0
 
 #define MAX_VICS 2
 

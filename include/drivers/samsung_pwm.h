@@ -1,6 +1,6 @@
 /*
  * Samsung S3C64xx PWM timers: timer 4 as the periodic HZ tick, timer 3 as a free-running
- * counter. Register layout in drivers/timer/samsung_pwm.c.
+ * counter. Register layout in <drivers/samsung_pwm_regs.h>.
  */
 #ifndef DRIVERS_SAMSUNG_PWM_H
 #define DRIVERS_SAMSUNG_PWM_H

@@ -1,6 +1,6 @@
 /*
  * Samsung S3C64xx UART: polled transmit, interrupt-driven receive into the console ring.
- * The register layout lives in drivers/uart/samsung_uart.c; the board passes the (mapped)
+ * The register layout lives in <drivers/samsung_uart_regs.h>; the board passes the (mapped)
  * base, its PCLK and the interrupt line.
  */
 #ifndef DRIVERS_SAMSUNG_UART_H

@@ -8,7 +8,8 @@
 #include <stdarg.h>
 #include <kernel/compiler.h>
 
-#define KERN_SOH     "\001"
+#define KERN_SOH       "\001"
+#define KERN_SOH_ASCII '\001'
 #define KERN_EMERG   KERN_SOH "0"
 #define KERN_ALERT   KERN_SOH "1"
 #define KERN_CRIT    KERN_SOH "2"
@@ -21,6 +22,30 @@
 #define LOGLEVEL_DEFAULT 4 /* level of a message that names none (KERN_WARNING) */
 
 extern int console_loglevel;
+
+/**
+ * printk_get_level - the log level a message names
+ * @buffer: a formatted message
+ *
+ * Return: the level's digit ('0' to '7') when @buffer starts with KERN_<LEVEL>, else 0.
+ */
+static inline int printk_get_level(const char *buffer)
+{
+	if (buffer[0] == KERN_SOH_ASCII && buffer[1] >= '0' && buffer[1] <= '7')
+		return buffer[1];
+	return 0;
+}
+
+/**
+ * printk_skip_level - a message without its KERN_<LEVEL> prefix
+ * @buffer: a formatted message
+ *
+ * Return: @buffer past the prefix, or @buffer itself when it names no level.
+ */
+static inline const char *printk_skip_level(const char *buffer)
+{
+	return printk_get_level(buffer) ? buffer + 2 : buffer;
+}
 
 int printk(const char *fmt, ...) __printf(1, 2);
 int vprintk(const char *fmt, va_list args);

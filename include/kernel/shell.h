@@ -7,6 +7,7 @@
 #define KERNEL_SHELL_H
 
 #include <kernel/compiler.h>
+#include <mm/gfp.h>
 
 #define SHELL_MAX_ARGS 16
 
@@ -30,6 +31,8 @@ struct shell_cmd {
 
 /* Print "error: <why>" and return -1, for handlers: return shell_error("bad %s", x); */
 int shell_error(const char *fmt, ...) __printf(1, 2);
+/* gfp_parse() @s into @gfp, or say what is wrong with it. Return: 0 or -1 (reported). */
+int shell_parse_gfp(const char *s, gfp_t *gfp);
 const struct shell_cmd *shell_find(const char *name);
 /* Run one line as if typed. Return: the command's result, -1 on error. */
 int shell_exec(char *line);

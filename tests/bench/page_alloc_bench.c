@@ -7,6 +7,7 @@
 #include <kernel/console.h>
 #include <kernel/kernel.h>
 #include <kernel/printk.h>
+#include <lib/prandom.h>
 #include <mm/highmem.h>
 #include <mm/mm.h>
 
@@ -66,16 +67,6 @@ static void bench_page_alloc(void)
 }
 BENCH(page_alloc, "page allocator paths, instructions per operation", bench_page_alloc);
 
-/* xorshift32: the same "random" workload on every run. */
-static u32 rnd_state;
-static u32 rnd(void)
-{
-	rnd_state ^= rnd_state << 13;
-	rnd_state ^= rnd_state >> 17;
-	rnd_state ^= rnd_state << 5;
-	return rnd_state;
-}
-
 #define FRAG_SLOTS 4096
 
 /*
@@ -100,17 +91,18 @@ static void bench_fragmentation(void)
 	static u8 slot_order[FRAG_SLOTS];
 	struct zone *normal = &contig_page_data.node_zones[ZONE_NORMAL];
 	unsigned int i, s, before, after;
+	struct rnd_state rnd;
 
-	rnd_state = 0x2545f491;
+	prandom_seed_state(&rnd, 0x2545f491); /* the same "random" workload on every run */
 	before = unusable_index_permille(normal, 3);
 	/* 40000 random steps over 4096 slots of order 0..3 blocks, GFP_KERNEL (Normal). */
 	for (i = 0; i < 40000; i++) {
-		s = rnd() % FRAG_SLOTS;
+		s = prandom_u32_state(&rnd) % FRAG_SLOTS;
 		if (slot_page[s]) {
 			__free_pages(slot_page[s], slot_order[s]);
 			slot_page[s] = NULL;
 		} else {
-			slot_order[s] = (u8)(rnd() % 4);
+			slot_order[s] = (u8)(prandom_u32_state(&rnd) % 4);
 			slot_page[s] = alloc_pages(GFP_KERNEL | __GFP_NOWARN, slot_order[s]);
 		}
 	}

@@ -7,6 +7,7 @@
 #include <kernel/bench.h>
 #include <kernel/kernel.h>
 #include <kernel/printk.h>
+#include <lib/prandom.h>
 #include <mm/mm.h>
 #include <mm/vmap_area.h>
 
@@ -18,16 +19,6 @@
 static struct vmap_space bench_space;
 static struct vmap_area *live[2 * LIVE];
 static unsigned long req_size[LOOPS], req_addr[LOOPS];
-
-/* xorshift32: the same layout and requests on every run. */
-static u32 rnd_state;
-static u32 rnd(void)
-{
-	rnd_state ^= rnd_state << 13;
-	rnd_state ^= rnd_state >> 17;
-	rnd_state ^= rnd_state << 5;
-	return rnd_state;
-}
 
 static void report(const char *name, u64 t0, unsigned int loops)
 {
@@ -55,14 +46,16 @@ static void bench_vmap_area(void)
 {
 	struct vmap_area *va;
 	unsigned int i, n = 0;
+	struct rnd_state rnd;
 	u64 t0;
 
 	vmap_space_init(&bench_space, BENCH_VSTART, BENCH_VEND);
-	rnd_state = 0x9e3779b9;
+	prandom_seed_state(&rnd, 0x9e3779b9); /* the same layout and requests on every run */
 	/* 2000 areas of 1..16 pages, then every other one freed: 1000 live, 1000 holes. */
 	for (i = 0; i < 2 * LIVE; i++) {
-		live[i] = vmap_space_alloc(&bench_space, (1 + rnd() % 16) * PAGE_SIZE, PAGE_SIZE,
-					   GFP_KERNEL);
+		live[i] =
+		    vmap_space_alloc(&bench_space, (1 + prandom_u32_state(&rnd) % 16) * PAGE_SIZE,
+				     PAGE_SIZE, GFP_KERNEL);
 		if (!live[i]) {
 			printk("error: vmap_area bench: set-up allocation %u failed\n", i);
 			goto out;
@@ -73,9 +66,9 @@ static void bench_vmap_area(void)
 		live[i] = NULL;
 	}
 	for (i = 0; i < LOOPS; i++) {
-		req_size[i] = (1 + rnd() % 32) * PAGE_SIZE;
-		va = live[2 * (rnd() % LIVE) + 1];
-		req_addr[i] = va->va_start + (rnd() % (va->va_end - va->va_start));
+		req_size[i] = (1 + prandom_u32_state(&rnd) % 32) * PAGE_SIZE;
+		va = live[2 * (prandom_u32_state(&rnd) % LIVE) + 1];
+		req_addr[i] = va->va_start + (prandom_u32_state(&rnd) % (va->va_end - va->va_start));
 	}
 	printk("vmap_area: %lu live areas, %lu free ranges, %lu node pages\n", bench_space.nr_busy,
 	       bench_space.nr_free, bench_space.pool_nr_pages);

@@ -19,12 +19,10 @@ static size_t log_len;
 int vprintk(const char *fmt, va_list args)
 {
 	char line[2048];
-	const char *s = line;
 	int n = vsnprintf(line, sizeof(line), fmt, args);
+	const char *s = printk_skip_level(line);
 	size_t len;
 
-	if (line[0] == KERN_SOH[0] && line[1])
-		s += 2;
 	len = strlen(s);
 	if (log_len + len < LOG_SIZE) {
 		memcpy(log_buf + log_len, s, len + 1);

@@ -37,6 +37,21 @@ void mm_host_shutdown(void)
 	host_mem_exit();
 }
 
+int mm_host_setup(void **state)
+{
+	mm_host_boot(&mm_host_default_layout);
+	return 0;
+}
+
+/* Fails the test (after it ran) when mm_host_check() finds a broken invariant. */
+int mm_host_teardown(void **state)
+{
+	unsigned long errors = mm_host_check(NULL);
+
+	mm_host_shutdown();
+	return errors ? -1 : 0;
+}
+
 unsigned long mm_host_check(unsigned long *free_out)
 {
 	unsigned long errors = 0, npages = max_pfn - ARCH_PFN_OFFSET;

@@ -53,6 +53,9 @@ extern const struct mm_host_layout mm_host_default_layout;
 
 void mm_host_boot(const struct mm_host_layout *layout);
 void mm_host_shutdown(void);
+/* cmocka fixtures: boot the default layout; check the invariants, then shut down. */
+int mm_host_setup(void **state);
+int mm_host_teardown(void **state);
 
 /*
  * mm_host_check - verify the allocator's invariants by walking every free list and

@@ -21,6 +21,7 @@
 
 #include <cmocka.h>
 
+#include <lib/prandom.h>
 #include <mm/highmem.h>
 #include <mm/mm.h>
 
@@ -38,19 +39,11 @@ static struct held held[MAX_HELD];
 static unsigned long nheld;
 static unsigned char *owned;		       /* per pfn: 1 if allocated in the model */
 static unsigned long model_used[MAX_NR_ZONES]; /* allocated pages per zone */
-static u64 rng;
-
-static u64 next_rand(void)
-{
-	rng ^= rng >> 12;
-	rng ^= rng << 25;
-	rng ^= rng >> 27;
-	return rng * 0x2545f4914f6cdd1dULL;
-}
+static struct rnd_state rnd;
 
 static unsigned long rand_below(unsigned long n)
 {
-	return (unsigned long)(next_rand() % n);
+	return (unsigned long)(prandom_u32_state(&rnd) % n);
 }
 
 static unsigned int rand_order(void)
@@ -228,7 +221,7 @@ static void test_random_alloc_free_matches_the_model(void **state)
 
 	printf("test_page_alloc_random: seed %lu (MM_RANDOM_SEED=%lu reproduces), %lu ops\n", seed,
 	       seed, ops);
-	rng = seed * 2654435761UL + 1;
+	prandom_seed_state(&rnd, seed);
 
 	mm_host_boot(&mm_host_default_layout);
 	pageset_set_high_and_batch(&contig_page_data.node_zones[ZONE_DMA], 12, 3);

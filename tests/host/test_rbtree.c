@@ -15,6 +15,7 @@
 
 #include <cmocka.h>
 
+#include <lib/prandom.h>
 #include <lib/rbtree.h>
 
 #define NKEYS 3000
@@ -29,15 +30,7 @@ struct item {
 static struct item items[NKEYS];
 static struct rb_root root;
 static unsigned long nr_in_tree;
-static u64 rng;
-
-static u64 next_rand(void)
-{
-	rng ^= rng >> 12;
-	rng ^= rng << 25;
-	rng ^= rng >> 27;
-	return rng * 0x2545f4914f6cdd1dULL;
-}
+static struct rnd_state rnd;
 
 static struct item *item_of(const struct rb_node *n)
 {
@@ -177,9 +170,9 @@ static void reset(unsigned long seed)
 	memset(items, 0, sizeof(items));
 	root = RB_ROOT;
 	nr_in_tree = 0;
-	rng = seed * 2654435761UL + 1;
+	prandom_seed_state(&rnd, seed);
 	for (i = 0; i < NKEYS; i++)
-		items[i].key = next_rand() % (NKEYS / 2); /* duplicates on purpose */
+		items[i].key = prandom_u32_state(&rnd) % (NKEYS / 2); /* duplicates on purpose */
 }
 
 static unsigned long get_seed(void)
@@ -200,7 +193,7 @@ static void run_random(bool augmented)
 
 	reset(get_seed() + augmented);
 	for (i = 0; i < 200000; i++) {
-		struct item *it = &items[next_rand() % NKEYS];
+		struct item *it = &items[prandom_u32_state(&rnd) % NKEYS];
 
 		if (it->in_tree)
 			erase(it, augmented);

@@ -15,6 +15,7 @@
 
 #include <cmocka.h>
 
+#include <lib/prandom.h>
 #include <lib/ringbuf.h>
 
 static void test_power_of_two_sizes_are_accepted(void **state)
@@ -156,6 +157,7 @@ static void test_random_puts_and_gets_match_a_simple_model(void **state)
 	u8 *store = malloc(SIZE), *model = malloc(STEPS), c;
 	size_t model_head = 0, model_tail = 0;
 	u32 dropped = 0;
+	struct rnd_state rnd;
 	struct ringbuf rb;
 	unsigned int i;
 
@@ -164,17 +166,17 @@ static void test_random_puts_and_gets_match_a_simple_model(void **state)
 	printf(
 	    "# test_random_puts_and_gets_match_a_simple_model: seed %u (TEST_SEED=%u to repeat)\n",
 	    seed, seed);
-	srand(seed);
+	prandom_seed_state(&rnd, seed);
 	assert_int_equal(ringbuf_init(&rb, store, SIZE), 0);
 	/* start just below 2^32 so that every run crosses the wrap */
-	rb.head = rb.tail = 0u - 1u - (u32)(rand() % 1000);
+	rb.head = rb.tail = 0u - 1u - (u32)(prandom_u32_state(&rnd) % 1000);
 	for (i = 0; i < STEPS; i++) {
 		/* phases biased to fill up, then to drain, so both edges are hit often */
 		bool filling = (i / 1000) % 2 == 0;
-		bool put = (rand() % 100) < (filling ? 70 : 30);
+		bool put = (prandom_u32_state(&rnd) % 100) < (filling ? 70 : 30);
 
 		if (put) {
-			u8 v = (u8)rand();
+			u8 v = (u8)prandom_u32_state(&rnd);
 			bool ok = ringbuf_put(&rb, v);
 			bool room = model_head - model_tail < SIZE;
 

@@ -11,29 +11,12 @@
 
 #include <asm/io.h>
 #include <drivers/samsung_pwm.h>
+#include <drivers/samsung_pwm_regs.h>
 #include <kernel/irq.h>
 #include <kernel/time.h>
 
+#include "host_irq_line.h"
 #include "host_regs.h"
-
-#define TCFG0		0x00
-#define TCFG1		0x04
-#define TCON		0x08
-#define TCNTB3		0x30
-#define TCNTO3		0x38
-#define TCNTB4		0x3c
-#define TINT_CSTAT	0x44
-
-#define T4_START	(1u << 20)
-#define T4_UPDATE	(1u << 21)
-#define T4_RELOAD	(1u << 22)
-#define T3_START	(1u << 16)
-#define T3_UPDATE	(1u << 17)
-#define T3_RELOAD	(1u << 19)
-#define CSTAT_T0_ENABLE (1u << 0)
-#define CSTAT_T4_ENABLE (1u << 4)
-#define CSTAT_T0_STATUS (1u << 5)
-#define CSTAT_T4_STATUS (1u << 9)
 
 /* Timer 0 running with auto-reload, its interrupt enabled and pending. */
 #define OTHER_TCON	0x0000000bu
@@ -42,7 +25,6 @@
 #define PCLK		66500000
 
 static struct fake_regs regs;
-static bool line_enabled;
 
 static void pwm_write(struct fake_regs *f, unsigned int offset, u32 val)
 {
@@ -54,30 +36,12 @@ static void pwm_write(struct fake_regs *f, unsigned int offset, u32 val)
 	f->reg[offset / 4] = val;
 }
 
-static int fake_chip_pending(void)
+static int timer4_pending(void)
 {
 	u32 cstat = fake_reg(&regs, TINT_CSTAT);
 
-	return line_enabled && (cstat & CSTAT_T4_ENABLE) && (cstat & CSTAT_T4_STATUS) ? TICK_IRQ
-										   : -1;
+	return (cstat & CSTAT_T4_ENABLE) && (cstat & CSTAT_T4_STATUS) ? TICK_IRQ : -1;
 }
-
-static void fake_chip_mask(unsigned int irq)
-{
-	line_enabled = false;
-}
-
-static void fake_chip_unmask(unsigned int irq)
-{
-	line_enabled = true;
-}
-
-static const struct irq_chip fake_chip = {
-	.name = "fake",
-	.mask = fake_chip_mask,
-	.unmask = fake_chip_unmask,
-	.pending = fake_chip_pending,
-};
 
 static int setup(void **state)
 {
@@ -87,8 +51,7 @@ static int setup(void **state)
 	fake_reg_set(&regs, TCFG1, 0x00044444);	/* every timer divided by 16 */
 	fake_reg_set(&regs, TCON, OTHER_TCON);
 	fake_reg_set(&regs, TINT_CSTAT, CSTAT_T0_ENABLE | CSTAT_T0_STATUS);
-	irq_set_chip(&fake_chip);
-	line_enabled = false;
+	host_irq_line_install(timer4_pending);
 	samsung_pwm_init(regs.reg, PCLK);
 	return 0;
 }
@@ -133,17 +96,18 @@ static void test_tick_init_loads_tcntb4_then_manual_update_then_start(void **sta
 	assert_true(n >= 2 && n <= 8);
 	for (i = 0; i < n; i++) {
 		assert_int_equal(tcon[i] & 0xfffff, OTHER_TCON);	/* timers 0-3 untouched */
-		if (update < 0 && (tcon[i] & T4_UPDATE)) {
-			assert_int_equal(tcon[i] & T4_START, 0);
+		if (update < 0 && (tcon[i] & TCON_T4_UPDATE)) {
+			assert_int_equal(tcon[i] & TCON_T4_START, 0);
 			update = (int)i;
 		} else if (update >= 0 && start < 0) {
-			assert_int_equal(tcon[i] & (T4_START | T4_UPDATE | T4_RELOAD),
-					 T4_START | T4_RELOAD);
+			assert_int_equal(tcon[i] &
+					     (TCON_T4_START | TCON_T4_UPDATE | TCON_T4_RELOAD),
+					 TCON_T4_START | TCON_T4_RELOAD);
 			start = (int)i;
 		}
 	}
 	assert_true(update >= 0 && start == update + 1);
-	assert_int_equal(fake_reg(&regs, TCON), OTHER_TCON | T4_START | T4_RELOAD);
+	assert_int_equal(fake_reg(&regs, TCON), OTHER_TCON | TCON_T4_START | TCON_T4_RELOAD);
 	/* TCNTB4 is written before the manual update that loads it. */
 	tcntb4 = fake_regs_find_write(&regs, TCNTB4, 0);
 	assert_true(tcntb4 >= 0 && tcntb4 < fake_regs_find_write(&regs, TCON, (unsigned)tcntb4));
@@ -152,7 +116,7 @@ static void test_tick_init_loads_tcntb4_then_manual_update_then_start(void **sta
 static void test_tick_init_enables_timer4_interrupt_and_keeps_timer0(void **state)
 {
 	assert_int_equal(samsung_pwm_tick_init(TICK_IRQ), 0);
-	assert_true(line_enabled);
+	assert_true(host_irq_line_enabled());
 	assert_int_equal(fake_reg(&regs, TINT_CSTAT),
 			 CSTAT_T0_ENABLE | CSTAT_T4_ENABLE | CSTAT_T0_STATUS);
 }
@@ -198,8 +162,9 @@ static void test_clocksource_runs_timer3_free_and_counts_up(void **state)
 	assert_int_equal(fake_reg(&regs, TCNTB3), 0xffffffff);
 	n = fake_regs_writes(&regs, TCON, tcon, 8);
 	assert_true(n >= 2);
-	assert_int_equal(tcon[n - 2] & (T3_START | T3_UPDATE), T3_UPDATE);
-	assert_int_equal(tcon[n - 1] & (T3_START | T3_UPDATE | T3_RELOAD), T3_START | T3_RELOAD);
+	assert_int_equal(tcon[n - 2] & (TCON_T3_START | TCON_T3_UPDATE), TCON_T3_UPDATE);
+	assert_int_equal(tcon[n - 1] & (TCON_T3_START | TCON_T3_UPDATE | TCON_T3_RELOAD),
+			 TCON_T3_START | TCON_T3_RELOAD);
 	assert_int_equal(fake_reg(&regs, TCON) & 0xffff, OTHER_TCON);
 
 	fake_reg_set(&regs, TCNTO3, 0xffffff00);

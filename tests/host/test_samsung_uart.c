@@ -12,29 +12,12 @@
 
 #include <asm/io.h>
 #include <drivers/samsung_uart.h>
+#include <drivers/samsung_uart_regs.h>
 #include <kernel/console.h>
 #include <kernel/irq.h>
 
+#include "host_irq_line.h"
 #include "host_regs.h"
-
-#define ULCON	 0x00
-#define UCON	 0x04
-#define UFCON	 0x08
-#define UTRSTAT	 0x10
-#define UFSTAT	 0x18
-#define UTXH	 0x20
-#define URXH	 0x24
-#define UBRDIV	 0x28
-#define UDIVSLOT 0x2c
-#define UINTP	 0x30
-#define UINTSP	 0x34
-#define UINTM	 0x38
-
-#define UTRSTAT_RX_READY (1 << 0)
-#define UTRSTAT_TX_EMPTY (1 << 1)
-#define UTRSTAT_TX_DONE	 (1 << 2)
-#define UFSTAT_RX_FULL	 (1 << 6)
-#define UFSTAT_TX_FULL	 (1 << 14)
 
 #define UART_IRQ 37
 
@@ -105,32 +88,13 @@ static void receive(const char *s)
 	dev.rx_len += (unsigned int)strlen(s);
 }
 
-/* A one-line interrupt controller: the UART's line is pending while UINTP & ~UINTM. */
-static bool line_enabled;
-
-static int fake_chip_pending(void)
+/* The UART raises its line while UINTP & ~UINTM. */
+static int uart_pending(void)
 {
-	if (line_enabled && (fake_reg(&regs, UINTP) & ~fake_reg(&regs, UINTM) & 0xf))
+	if (fake_reg(&regs, UINTP) & ~fake_reg(&regs, UINTM) & 0xf)
 		return UART_IRQ;
 	return -1;
 }
-
-static void fake_chip_mask(unsigned int irq)
-{
-	line_enabled = false;
-}
-
-static void fake_chip_unmask(unsigned int irq)
-{
-	line_enabled = true;
-}
-
-static const struct irq_chip fake_chip = {
-	.name = "fake",
-	.mask = fake_chip_mask,
-	.unmask = fake_chip_unmask,
-	.pending = fake_chip_pending,
-};
 
 static int setup(void **state)
 {
@@ -138,7 +102,7 @@ static int setup(void **state)
 	regs.read = uart_read;
 	regs.write = uart_write;
 	memset(&dev, 0, sizeof(dev));
-	irq_set_chip(&fake_chip);
+	host_irq_line_install(uart_pending);
 	console_set_rx_irq(false);
 	return 0;
 }
@@ -298,7 +262,7 @@ static void test_enable_rx_irq_unmasks_only_receive(void **state)
 	assert_int_equal(samsung_uart_setup(66500000, 115200), 0);
 	fake_regs_clear_log(&regs);
 	assert_int_equal(samsung_uart_enable_rx_irq(UART_IRQ), 0);
-	assert_true(line_enabled);
+	assert_true(host_irq_line_enabled());
 	assert_int_equal(fake_regs_last_write(&regs, UINTM), 0xe);	/* RXD unmasked */
 	/* Stale pending bits are cleared before the source is unmasked. */
 	assert_true(fake_regs_find_write(&regs, UINTP, 0) < fake_regs_find_write(&regs, UINTM, 0));

@@ -18,6 +18,7 @@
 
 #include <cmocka.h>
 
+#include <lib/prandom.h>
 #include <mm/shrinker.h>
 
 #include "slab_host.h"
@@ -36,15 +37,7 @@ struct slot {
 
 static struct slot slots[NR_SLOTS];
 static unsigned char *live_set[HASH_SIZE];
-static u64 rng;
-
-static u32 next_rand(void)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return (u32)(rng >> 11);
-}
+static struct rnd_state rnd;
 
 static unsigned int hash_of(const void *p)
 {
@@ -139,14 +132,14 @@ static void test_million_random_operations_keep_every_object_intact(void **state
 	unsigned int i;
 
 	printf("test_slab_random: seed %lu (SLAB_SEED=%lu repeats this run)\n", seed, seed);
-	rng = seed * 0x9e3779b97f4a7c15ull + 1;
+	prandom_seed_state(&rnd, seed);
 	for (i = 0; i < NR_CACHES; i++) {
 		caches[i] = kmem_cache_create(specs[i].name, specs[i].size, specs[i].align,
 					      specs[i].flags, specs[i].ctor);
 		assert_non_null(caches[i]);
 	}
 	for (op = 0; op < NR_OPS; op++) {
-		struct slot *s = &slots[next_rand() % NR_SLOTS];
+		struct slot *s = &slots[prandom_u32_state(&rnd) % NR_SLOTS];
 
 		if (s->p) {
 			if (!check_pattern(s))
@@ -161,18 +154,19 @@ static void test_million_random_operations_keep_every_object_intact(void **state
 			frees++;
 			continue;
 		}
-		if (next_rand() % 3) {
-			unsigned int c = next_rand() % NR_CACHES;
+		if (prandom_u32_state(&rnd) % 3) {
+			unsigned int c = prandom_u32_state(&rnd) % NR_CACHES;
 
 			s->cache = caches[c];
 			s->size = specs[c].size;
 			s->p = kmem_cache_alloc(s->cache, GFP_KERNEL | __GFP_NOWARN);
 		} else {
 			/* 8 bytes (room for both tag words) to 2 KB, sometimes up to 256 KB. */
-			u32 r = next_rand();
+			u32 r = prandom_u32_state(&rnd);
 
 			s->cache = NULL;
-			s->size = 8 + (r % 8 == 0 ? next_rand() % 262144 : next_rand() % 2048);
+			s->size = 8 + (r % 8 == 0 ? prandom_u32_state(&rnd) % 262144
+						  : prandom_u32_state(&rnd) % 2048);
 			s->p = kmalloc(s->size, GFP_KERNEL | __GFP_NOWARN);
 		}
 		if (!s->p) {
@@ -181,7 +175,7 @@ static void test_million_random_operations_keep_every_object_intact(void **state
 		}
 		if (!live_insert(s->p))
 			fail_msg("op %lu: %p handed out while live", op, (void *)s->p);
-		s->tag = next_rand();
+		s->tag = prandom_u32_state(&rnd);
 		write_pattern(s);
 		allocs++;
 		if (op % 100000 == 99999)

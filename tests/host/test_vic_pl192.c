@@ -11,19 +11,11 @@
 
 #include <asm/io.h>
 #include <drivers/vic.h>
+#include <drivers/vic_regs.h>
 #include <kernel/irq.h>
 
 #include "host_regs.h"
 #include "mm_host.h"
-
-#define VIC_IRQSTATUS	0x000
-#define VIC_RAWINTR	0x008
-#define VIC_INTSELECT	0x00c
-#define VIC_INTENABLE	0x010
-#define VIC_INTENCLEAR	0x014
-#define VIC_SOFTINTCLR	0x01c
-#define VIC_ADDRESS	0xf00
-#define VIC_PERIPHID0	0xfe0
 
 static struct fake_regs vic0, vic1;
 
@@ -128,7 +120,7 @@ static void test_init_masks_every_line_and_routes_none_to_fiq(void **state)
 		assert_int_equal(fake_regs_last_write(v[i], VIC_INTSELECT), 0);
 		assert_int_equal(fake_regs_last_write(v[i], VIC_SOFTINTCLR), 0xffffffff);
 		/* PL192 (PeriphID0 0x92): any priority a loader left active is released. */
-		assert_int_equal(fake_regs_last_write(v[i], VIC_ADDRESS), 0);
+		assert_int_equal(fake_regs_last_write(v[i], VIC_PL192_ADDRESS), 0);
 		assert_int_equal(fake_reg(v[i], VIC_INTENABLE), 0);
 		assert_int_equal(fake_regs_writes(v[i], VIC_INTENABLE, NULL, 0), 0);
 	}
@@ -180,9 +172,9 @@ static void test_pending_line_runs_its_handler_then_address_is_written(void **st
 	assert_int_equal(dispatched[0].irq, 28);
 	assert_int_equal(irq_count(28), 1);
 	/* End of interrupt on the PL192: ADDRESS written after the handler, not before. */
-	address_write = fake_regs_find_write(&vic0, VIC_ADDRESS, 0);
+	address_write = fake_regs_find_write(&vic0, VIC_PL192_ADDRESS, 0);
 	assert_true(address_write >= (int)dispatched[0].vic0_log);
-	assert_int_equal(fake_reg(&vic0, VIC_ADDRESS), 0);
+	assert_int_equal(fake_reg(&vic0, VIC_PL192_ADDRESS), 0);
 	/* The line is still enabled for the next tick. */
 	assert_int_equal(fake_reg(&vic0, VIC_INTENABLE), 1u << 28);
 }
@@ -194,7 +186,7 @@ static void test_vic1_lines_are_irqs_from_32(void **state)
 	handle_irq(NULL);
 	assert_int_equal(nr_dispatched, 1);
 	assert_int_equal(dispatched[0].irq, 37);
-	assert_int_not_equal(fake_regs_find_write(&vic1, VIC_ADDRESS, 0), -1);
+	assert_int_not_equal(fake_regs_find_write(&vic1, VIC_PL192_ADDRESS, 0), -1);
 }
 
 static void test_all_pending_lines_are_served_vic0_first(void **state)

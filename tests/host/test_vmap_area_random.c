@@ -22,6 +22,7 @@
 
 #include <cmocka.h>
 
+#include <lib/prandom.h>
 #include <mm/mm.h>
 #include <mm/vmap_area.h>
 
@@ -58,19 +59,11 @@ enum { M_FREE, M_BUSY, M_GUARD };
 static unsigned char model[MODEL_PAGES];
 static struct vmap_area *held[MAX_HELD];
 static unsigned long nheld;
-static u64 rng;
-
-static u64 next_rand(void)
-{
-	rng ^= rng >> 12;
-	rng ^= rng << 25;
-	rng ^= rng >> 27;
-	return rng * 0x2545f4914f6cdd1dULL;
-}
+static struct rnd_state rnd;
 
 static unsigned long rand_below(unsigned long n)
 {
-	return (unsigned long)(next_rand() % n);
+	return (unsigned long)(prandom_u32_state(&rnd) % n);
 }
 
 /* Brute force: the first page index, aligned, with @need free pages; -1 if none. */
@@ -172,7 +165,7 @@ static void test_random_against_model(void **state)
 
 	printf("test_vmap_area_random: seed %lu (VMAP_RANDOM_SEED=%lu reproduces), %lu ops\n", seed,
 	       seed, ops);
-	rng = seed * 2654435761UL + 1;
+	prandom_seed_state(&rnd, seed);
 	vmap_space_init(&vs, BASE, BASE + PG(MODEL_PAGES));
 	memset(model, M_FREE, sizeof(model));
 	nheld = 0;

@@ -7,7 +7,7 @@ HOST_TESTS += test_pgtable_desc
 test_pgtable_desc_SRCS := boot/pgtable-v6.c
 
 HOST_TESTS += test_ringbuf
-test_ringbuf_SRCS := lib/ringbuf.c
+test_ringbuf_SRCS := lib/ringbuf.c lib/prandom.c
 
 HOST_TESTS += test_line_editor
 test_line_editor_SRCS := lib/line_editor.c
@@ -15,11 +15,14 @@ test_line_editor_SRCS := lib/line_editor.c
 # The mm core (memblock, zones, buddy, GFP, highmem, reports) on the host arena.
 MM_HOST_SRCS := mm/memblock.c mm/mm_init.c mm/page_alloc.c mm/page_alloc_slowpath.c \
 	mm/vmscan.c mm/highmem.c mm/slab.c mm/slab_common.c mm/slab_debug.c mm/slabinfo.c mm/kmalloc.c mm/mempool.c \
-	mm/show_mem.c mm/vmstat.c mm/meminfo.c mm/gfp.c mm/vmap_area.c lib/rbtree.c kernel/preempt.c \
+	mm/show_mem.c mm/vmstat.c mm/meminfo.c mm/gfp.c mm/vmap_area.c lib/rbtree.c lib/prandom.c kernel/preempt.c \
 	tests/host/host_mem.c tests/host/host_irq.c tests/host/host_printk.c tests/host/mm_host.c
 
 HOST_TESTS += test_page_alloc
 test_page_alloc_SRCS := $(MM_HOST_SRCS)
+
+HOST_TESTS += test_page_alloc_errors
+test_page_alloc_errors_SRCS := $(MM_HOST_SRCS)
 
 HOST_TESTS += test_page_alloc_gfp
 test_page_alloc_gfp_SRCS := $(MM_HOST_SRCS)
@@ -48,7 +51,7 @@ test_mempool_SRCS := $(MM_HOST_SRCS)
 
 # The vmap area allocator (mm/vmap_area.c) and the red-black tree under it (lib/rbtree.c).
 HOST_TESTS += test_rbtree
-test_rbtree_SRCS := lib/rbtree.c
+test_rbtree_SRCS := lib/rbtree.c lib/prandom.c
 
 HOST_TESTS += test_vmap_area
 test_vmap_area_SRCS := $(MM_HOST_SRCS) tests/host/vmap_area_check.c
@@ -61,7 +64,7 @@ test_slab_random_SRCS := $(MM_HOST_SRCS)
 
 # Drivers against fake register blocks (host_regs.c), dispatched by the real irq core.
 DRIVER_HOST_SRCS := kernel/irq.c kernel/preempt.c tests/host/host_regs.c \
-	tests/host/host_printk.c
+	tests/host/host_irq_line.c tests/host/host_printk.c
 
 HOST_TESTS += test_vic_pl192
 test_vic_pl192_SRCS := drivers/irq/vic.c $(DRIVER_HOST_SRCS)
