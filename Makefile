@@ -99,6 +99,7 @@ boards:
 
 # ---- host unit tests (cmocka + ASan/UBSan) ----
 include tests/host/tests.mk
+include tests/fuzz/fuzz.mk
 HOST_CC     := gcc
 # What the mm core needs to build on the host (the arena's asm/ shadows, the layout).
 HOST_MM_FLAGS := -Itests/host/include -Iinclude -DHOST_BUILD -DPHYS_OFFSET=0x0 -DLOWMEM_MB=192 \

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# make test: host unit tests -> firmware and images for every board -> image layout
+# make test: host unit tests -> fuzz smoke -> firmware and images for every board -> image layout
 # check -> in-target KTAP selftests under QEMU -> end-to-end tests at the UART. Ends with
 # one line "N passed, N failed" summing them all; exits non-zero if anything failed or
 # did not run.
@@ -28,6 +28,10 @@ count() { # stage-name log: add the counts of the log's last summary line
 echo "== host unit tests (cmocka, ASan+UBSan)"
 make --no-print-directory host-tests 2>&1 | tee build/host-tests.log
 count host build/host-tests.log
+
+echo "== fuzz smoke (libFuzzer, fixed seed, 20000 inputs per target)"
+make --no-print-directory fuzz-smoke 2>&1 | tee build/fuzz-smoke.log
+count fuzz build/fuzz-smoke.log
 
 echo "== firmware build (all boards)"
 if ! make --no-print-directory boards >build/firmware-build.log 2>&1; then
