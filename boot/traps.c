@@ -128,7 +128,7 @@ void do_data_abort(struct pt_regs *regs)
 	u32 fsr = read_dfsr(), far = read_dfar();
 
 	if (fault_is_expected(regs))
-		printk("# expected data abort: %s at 0x%08x\n", fsr_name(fsr), far);
+		printk("    # expected data abort: %s at 0x%08x\n", fsr_name(fsr), far);
 	else
 		printk(KERN_ALERT "Unable to handle kernel data abort: %s (fsr 0x%03x) at 0x%08x [%s]\n",
 	       fsr_name(fsr), fsr & 0x40f, far, (fsr & (1 << 11)) ? "write" : "read");
@@ -142,7 +142,7 @@ void do_prefetch_abort(struct pt_regs *regs)
 	u32 fsr = read_ifsr(), far = read_ifar();
 
 	if (fault_is_expected(regs))
-		printk("# expected prefetch abort: %s at 0x%08x\n", fsr_name(fsr), far);
+		printk("    # expected prefetch abort: %s at 0x%08x\n", fsr_name(fsr), far);
 	else
 		printk(KERN_ALERT "Unable to handle kernel prefetch abort: %s (fsr 0x%03x) at 0x%08x\n",
 	       fsr_name(fsr), fsr & 0x40f, far);
@@ -156,7 +156,7 @@ void do_undefinstr(struct pt_regs *regs)
 	u32 insn = (regs->cpsr & PSR_T_BIT) ? *(u16 *)regs->pc : *(u32 *)regs->pc;
 
 	if (fault_is_expected(regs)) {
-		printk("# expected undefined instruction 0x%08x at 0x%08x\n", insn, regs->pc);
+		printk("    # expected undefined instruction 0x%08x at 0x%08x\n", insn, regs->pc);
 	} else {
 		printk(KERN_ALERT "Undefined instruction: 0x%08x at 0x%08x\n", insn, regs->pc);
 		show_regs(regs);
