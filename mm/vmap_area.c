@@ -432,12 +432,9 @@ unsigned long vmap_space_largest_free(struct vmap_space *vs)
 	return m;
 }
 
-void vmap_space_init(struct vmap_space *vs, unsigned long vstart, unsigned long vend)
+/* Empty trees, lists, counters and node pool (the pool's pages are the caller's business). */
+static void vmap_space_reset(struct vmap_space *vs)
 {
-	BUG_ON(!IS_ALIGNED(vstart, PAGE_SIZE) || !IS_ALIGNED(vend, PAGE_SIZE) || vend <= vstart);
-	vs->vstart = vstart;
-	vs->vend = vend;
-	spin_lock_init(&vs->lock);
 	vs->free_root = RB_ROOT;
 	vs->busy_root = RB_ROOT;
 	INIT_LIST_HEAD(&vs->busy_list);
@@ -445,6 +442,15 @@ void vmap_space_init(struct vmap_space *vs, unsigned long vstart, unsigned long 
 	INIT_LIST_HEAD(&vs->pool_free);
 	INIT_LIST_HEAD(&vs->pool_pages);
 	vs->pool_nr_free = vs->pool_nr_pages = 0;
+}
+
+void vmap_space_init(struct vmap_space *vs, unsigned long vstart, unsigned long vend)
+{
+	BUG_ON(!IS_ALIGNED(vstart, PAGE_SIZE) || !IS_ALIGNED(vend, PAGE_SIZE) || vend <= vstart);
+	vs->vstart = vstart;
+	vs->vend = vend;
+	spin_lock_init(&vs->lock);
+	vmap_space_reset(vs);
 	/*
 	 * The first free range needs a node, and there is no page allocator yet: it lives
 	 * in the instance until it is merged away or split.
@@ -467,13 +473,7 @@ void vmap_space_destroy(struct vmap_space *vs)
 	list_for_each_entry_safe(page, tmp, &vs->pool_pages, lru) {
 		list_move(&page->lru, &pages);
 	}
-	vs->free_root = RB_ROOT;
-	vs->busy_root = RB_ROOT;
-	INIT_LIST_HEAD(&vs->busy_list);
-	vs->nr_busy = vs->nr_free = vs->used = 0;
-	INIT_LIST_HEAD(&vs->pool_free);
-	INIT_LIST_HEAD(&vs->pool_pages);
-	vs->pool_nr_free = vs->pool_nr_pages = 0;
+	vmap_space_reset(vs);
 	spin_unlock_irqrestore(&vs->lock, irqflags);
 
 	list_for_each_entry_safe(page, tmp, &pages, lru) {
