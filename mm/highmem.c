@@ -15,6 +15,7 @@
 #include <kernel/kernel.h>
 #include <kernel/preempt.h>
 #include <kernel/printk.h>
+#include <kernel/sched.h>
 #include <kernel/spinlock.h>
 #include <mm/highmem.h>
 #include <string.h>
@@ -80,6 +81,8 @@ void *kmap(struct page *page)
 			return vaddr;
 		if (!can_sleep || waits == KMAP_WAIT_LIMIT)
 			break;
+		if (fatal_signal_pending())
+			return NULL; /* the command was killed: it says so itself */
 		/* Every slot is in use: sleep until an interrupt, then look again. */
 		cpu_wait_for_interrupt();
 	}

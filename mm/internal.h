@@ -46,6 +46,8 @@ unsigned long memblock_count_memory_pages(unsigned long start_pfn, unsigned long
 
 /* show_mem.c */
 void warn_alloc_failed(gfp_t gfp, unsigned int order, void *caller);
+/* "page allocation stalls for <ms>ms, order:N, mode:0x…(…)", Linux's periodic warning. */
+void warn_alloc_stall(gfp_t gfp, unsigned int order, unsigned long ms, void *caller);
 
 #define PFN_UP(x)   (((x) + PAGE_SIZE - 1) >> PAGE_SHIFT)
 #define PFN_DOWN(x) ((x) >> PAGE_SHIFT)

@@ -11,6 +11,7 @@
 #include <kernel/kernel.h>
 #include <kernel/preempt.h>
 #include <kernel/printk.h>
+#include <kernel/sched.h>
 #include <mm/mempool.h>
 #include <mm/mm.h>
 #include <mm/slab.h>
@@ -139,7 +140,7 @@ void *mempool_alloc(mempool_t *pool, gfp_t gfp_mask)
 			return element;
 		}
 		spin_unlock_irqrestore(&pool->lock, flags);
-		if (!(gfp_mask & __GFP_WAIT))
+		if (!(gfp_mask & __GFP_WAIT) || fatal_signal_pending())
 			return NULL;
 		/* Wait for a free (in an interrupt, or the tick), then retry with reclaim. */
 		pool->waits++;

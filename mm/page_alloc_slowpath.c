@@ -7,16 +7,24 @@
  *   - callers that may sleep: rounds of direct reclaim (shrinkers, then a drain), each
  *     followed by a wait for an interrupt (WFI) whose handler may free memory. The number
  *     of rounds is the retry policy: 1 for __GFP_NORETRY and costly orders, 16 by default,
- *     64 for __GFP_REPEAT, unbounded for __GFP_NOFAIL.
+ *     64 for __GFP_REPEAT, unbounded for __GFP_NOFAIL. A wait longer than 10 s prints
+ *     Linux's "page allocation stalls for" warning, and again every 10 s. A fatal signal
+ *     (<kernel/sched.h>: Ctrl-C to a shell command) ends the wait and fails the
+ *     allocation, __GFP_NOFAIL included, without the failure report.
  * A failure is reported with the order, the decoded mask and the zones' free memory,
  * unless __GFP_NOWARN.
  */
 #include <asm/irqflags.h>
 #include <kernel/preempt.h>
+#include <kernel/sched.h>
+#include <kernel/time.h>
 #include <mm/mm.h>
 #include <mm/shrinker.h>
 
 #include "internal.h"
+
+/* How long a sleeping allocation waits before (and between) stall warnings, as Linux. */
+#define STALL_WARN_INTERVAL (10 * HZ)
 
 /* Set while this context runs the shrinkers: their own allocations skip the watermarks. */
 static bool reclaim_active;
@@ -62,6 +70,7 @@ struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order, const struct 
 				    void *caller)
 {
 	int alloc_flags = gfp_to_alloc_flags(gfp);
+	unsigned long start, next_warn;
 	unsigned int round, max_rounds;
 	struct page *page;
 
@@ -90,6 +99,8 @@ struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order, const struct 
 	}
 
 	max_rounds = max_reclaim_rounds(gfp, order);
+	start = jiffies;
+	next_warn = start + STALL_WARN_INTERVAL;
 	for (round = 1;; round++) {
 		perform_reclaim(gfp, order);
 		page = get_page_slowpath(gfp, order, alloc_flags, zl);
@@ -100,11 +111,18 @@ struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order, const struct 
 		/* __GFP_NOFAIL gets the __GFP_HIGH share of the reserve once reclaim failed. */
 		if (gfp & __GFP_NOFAIL)
 			alloc_flags |= ALLOC_HIGH;
+		if (fatal_signal_pending())
+			return NULL;
 		/* Sleep until an interrupt: its handler may free memory. */
 		cpu_wait_for_interrupt();
 		page = get_page_slowpath(gfp, order, alloc_flags, zl);
 		if (page)
 			return page;
+		if ((long)(jiffies - next_warn) >= 0) {
+			if (!(gfp & __GFP_NOWARN))
+				warn_alloc_stall(gfp, order, (jiffies - start) * (1000 / HZ), caller);
+			next_warn = jiffies + STALL_WARN_INTERVAL;
+		}
 	}
 
 nopage:

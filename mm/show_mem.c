@@ -61,6 +61,14 @@ void show_mem(void)
 	show_free_areas();
 }
 
+void warn_alloc_stall(gfp_t gfp, unsigned int order, unsigned long ms, void *caller)
+{
+	char buf[192];
+
+	printk(KERN_WARNING "page allocation stalls for %lums, order:%u, mode:0x%x(%s), caller %p\n",
+	       ms, order, gfp, gfp_format(gfp, buf, sizeof(buf)), caller);
+}
+
 void warn_alloc_failed(gfp_t gfp, unsigned int order, void *caller)
 {
 	char buf[192];

@@ -20,6 +20,7 @@ void mm_host_boot(const struct mm_host_layout *l)
 	unsigned long ram = l->ram_mb << 20;
 
 	host_irq_reset();
+	host_fatal_signal = false;
 	host_mem_init(ram, l->lowmem_mb << 20);
 	memblock_reset();
 	memblock_add(PHYS_OFFSET, (phys_addr_t)ram);

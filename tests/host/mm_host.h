@@ -28,6 +28,9 @@ extern unsigned long host_wfi_count;	    /* cpu_wait_for_interrupt() calls */
 extern unsigned long host_wfi_masked_count; /* ... made with IRQs disabled (a bug) */
 extern unsigned long host_irq_count;	    /* handler runs */
 /* Take an interrupt now: irq_enter(), IRQs masked, hook, irq_exit(). */
+/* host_signal.c: what fatal_signal_pending() answers (a Ctrl-C during a wait) */
+extern bool host_fatal_signal;
+
 void host_raise_irq(void);
 void host_irq_reset(void);
 

@@ -243,6 +243,30 @@ static void test_kmap_waits_for_a_slot_when_all_are_used(void **state)
 		__free_page(pages[i]);
 }
 
+static void irq_kills(void *arg)
+{
+	host_fatal_signal = true;
+}
+
+static void test_kmap_slot_wait_ends_on_a_fatal_signal(void **state)
+{
+	unsigned int i;
+
+	for (i = 0; i <= LAST_PKMAP; i++)
+		pages[i] = high_page();
+	for (i = 0; i < LAST_PKMAP; i++)
+		assert_non_null(kmap(pages[i]));
+	host_irq_hook = irq_kills;
+	assert_null(kmap(pages[LAST_PKMAP]));
+	assert_int_equal(host_wfi_count, 1);
+	assert_int_equal(host_kmap_live(), LAST_PKMAP);
+	assert_false(host_log_contains("PKMAP slots in use")); /* the killed caller says why */
+	for (i = 0; i < LAST_PKMAP; i++)
+		kunmap(pages[i]);
+	for (i = 0; i <= LAST_PKMAP; i++)
+		__free_page(pages[i]);
+}
+
 static void test_kmap_in_atomic_context_is_reported_and_never_waits(void **state)
 {
 	unsigned int i;
@@ -289,6 +313,7 @@ int main(void)
 	    T(test_kmap_atomic_in_irq_handler_leaves_the_interrupted_window_intact),
 	    T(test_kmap_atomic_stack_overflow_is_reported),
 	    T(test_kmap_waits_for_a_slot_when_all_are_used),
+	    T(test_kmap_slot_wait_ends_on_a_fatal_signal),
 	    T(test_kmap_in_atomic_context_is_reported_and_never_waits),
 	    T(test_kmap_to_page_rejects_other_addresses),
 #undef T

@@ -125,6 +125,30 @@ static void test_sleeping_caller_waits_for_an_interrupt_to_free(void **state)
 	mempool_destroy(irq_pool);
 }
 
+static void irq_kills(void *arg)
+{
+	host_fatal_signal = true;
+}
+
+static void test_wait_on_an_empty_pool_ends_on_a_fatal_signal(void **state)
+{
+	mempool_t *pool = mempool_create(1, pool_test_alloc, pool_test_free, (void *)64);
+	void *mine;
+
+	fail_alloc = true;
+	mine = mempool_alloc(pool, GFP_ATOMIC);
+	assert_non_null(mine);
+	host_irq_hook = irq_kills;
+	assert_null(mempool_alloc(pool, GFP_KERNEL));
+	assert_int_equal(host_wfi_count, 1);
+	assert_int_equal(pool->curr_nr, 0);
+	host_irq_hook = NULL;
+	mempool_free(mine, pool);
+	assert_int_equal(pool->curr_nr, 1);
+	fail_alloc = false;
+	mempool_destroy(pool);
+}
+
 static void test_sleeping_alloc_in_interrupt_context_is_reported_not_slept(void **state)
 {
 	mempool_t *pool = mempool_create(1, pool_test_alloc, pool_test_free, (void *)64);
@@ -189,6 +213,7 @@ int main(void)
 	    T(test_alloc_tries_the_allocator_first_without_reclaim),
 	    T(test_reserve_serves_when_the_allocator_fails),
 	    T(test_sleeping_caller_waits_for_an_interrupt_to_free),
+	    T(test_wait_on_an_empty_pool_ends_on_a_fatal_signal),
 	    T(test_sleeping_alloc_in_interrupt_context_is_reported_not_slept),
 	    T(test_resize_grows_and_shrinks_the_reserve),
 	    T(test_helpers_build_slab_kmalloc_and_page_pools),

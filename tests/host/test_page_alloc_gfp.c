@@ -19,6 +19,7 @@
 
 #include <mm/highmem.h>
 #include <mm/mm.h>
+#include <kernel/time.h>
 #include <mm/shrinker.h>
 
 #include "../../mm/internal.h"
@@ -281,6 +282,59 @@ static void test_gfp_nofail_waits_until_memory_appears(void **state)
 	__free_page(page);
 }
 
+/* The n-th simulated interrupt plays the user's Ctrl-C; every one is a 10 ms tick. */
+static unsigned long irq_kill_on;
+
+static void irq_tick_then_kill(void *arg)
+{
+	jiffies++;
+	if (host_irq_count == irq_kill_on)
+		host_fatal_signal = true;
+}
+
+static void test_gfp_nofail_wait_ends_on_a_fatal_signal(void **state)
+{
+	unsigned long free_before;
+
+	exhaust_dma_completely();
+	free_before = DMA->free_pages;
+	irq_kill_on = 5;
+	host_irq_hook = irq_tick_then_kill;
+	assert_null(alloc_page(GFP_KERNEL | GFP_DMA | __GFP_NOFAIL));
+	assert_int_equal(host_wfi_count, 5);
+	assert_int_equal(DMA->free_pages, free_before);
+	assert_false(host_log_contains("failure")); /* the killed caller reports it */
+}
+
+static void test_fatal_signal_before_the_wait_fails_without_sleeping(void **state)
+{
+	exhaust_dma_completely();
+	host_fatal_signal = true;
+	assert_null(alloc_page(GFP_KERNEL | GFP_DMA | __GFP_NOFAIL));
+	assert_int_equal(host_wfi_count, 0);
+}
+
+static void test_long_wait_prints_the_stall_warning_every_10s(void **state)
+{
+	exhaust_dma_completely();
+	irq_kill_on = 2 * 10 * HZ + 5; /* just past two warnings */
+	host_irq_hook = irq_tick_then_kill;
+	assert_null(alloc_page(GFP_KERNEL | GFP_DMA | __GFP_NOFAIL));
+	assert_int_equal(host_log_count("page allocation stalls for "), 2);
+	assert_true(host_log_contains("page allocation stalls for 10000ms, order:0, "
+				      "mode:0x8d1(GFP_KERNEL|GFP_DMA|__GFP_NOFAIL)"));
+	assert_true(host_log_contains("page allocation stalls for 20000ms, order:0"));
+}
+
+static void test_nowarn_suppresses_the_stall_warning(void **state)
+{
+	exhaust_dma_completely();
+	irq_kill_on = 10 * HZ + 5;
+	host_irq_hook = irq_tick_then_kill;
+	assert_null(alloc_page(GFP_KERNEL | GFP_DMA | __GFP_NOFAIL | __GFP_NOWARN));
+	assert_false(host_log_contains("stalls"));
+}
+
 static void test_gfp_atomic_never_reclaims_or_waits(void **state)
 {
 	struct test_cache *c = cache_make(0, 8, 0);
@@ -474,6 +528,10 @@ int main(void)
 	    T(test_gfp_repeat_retries_harder_but_may_fail),
 	    T(test_costly_order_reclaims_once_unless_repeat),
 	    T(test_gfp_nofail_waits_until_memory_appears),
+	    T(test_gfp_nofail_wait_ends_on_a_fatal_signal),
+	    T(test_fatal_signal_before_the_wait_fails_without_sleeping),
+	    T(test_long_wait_prints_the_stall_warning_every_10s),
+	    T(test_nowarn_suppresses_the_stall_warning),
 	    T(test_gfp_atomic_never_reclaims_or_waits),
 	    T(test_gfp_nowait_never_reclaims_or_waits),
 	    T(test_gfp_nofail_that_cannot_sleep_gets_the_atomic_reserve),

@@ -15,8 +15,8 @@ test_line_editor_SRCS := lib/line_editor.c
 # The mm core (memblock, zones, buddy, GFP, highmem, reports) on the host arena.
 MM_HOST_SRCS := mm/memblock.c mm/mm_init.c mm/page_alloc.c mm/page_alloc_slowpath.c \
 	mm/vmscan.c mm/highmem.c mm/slab.c mm/slab_common.c mm/slab_debug.c mm/slabinfo.c mm/kmalloc.c mm/mempool.c \
-	mm/show_mem.c mm/vmstat.c mm/meminfo.c mm/gfp.c mm/vmap_area.c lib/rbtree.c lib/prandom.c kernel/preempt.c \
-	tests/host/host_mem.c tests/host/host_irq.c tests/host/host_printk.c tests/host/mm_host.c
+	mm/show_mem.c mm/vmstat.c mm/meminfo.c mm/gfp.c mm/vmap_area.c lib/parse.c lib/rbtree.c lib/prandom.c kernel/preempt.c \
+	tests/host/host_mem.c tests/host/host_irq.c tests/host/host_signal.c tests/host/host_printk.c tests/host/mm_host.c
 
 HOST_TESTS += test_page_alloc
 test_page_alloc_SRCS := $(MM_HOST_SRCS)
