@@ -1,4 +1,13 @@
-/* Console output and the interrupt-fed input ring (see <kernel/console.h>). */
+/*
+ * Console output and the interrupt-fed input ring (see <kernel/console.h>).
+ *
+ * No input byte is dropped silently. When the ring is full the UART driver stops taking
+ * bytes from its FIFO and masks its receive interrupt (console_rx_full() says so), so the
+ * UART - or, under QEMU, the emulator and the host terminal behind it - holds the rest of
+ * a paste back; the reader unmasks it once the ring is half empty. Bytes that are lost
+ * all the same (a real UART without flow control overruns its FIFO) are counted and
+ * reported by the shell at its next prompt.
+ */
 #include <asm/irqflags.h>
 #include <kernel/console.h>
 #include <lib/ringbuf.h>
@@ -9,6 +18,8 @@ static bool rx_irq;
 static u8 rx_storage[1024];
 static struct ringbuf rx_ring;
 static volatile bool ctrl_c_seen;
+static volatile bool rx_throttled;	/* the driver masked its RX interrupt: ring full */
+static volatile unsigned int rx_overruns; /* bytes the UART itself lost */
 
 void console_register(const struct console_driver *drv)
 {
@@ -38,20 +49,56 @@ void console_puts(const char *s)
 	console_write(s, (unsigned int)strlen(s));
 }
 
+/**
+ * console_rx_full - may the RX interrupt take another byte from the UART?
+ *
+ * Called by a driver's receive interrupt before each byte. When it answers true the
+ * driver must leave the byte in the UART and mask its receive interrupt: the console
+ * calls the driver's rx_resume() once the reader has made room.
+ */
+bool console_rx_full(void)
+{
+	if (ringbuf_count(&rx_ring) < rx_ring.size)
+		return false;
+	rx_throttled = true;
+	return true;
+}
+
 void console_rx_char(u8 c)
 {
 	if (c == 0x03)
 		ctrl_c_seen = true;
-	ringbuf_put(&rx_ring, c);
+	ringbuf_put(&rx_ring, c); /* counted in rx_ring.dropped if a driver ignored rx_full */
+}
+
+void console_rx_overrun(unsigned int n)
+{
+	rx_overruns += n;
+}
+
+/* Reader side, IRQs masked: give the driver its interrupt back once half the ring is free. */
+static void rx_unthrottle(void)
+{
+	if (rx_throttled && ringbuf_count(&rx_ring) <= rx_ring.size / 2) {
+		rx_throttled = false;
+		if (console->rx_resume)
+			console->rx_resume();
+	}
 }
 
 int console_trygetc(void)
 {
+	unsigned long flags;
+	bool got;
 	u8 c;
 
 	if (!rx_irq)
 		return console && console->poll_getc ? console->poll_getc() : -1;
-	return ringbuf_get(&rx_ring, &c) ? c : -1;
+	flags = arch_local_irq_save();
+	got = ringbuf_get(&rx_ring, &c);
+	rx_unthrottle();
+	arch_local_irq_restore(flags);
+	return got ? c : -1;
 }
 
 int console_getc(void)
@@ -84,7 +131,7 @@ void console_clear_interrupted(void)
 	ctrl_c_seen = false;
 }
 
-unsigned int console_rx_dropped(void)
+unsigned int console_rx_lost(void)
 {
-	return rx_ring.dropped;
+	return rx_ring.dropped + rx_overruns;
 }

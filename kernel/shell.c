@@ -7,9 +7,11 @@
 #include <kernel/bench.h>
 #include <kernel/console.h>
 #include <kernel/printk.h>
+#include <kernel/sched.h>
 #include <kernel/shell.h>
 #include <lib/line_editor.h>
 #include <lib/parse.h>
+#include <mm/mm.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -43,6 +45,46 @@ int shell_parse_gfp(const char *s, gfp_t *gfp)
 	if (gfp_parse(s, gfp))
 		return shell_error("bad gfp flags '%s' (names joined by '|', e.g. GFP_KERNEL|__GFP_ZERO)",
 				   s);
+	return 0;
+}
+
+int shell_alloc_failed(const char *fmt, ...)
+{
+	char buf[160];
+	va_list ap;
+
+	if (fatal_signal_pending())
+		return shell_error("interrupted");
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	return shell_error("%s", buf);
+}
+
+/**
+ * shell_parse_pfn - a page argument: a direct-map address, or a page frame number
+ * @s: the argument; at or above PAGE_OFFSET it is an address, below it a pfn
+ * @pfn: set on success
+ *
+ * Return: 0, or -1 after printing why @s names no page of RAM.
+ */
+int shell_parse_pfn(const char *s, unsigned long *pfn)
+{
+	u32 v;
+
+	if (parse_addr(s, &v))
+		return shell_error("bad address or pfn '%s'", s);
+	if (v >= PAGE_OFFSET) {
+		if (!virt_addr_valid((void *)(unsigned long)v))
+			return shell_error("0x%08x is not a direct-mapped (low memory) address", v);
+		if (v & (PAGE_SIZE - 1))
+			return shell_error("0x%08x is not the start of a page", v);
+		*pfn = virt_to_pfn((unsigned long)v);
+	} else {
+		*pfn = v;
+	}
+	if (!pfn_valid(*pfn))
+		return shell_error("pfn 0x%lx is not RAM", *pfn);
 	return 0;
 }
 
@@ -87,7 +129,7 @@ static int call_cmd(void *p)
 
 int shell_exec(char *line)
 {
-	char *argv[SHELL_MAX_ARGS + 1];
+	char *argv[SHELL_MAX_ARGS + 2]; /* the command, its arguments, NULL */
 	struct cmd_call call;
 	struct fault_record rec;
 	int argc, ret = -1;
@@ -106,15 +148,31 @@ int shell_exec(char *line)
 	call.argc = argc;
 	call.argv = argv;
 	console_clear_interrupted();
+	/* Ctrl-C kills the command: allocator waits end (<kernel/sched.h>). */
+	set_current_killable(true);
 	if (catch_faults(call_cmd, &call, &ret, &rec)) {
+		set_current_killable(false);
 		flush_interrupt_input();
 		printk("error: '%s' abandoned after %s at 0x%08x\n", argv[0],
 		       rec.kind == FAULT_UNDEFINED ? "an undefined instruction" : "a fault",
 		       rec.addr);
 		return -1;
 	}
+	set_current_killable(false);
 	flush_interrupt_input();
 	return ret;
+}
+
+/* Bytes lost on the way in are reported, never silently: at the next prompt. */
+static void report_lost_input(void)
+{
+	static unsigned int reported;
+	unsigned int lost = console_rx_lost();
+
+	if (lost != reported) {
+		shell_error("console input overrun, %u bytes lost", lost - reported);
+		reported = lost;
+	}
 }
 
 static void editor_out(const char *s, unsigned int n, void *ctx)
@@ -129,6 +187,7 @@ void shell_run(void)
 	for (;;) {
 		enum le_result r;
 
+		report_lost_input();
 		console_puts(PROMPT);
 		do {
 			r = le_feed(&editor, (char)console_getc());

@@ -2,7 +2,9 @@
  * The shell's tables of what it handed out (see <kernel/shell_table.h>). Linear scans:
  * the tables hold at most a few hundred entries and are only touched by typed commands.
  */
+#include <kernel/shell.h>
 #include <kernel/shell_table.h>
+#include <mm/mm.h>
 
 /**
  * shell_table_init - make an empty table over caller-provided entries
@@ -66,4 +68,53 @@ struct shell_table_entry *shell_table_find(struct shell_table *t, unsigned long 
 void shell_table_remove(struct shell_table *t, struct shell_table_entry *e)
 {
 	*e = t->entries[--t->nr];
+}
+
+extern const struct shell_keeper __shell_keepers_start[], __shell_keepers_end[];
+
+struct shell_ref shell_ref_addr(unsigned long addr)
+{
+	struct shell_ref ref = { .addr = addr, .pfn = SHELL_NO_PFN };
+
+	if (virt_addr_valid((void *)addr))
+		ref.pfn = virt_to_pfn(addr);
+	return ref;
+}
+
+struct shell_ref shell_ref_pfn(unsigned long pfn)
+{
+	struct shell_ref ref = { .addr = 0, .pfn = pfn };
+
+	if (pfn_valid(pfn) && !PageHighMem(pfn_to_page(pfn)))
+		ref.addr = (unsigned long)page_address(pfn_to_page(pfn));
+	return ref;
+}
+
+static bool find_keeper(const struct shell_ref *ref,
+			bool (*self)(const struct shell_ref *, char *, unsigned int), char *buf,
+			unsigned int len)
+{
+	const struct shell_keeper *k;
+
+	for (k = __shell_keepers_start; k < __shell_keepers_end; k++)
+		if (k->describe != self && k->describe(ref, buf, len))
+			return true;
+	return false;
+}
+
+bool shell_ref_held(const struct shell_ref *ref, char *buf, unsigned int len)
+{
+	return find_keeper(ref, NULL, buf, len);
+}
+
+int shell_refuse_foreign(const struct shell_ref *ref,
+			 bool (*self)(const struct shell_ref *, char *, unsigned int), const char *cmd)
+{
+	char what[96];
+
+	if (!find_keeper(ref, self, what, sizeof(what)))
+		return 0;
+	if (ref->addr)
+		return shell_error("%s: 0x%08lx is in %s; not freed", cmd, ref->addr, what);
+	return shell_error("%s: pfn 0x%lx is in %s; not freed", cmd, ref->pfn, what);
 }

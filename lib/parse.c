@@ -1,5 +1,6 @@
 /* Strict number, size and address parsing for the shell (see <lib/parse.h>). */
 #include <lib/parse.h>
+#include <string.h>
 
 static int digit_value(char c, unsigned int base)
 {
@@ -108,4 +109,27 @@ int split_args(char *line, char **argv, int max)
 		while (*p && *p != ' ' && *p != '\t')
 			p++;
 	}
+}
+
+int parse_flag_list(const char *s, int (*lookup)(const char *tok, size_t len, u32 *flags),
+		    u32 *out)
+{
+	const char *bar;
+	u32 acc = 0, f;
+	size_t len;
+
+	if (!s || !*s)
+		return -1;
+	for (;;) {
+		bar = strchr(s, '|');
+		len = bar ? (size_t)(bar - s) : strlen(s);
+		if (!len || lookup(s, len, &f))
+			return -1; /* "A||B", "|A", "A|": an empty name is a typo, not nothing */
+		acc |= f;
+		if (!bar)
+			break;
+		s = bar + 1;
+	}
+	*out = acc;
+	return 0;
 }

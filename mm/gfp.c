@@ -1,4 +1,5 @@
 /* GFP flag names: parsing for the shell and decoding for reports. */
+#include <lib/parse.h>
 #include <mm/gfp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,7 +37,7 @@ static const struct gfp_name gfp_names[] = {
 	{ "GFP_NOWAIT", GFP_NOWAIT },
 };
 
-static int gfp_lookup(const char *s, size_t len, gfp_t *out)
+static int gfp_lookup(const char *s, size_t len, u32 *out)
 {
 	size_t i;
 	char *end;
@@ -71,24 +72,7 @@ static int gfp_lookup(const char *s, size_t len, gfp_t *out)
 
 int gfp_parse(const char *s, gfp_t *out)
 {
-	gfp_t acc = 0, f;
-	const char *p = s, *bar;
-
-	if (!s || !*s)
-		return -1;
-	for (;;) {
-		bar = strchr(p, '|');
-		size_t len = bar ? (size_t)(bar - p) : strlen(p);
-
-		if (gfp_lookup(p, len, &f))
-			return -1;
-		acc |= f;
-		if (!bar)
-			break;
-		p = bar + 1;
-	}
-	*out = acc;
-	return 0;
+	return parse_flag_list(s, gfp_lookup, out);
 }
 
 char *gfp_format(gfp_t gfp, char *buf, size_t len)

@@ -30,10 +30,15 @@ static void __iomem *__ioremap_caller(phys_addr_t phys, size_t size, const struc
 		return NULL;
 	}
 	area = get_vm_area_caller(len, len >= SZ_64K ? SZ_64K : PAGE_SIZE, VM_IOREMAP, caller);
-	if (!area)
+	if (!area) {
+		pr_err("ioremap: no room for 0x%lx bytes in the vmalloc area (caller %p)\n", len,
+		       caller);
 		return NULL;
+	}
 	area->phys_addr = base;
 	if (map_kernel_phys((unsigned long)area->addr, base, len, prot, GFP_KERNEL)) {
+		pr_err("ioremap: no memory for the page tables of 0x%08x+0x%lx (caller %p)\n", base,
+		       len, caller);
 		kfree(remove_vm_area(area->addr));
 		return NULL;
 	}

@@ -97,7 +97,7 @@ static int cmd_alloc_pages(int argc, char **argv)
 				   SHELL_MAX_BLOCKS);
 	page = alloc_pages(gfp, order);
 	if (!page)
-		return shell_error("alloc_pages(order %u) failed", order);
+		return shell_alloc_failed("alloc_pages(order %u) failed", order);
 	shell_table_add(&blocks, page_to_pfn(page), order);
 	print_page("allocated", page, order);
 	return 0;
@@ -105,25 +105,43 @@ static int cmd_alloc_pages(int argc, char **argv)
 SHELL_CMD(alloc_pages, "<order> [gfp]", "allocate 2^order pages (default GFP_KERNEL)", 1, 2,
 	  cmd_alloc_pages);
 
-/* An argument at or above PAGE_OFFSET is a direct-map address, anything lower a pfn. */
-static int parse_pfn(const char *s, unsigned long *pfn)
+/* The shell's block that contains @pfn, or NULL. */
+static struct shell_table_entry *block_containing(unsigned long pfn)
 {
-	u32 v;
+	struct shell_table_entry *b;
 
-	if (parse_addr(s, &v))
-		return shell_error("bad address or pfn '%s'", s);
-	if (v >= PAGE_OFFSET) {
-		if (!virt_addr_valid((void *)(unsigned long)v))
-			return shell_error("0x%08x is not a direct-mapped (low memory) address", v);
-		if (v & (PAGE_SIZE - 1))
-			return shell_error("0x%08x is not the start of a page", v);
-		*pfn = virt_to_pfn((unsigned long)v);
-	} else {
-		*pfn = v;
-	}
-	if (!pfn_valid(*pfn))
-		return shell_error("pfn 0x%lx is not RAM", *pfn);
-	return 0;
+	shell_table_for_each(b, &blocks)
+		if (pfn >= b->key && pfn - b->key < (1UL << b->value))
+			return b;
+	return NULL;
+}
+
+static bool describe_block(const struct shell_ref *ref, char *buf, unsigned int len)
+{
+	struct shell_table_entry *b;
+
+	if (ref->pfn == SHELL_NO_PFN || !(b = block_containing(ref->pfn)))
+		return false;
+	snprintf(buf, len, "the order-%lu block at pfn 0x%lx from alloc_pages (free_pages frees it)",
+		 b->value, b->key);
+	return true;
+}
+SHELL_KEEPER(describe_block);
+
+/* The shell's kmap of a page in [pfn, pfn + 2^order), or NULL. */
+static struct shell_table_entry *kmap_within(unsigned long pfn, unsigned int order)
+{
+	struct shell_table_entry *k;
+
+	shell_table_for_each(k, &kmaps)
+		if (k->key >= pfn && k->key - pfn < (1UL << order))
+			return k;
+	return NULL;
+}
+
+bool shell_pages_kmapped(unsigned long pfn, unsigned int order)
+{
+	return kmap_within(pfn, order) != NULL;
 }
 
 static int cmd_free_pages(int argc, char **argv)
@@ -133,12 +151,21 @@ static int cmd_free_pages(int argc, char **argv)
 	unsigned long pfn;
 	struct page *page;
 
-	if (parse_pfn(argv[1], &pfn) || parse_order(argv[2], &order))
+	if (shell_parse_pfn(argv[1], &pfn) || parse_order(argv[2], &order))
 		return -1;
 	block = shell_table_find(&blocks, pfn);
-	if (!block)
+	if (!block) {
+		struct shell_ref ref = shell_ref_pfn(pfn);
+
+		if (shell_refuse_foreign(&ref, describe_block, "free_pages"))
+			return -1;
 		return shell_error("pfn 0x%lx was not allocated by alloc_pages here (double free?)",
 				   pfn);
+	}
+	if (kmap_within(pfn, (unsigned int)block->value))
+		return shell_error("pfn 0x%lx of the block is still kmapped: kunmap it first; not "
+				   "freed",
+				   kmap_within(pfn, (unsigned int)block->value)->key);
 	page = pfn_to_page(pfn);
 	if (order != block->value) {
 		__free_pages(page, order); /* the allocator must detect and refuse this */
@@ -155,16 +182,23 @@ SHELL_CMD(free_pages, "<addr|pfn> <order>", "free a block from alloc_pages", 2, 
 
 static int cmd_kmap(int argc, char **argv)
 {
+	struct shell_ref ref;
 	unsigned long pfn;
+	char what[96];
 	void *v;
 
-	if (parse_pfn(argv[1], &pfn))
+	if (shell_parse_pfn(argv[1], &pfn))
 		return -1;
+	ref = shell_ref_pfn(pfn);
+	if (!block_containing(pfn) && !shell_ref_held(&ref, what, sizeof(what)))
+		return shell_error("pfn 0x%lx is not allocated by the shell: kmap only pages it "
+				   "holds (alloc_pages)",
+				   pfn);
 	if (shell_table_is_full(&kmaps))
 		return shell_error("the shell holds %d kmaps already: kunmap some", SHELL_MAX_KMAPS);
 	v = kmap(pfn_to_page(pfn));
 	if (!v)
-		return shell_error("kmap of pfn 0x%lx failed", pfn);
+		return shell_alloc_failed("kmap of pfn 0x%lx failed", pfn);
 	shell_table_add(&kmaps, pfn, 0);
 	printk("kmap: pfn 0x%05lx -> 0x%08lx%s\n", pfn, (unsigned long)v,
 	       PageHighMem(pfn_to_page(pfn)) ? " (PKMAP)" : " (low memory: direct map)");
@@ -177,7 +211,7 @@ static int cmd_kunmap(int argc, char **argv)
 	struct shell_table_entry *kmapped;
 	unsigned long pfn;
 
-	if (parse_pfn(argv[1], &pfn))
+	if (shell_parse_pfn(argv[1], &pfn))
 		return -1;
 	kmapped = shell_table_find(&kmaps, pfn);
 	if (!kmapped)

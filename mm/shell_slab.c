@@ -23,6 +23,7 @@
 #include <mm/mm.h>
 #include <mm/slab.h>
 #include <mm/slab_def.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -57,26 +58,31 @@ static const struct {
     {"SLAB_RECLAIM_ACCOUNT", SLAB_RECLAIM_ACCOUNT},
 };
 
-/* "SLAB_RED_ZONE|SLAB_POISON", case-insensitive, or a number. Return: 0 or -1. */
-static int parse_slab_flags(char *s, unsigned int *out)
+static int slab_flag_lookup(const char *tok, size_t len, u32 *flag)
 {
-	char *tok, *save = NULL;
 	unsigned int i;
-	u32 v;
+	char num[12];
 
-	*out = 0;
-	for (tok = strtok_r(s, "|", &save); tok; tok = strtok_r(NULL, "|", &save)) {
-		for (i = 0; i < ARRAY_SIZE(slab_flag_names); i++)
-			if (!strcasecmp(tok, slab_flag_names[i].name))
-				break;
-		if (i < ARRAY_SIZE(slab_flag_names))
-			*out |= slab_flag_names[i].flag;
-		else if (!parse_u32(tok, &v) && !(v & ~SLAB_CREATE_MASK))
-			*out |= v;
-		else
-			return -1;
+	for (i = 0; i < ARRAY_SIZE(slab_flag_names); i++) {
+		if (strlen(slab_flag_names[i].name) == len &&
+		    !strncasecmp(tok, slab_flag_names[i].name, len)) {
+			*flag = slab_flag_names[i].flag;
+			return 0;
+		}
 	}
+	if (len >= sizeof(num))
+		return -1;
+	memcpy(num, tok, len);
+	num[len] = '\0';
+	if (parse_u32(num, flag) || (*flag & ~SLAB_CREATE_MASK))
+		return -1;
 	return 0;
+}
+
+/* "SLAB_RED_ZONE|SLAB_POISON", case-insensitive, or a number. Return: 0 or -1. */
+static int parse_slab_flags(const char *s, unsigned int *out)
+{
+	return parse_flag_list(s, slab_flag_lookup, out);
 }
 
 static struct kmem_cache *obj_cache(const struct shell_table_entry *o)
@@ -97,6 +103,21 @@ static struct shell_table_entry *obj_containing(unsigned long addr)
 	}
 	return NULL;
 }
+
+static bool describe_obj(const struct shell_ref *ref, char *buf, unsigned int len)
+{
+	struct shell_table_entry *o = ref->addr ? obj_containing(ref->addr) : NULL;
+
+	if (!o)
+		return false;
+	if (obj_cache(o))
+		snprintf(buf, len, "the object at 0x%08lx of cache '%s' (cache_free frees it)",
+			 o->key, obj_cache(o)->name);
+	else
+		snprintf(buf, len, "the kmalloc object at 0x%08lx (kfree frees it)", o->key);
+	return true;
+}
+SHELL_KEEPER(describe_obj);
 
 static struct shell_obj *freed_lookup(unsigned long addr)
 {
@@ -146,14 +167,14 @@ static int shell_free(unsigned long addr, struct kmem_cache *cache)
 	void *p = (void *)addr;
 	struct shell_table_entry *o;
 	struct shell_obj *old;
+	struct shell_ref ref;
 	unsigned long before;
 
 	o = obj_containing(addr);
 	if (o && o->key == addr) {
 		from = obj_cache(o);
 		if (from != cache) {
-			if (cache && (cache->flags & SLAB_DEBUG_FLAGS))
-				kmem_cache_free(cache, p); /* its wrong-cache check answers */
+			/* A wrong-API free: refused here, nothing reaches the allocator. */
 			return shell_error("0x%08lx came from %s%s%s, not %s%s%s; not freed", addr,
 					   from ? "cache '" : "kmalloc", from ? from->name : "",
 					   from ? "'" : "", cache ? "cache '" : "kmalloc",
@@ -182,6 +203,9 @@ static int shell_free(unsigned long addr, struct kmem_cache *cache)
 		return shell_error("0x%08lx is %lu bytes into the object at 0x%08lx; not freed",
 				   addr, addr - o->key, o->key);
 	}
+	ref = shell_ref_addr(addr);
+	if (shell_refuse_foreign(&ref, describe_obj, how))
+		return -1;
 	old = freed_lookup(addr);
 	if (old && old->cache == cache) {
 		if (!kmem_ptr_is_free(p))
@@ -224,7 +248,7 @@ static int cmd_kmalloc(int argc, char **argv)
 				   SHELL_MAX_OBJS);
 	p = kmalloc(size, gfp);
 	if (!p)
-		return shell_error("kmalloc(%u) failed", size);
+		return shell_alloc_failed("kmalloc(%u) failed", size);
 	if (p == ZERO_SIZE_PTR) {
 		printk("kmalloc: 0x%08lx (ZERO_SIZE_PTR) size 0\n", (unsigned long)p);
 		return 0;
@@ -302,6 +326,7 @@ SHELL_CMD(cache_create, "<name> <size> [align] [flags]",
 static int cmd_cache_alloc(int argc, char **argv)
 {
 	struct kmem_cache *c;
+	unsigned long errors;
 	gfp_t gfp = GFP_KERNEL;
 	void *p;
 
@@ -310,12 +335,17 @@ static int cmd_cache_alloc(int argc, char **argv)
 	if (shell_table_is_full(&objs))
 		return shell_error("the shell's table of %d objects is full: free some first",
 				   SHELL_MAX_OBJS);
+	errors = c->errors;
 	p = kmem_cache_alloc(c, gfp);
 	if (!p)
-		return shell_error("kmem_cache_alloc('%s') failed", c->name);
+		return shell_alloc_failed("kmem_cache_alloc('%s') failed", c->name);
 	record(p, c);
 	printk("cache_alloc: 0x%08lx from '%s' (%u bytes)\n", (unsigned long)p, c->name,
 	       c->object_size);
+	if (c->errors != errors)
+		return shell_error("cache '%s' reported a corrupted object (see above); 0x%08lx "
+				   "was allocated",
+				   c->name, (unsigned long)p);
 	return 0;
 }
 SHELL_CMD(cache_alloc, "<name> [gfp]", "allocate an object from a slab cache", 1, 2,

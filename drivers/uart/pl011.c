@@ -15,6 +15,7 @@
 #define UARTIMSC 0x38
 #define UARTICR	 0x44
 
+#define DR_OE	  (1 << 11) /* overrun: the FIFO was full, a byte was lost before this one */
 #define FR_RXFE	  (1 << 4)
 #define FR_TXFF	  (1 << 5)
 #define LCRH_FEN  (1 << 4)
@@ -41,10 +42,13 @@ static int pl011_poll_getc(void)
 	return (int)(readl(uart + UARTDR) & 0xff);
 }
 
+static void pl011_rx_resume(void);
+
 static const struct console_driver pl011_console = {
 	.name = "pl011",
 	.putc = pl011_putc,
 	.poll_getc = pl011_poll_getc,
+	.rx_resume = pl011_rx_resume,
 };
 
 void pl011_console_init(void __iomem *base)
@@ -57,12 +61,36 @@ void pl011_console_init(void __iomem *base)
  * Acknowledge first, then drain: a byte landing after the last empty check raises a new
  * interrupt. (Clearing after the drain could swallow the edge of a byte that arrived in
  * between, and QEMU's PL011 signals RX only when the FIFO goes from empty to one byte.)
+ * When the console ring is full the bytes stay in the FIFO and RX is masked; QEMU then
+ * stops reading its character backend, so the host holds the rest of a paste back.
  */
+static void pl011_drain_rx(void)
+{
+	u32 dr;
+
+	writel(INT_RX | INT_RT, uart + UARTICR);
+	while (!(readl(uart + UARTFR) & FR_RXFE)) {
+		if (console_rx_full()) {
+			writel(0, uart + UARTIMSC);
+			return;
+		}
+		dr = readl(uart + UARTDR);
+		if (dr & DR_OE)
+			console_rx_overrun(1);
+		console_rx_char((u8)dr);
+	}
+}
+
 static void pl011_rx_interrupt(unsigned int irq, void *dev)
 {
-	writel(INT_RX | INT_RT, uart + UARTICR);
-	while (!(readl(uart + UARTFR) & FR_RXFE))
-		console_rx_char((u8)readl(uart + UARTDR));
+	pl011_drain_rx();
+}
+
+/* The ring has room again: unmask, then drain by hand, since the edge may be gone. */
+static void pl011_rx_resume(void)
+{
+	writel(INT_RX | INT_RT, uart + UARTIMSC);
+	pl011_drain_rx();
 }
 
 int pl011_enable_rx_irq(unsigned int irq)

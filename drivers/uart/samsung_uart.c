@@ -64,10 +64,13 @@ static int samsung_uart_poll_getc(void)
 	return (int)(readl(uart + URXH) & 0xff);
 }
 
+static void samsung_uart_rx_resume(void);
+
 static const struct console_driver samsung_uart_console = {
 	.name = "samsung-uart",
 	.putc = samsung_uart_putc,
 	.poll_getc = samsung_uart_poll_getc,
+	.rx_resume = samsung_uart_rx_resume,
 };
 
 void samsung_uart_console_init(void __iomem *base)
@@ -106,14 +109,34 @@ int samsung_uart_setup(u32 pclk_hz, u32 baud)
 /*
  * The interrupt is level-triggered: it stays pending while bytes wait, so drain first
  * and acknowledge after. A byte arriving after the last check re-asserts the source
- * and the VIC brings us back.
+ * and the VIC brings us back. When the console ring is full, RXD is masked and the
+ * bytes stay in the FIFO (a level source: unmasking brings the interrupt back); what
+ * the FIFO then loses is flagged in UERSTAT and reported as an overrun.
  */
-static void samsung_uart_rx_interrupt(unsigned int irq, void *dev)
+static void samsung_uart_drain_rx(void)
 {
-	while (samsung_uart_rx_ready())
+	while (samsung_uart_rx_ready()) {
+		if (console_rx_full()) {
+			writel(UINT_ALL, uart + UINTM);
+			break;
+		}
+		if (readl(uart + UERSTAT) & UERSTAT_OVERRUN)
+			console_rx_overrun(1);
 		console_rx_char((u8)readl(uart + URXH));
+	}
 	writel(UINT_RXD | UINT_ERR, uart + UINTSP);
 	writel(UINT_RXD | UINT_ERR, uart + UINTP);
+}
+
+static void samsung_uart_rx_interrupt(unsigned int irq, void *dev)
+{
+	samsung_uart_drain_rx();
+}
+
+static void samsung_uart_rx_resume(void)
+{
+	writel(UINT_ALL & ~UINT_RXD, uart + UINTM);
+	samsung_uart_drain_rx();
 }
 
 int samsung_uart_enable_rx_irq(unsigned int irq)

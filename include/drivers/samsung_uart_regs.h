@@ -10,6 +10,7 @@
 #define UFCON	 0x08
 #define UMCON	 0x0c
 #define UTRSTAT	 0x10
+#define UERSTAT	 0x14	/* error status, cleared by reading */
 #define UFSTAT	 0x18
 #define UTXH	 0x20
 #define URXH	 0x24
@@ -32,6 +33,7 @@
 #define UTRSTAT_RX_READY (1 << 0)
 #define UTRSTAT_TX_EMPTY (1 << 1)	/* holding register (non-FIFO mode) empty */
 #define UTRSTAT_TX_DONE	 (1 << 2)	/* shifter and buffer empty */
+#define UERSTAT_OVERRUN	 (1 << 0)
 #define UFSTAT_RX_COUNT	 0x3f
 #define UFSTAT_RX_FULL	 (1 << 6)
 #define UFSTAT_TX_FULL	 (1 << 14)

@@ -33,6 +33,10 @@ struct shell_cmd {
 int shell_error(const char *fmt, ...) __printf(1, 2);
 /* gfp_parse() @s into @gfp, or say what is wrong with it. Return: 0 or -1 (reported). */
 int shell_parse_gfp(const char *s, gfp_t *gfp);
+/* For an allocation that returned NULL: "error: interrupted" if Ctrl-C ended its wait. */
+int shell_alloc_failed(const char *fmt, ...) __printf(1, 2);
+/* A page argument: direct-map address or pfn. Return: 0 or -1 (reported). */
+int shell_parse_pfn(const char *s, unsigned long *pfn);
 const struct shell_cmd *shell_find(const char *name);
 /* Run one line as if typed. Return: the command's result, -1 on error. */
 int shell_exec(char *line);

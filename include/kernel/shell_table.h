@@ -42,4 +42,50 @@ static inline bool shell_table_is_full(const struct shell_table *t)
 	return t->nr == t->capacity;
 }
 
+/*
+ * The ledger across tables: every command group that hands objects out registers a
+ * keeper that can say whether an object it holds contains a given address or page
+ * frame. A free command that does not find its argument in its own table asks the other
+ * keepers before giving up, so that `vfree` of an ioremap, `kfree` of a page block or
+ * `free_pages` of a kmalloc object is refused with the right command to use, and nothing
+ * reaches an allocator through the wrong API.
+ */
+#define SHELL_NO_PFN (~0UL)
+
+struct shell_ref {
+	unsigned long addr; /* a virtual address, or 0 when the argument was a highmem pfn */
+	unsigned long pfn;  /* the page frame of addr, or the pfn typed; SHELL_NO_PFN if none */
+};
+
+struct shell_keeper {
+	/*
+	 * When an object this keeper holds contains @ref, write what it is and how to free
+	 * it ("a vmalloc area at 0x…; free it with vfree") into @buf and return true.
+	 */
+	bool (*describe)(const struct shell_ref *ref, char *buf, unsigned int len);
+};
+
+#define SHELL_KEEPER(_fn)                                                                          \
+	static const struct shell_keeper __shell_keeper_##_fn __used                               \
+	    __section(".shell_keepers") = { .describe = _fn }
+
+/* A reference for an address typed at the shell (its pfn when it is in the direct map). */
+struct shell_ref shell_ref_addr(unsigned long addr);
+/* A reference for a page frame (its direct-map address when it is in low memory). */
+struct shell_ref shell_ref_pfn(unsigned long pfn);
+/*
+ * shell_refuse_foreign - refuse @ref when another command group holds it
+ * @ref: what the command was given
+ * @self: the caller's describe function, which is not asked
+ * @cmd: the command, for the message
+ * Return: -1 after "error: <cmd>: 0x… is <what>", or 0 when no other keeper holds it.
+ */
+int shell_refuse_foreign(const struct shell_ref *ref, bool (*self)(const struct shell_ref *,
+								   char *, unsigned int),
+			 const char *cmd);
+/* True when the shell holds a kmap of a page in [pfn, pfn + 2^order) (mm/shell_mm.c). */
+bool shell_pages_kmapped(unsigned long pfn, unsigned int order);
+/* True when some keeper holds an object containing @ref; its description in @buf. */
+bool shell_ref_held(const struct shell_ref *ref, char *buf, unsigned int len);
+
 #endif

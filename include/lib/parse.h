@@ -6,6 +6,7 @@
 #define LIB_PARSE_H
 
 #include <kernel/types.h>
+#include <stddef.h>
 
 /* Decimal or 0x-prefixed hex, fitting in 32 bits. Return: 0 or -1. */
 int parse_u32(const char *s, u32 *out);
@@ -18,5 +19,15 @@ int parse_addr(const char *s, u32 *out);
  * Return: the number of words, or -1 when there are more than @max.
  */
 int split_args(char *line, char **argv, int max);
+
+/*
+ * parse_flag_list - "NAME|NAME|…": every name given to @lookup, the values ORed
+ * @s: the list; empty names (leading, trailing or doubled '|') are refused
+ * @lookup: sets *flags for one name of @len characters; returns 0, or -1 when unknown
+ * @out: set on success
+ * Return: 0 or -1.
+ */
+int parse_flag_list(const char *s, int (*lookup)(const char *tok, size_t len, u32 *flags),
+		    u32 *out);
 
 #endif
