@@ -1,6 +1,9 @@
 /*
  * Line editing state machine (see <lib/line_editor.h>): printable characters, backspace
  * (BS or DEL), Ctrl-U, Ctrl-C, CR/LF/CRLF, and up/down history through "ESC [ A/B".
+ * Invariant: le->line[0 .. le->len) is what the terminal shows after the prompt (unless
+ * le->overflow), NUL-terminated, and a control key is never swallowed by an escape
+ * sequence.
  */
 #include <lib/line_editor.h>
 #include <string.h>
@@ -69,18 +72,35 @@ static void history_show(struct line_editor *le, int pos)
 }
 
 /*
- * ESC [ / ESC O sequences: parameter bytes (0x20-0x3f) are skipped, the final byte
- * (0x40-0x7e) ends the sequence; only a bare "A" (up) or "B" (down) acts.
- * Return: true when @c was consumed; false when ESC was not followed by '[' or 'O', so
- * that @c is handled as ordinary input (a lone ESC must not eat Enter or Ctrl-C).
+ * ESC [ / ESC O sequences (cursor keys): parameter and intermediate bytes (0x20-0x3f) are
+ * skipped, a final byte (0x40-0x7e) ends the sequence; only a bare "A" (up) or "B" (down)
+ * acts. A terminal sends a key's sequence in one burst, so a control byte, DEL or an 8-bit
+ * byte inside one means the sequence was cut (a lost byte, a paste, a user typing ESC): it
+ * is abandoned and that byte is handled as typed, so Enter, Ctrl-C, Ctrl-U, backspace and
+ * Tab always act, and an ESC starts a new sequence. ESC followed by a printable byte other
+ * than '[' or 'O' (Alt-<key>) keeps the printable. A parameter string longer than
+ * LE_ESC_MAX_PARAMS is no key either: the byte past the limit and what follows are typed.
+ * Return: true when @c was consumed by the sequence; false when @c is ordinary input.
  */
 static bool handle_escape(struct line_editor *le, char c)
 {
+	unsigned char u = (unsigned char)c;
+
+	if (u < 0x20 || u > 0x7e) {
+		le->esc = 0;
+		return false;
+	}
 	if (le->esc == 1) {
 		le->esc = (c == '[' || c == 'O') ? 2 : 0;
+		le->esc_params = 0;
 		return le->esc == 2;
 	}
-	if (c >= 0x20 && c <= 0x3f) {
+	if (u <= 0x3f) {
+		if (le->esc_params == LE_ESC_MAX_PARAMS) {
+			le->esc = 0;
+			return false;
+		}
+		le->esc_params++;
 		le->esc = 3; /* parameters: the sequence is not a bare arrow key */
 		return true;
 	}

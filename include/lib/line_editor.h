@@ -10,6 +10,8 @@
 
 #define LINE_MAX     256
 #define HISTORY_SIZE 16
+/* Parameter bytes an escape sequence may carry ("ESC [ 1 ; 5 A" has 3); more: not a key */
+#define LE_ESC_MAX_PARAMS 16
 
 enum le_result {
 	LE_CONTINUE,	/* keep feeding */
@@ -24,6 +26,7 @@ struct line_editor {
 	bool overflow;		/* more than LINE_MAX characters were typed */
 	bool last_cr;		/* swallow the LF of a CR LF pair */
 	int esc;		/* escape state: 0 none, 1 ESC, 2 ESC [, 3 parameters seen */
+	unsigned int esc_params;	/* parameter bytes of the current sequence */
 	char history[HISTORY_SIZE][LINE_MAX + 1];
 	unsigned int hist_count;	/* entries stored (<= HISTORY_SIZE) */
 	unsigned int hist_next;		/* slot the next entry goes to */

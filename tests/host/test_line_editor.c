@@ -570,6 +570,161 @@ static void test_escape_sequence_with_parameters_is_swallowed_whole(void **state
 	assert_string_equal(f->le->line, "xy");
 }
 
+/* Keys that end a line or edit it must survive a cut escape sequence (issue 10). */
+static void test_cut_csi_does_not_eat_enter(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(feed(f, "ab\x1b[\r"), LE_LINE);
+	assert_string_equal(f->le->line, "ab");
+}
+
+static void test_cut_csi_with_parameters_does_not_eat_enter(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(feed(f, "ab\x1b[1;5\r"), LE_LINE);
+	assert_string_equal(f->le->line, "ab");
+}
+
+static void test_cut_csi_does_not_eat_lf(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(feed(f, "ab\x1b[2\n"), LE_LINE);
+	assert_string_equal(f->le->line, "ab");
+}
+
+static void test_cut_csi_does_not_eat_ctrl_c(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(feed(f, "ab\x1b["), LE_CONTINUE);
+	assert_int_equal(feed(f, "\x03"), LE_CANCEL);
+	assert_int_equal(f->le->len, 0);
+	enter_line(f, "next");
+}
+
+static void test_cut_ss3_does_not_eat_ctrl_c(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(feed(f, "ab\x1bO"), LE_CONTINUE);
+	assert_int_equal(feed(f, "\x03"), LE_CANCEL);
+}
+
+static void test_cut_csi_does_not_eat_ctrl_u(void **state)
+{
+	struct fixture *f = *state;
+
+	feed(f, "abc\x1b[2");
+	clear_output(f);
+	assert_int_equal(feed(f, "\x15"), LE_CONTINUE);
+	assert_string_equal(f->out.buf, ERASE ERASE ERASE);
+	assert_int_equal(f->le->len, 0);
+	enter_line(f, "x");
+}
+
+static void test_cut_csi_does_not_eat_backspace(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(feed(f, "abc\x1b[\x7f\x1b[1\b\r"), LE_LINE);
+	assert_string_equal(f->le->line, "a");
+}
+
+static void test_esc_in_a_sequence_starts_a_new_one(void **state)
+{
+	struct fixture *f = *state;
+
+	enter_line(f, "version");
+	/* the first sequence is cut by the ESC of a complete up-arrow */
+	assert_int_equal(feed(f, "\x1b[\x1b[A\r"), LE_LINE);
+	assert_string_equal(f->le->line, "version");
+	le_reset(f->le);
+	assert_int_equal(feed(f, "\x1b[1;\x1bOA\r"), LE_LINE);
+	assert_string_equal(f->le->line, "version");
+}
+
+static void test_esc_esc_then_arrow_is_an_arrow(void **state)
+{
+	struct fixture *f = *state;
+
+	enter_line(f, "uptime");
+	assert_int_equal(feed(f, "\x1b\x1b[A\r"), LE_LINE);
+	assert_string_equal(f->le->line, "uptime");
+}
+
+static void test_esc_then_printable_keeps_the_printable(void **state)
+{
+	struct fixture *f = *state;
+
+	/* Alt-x sends ESC x: the x is typed, the ESC dropped */
+	assert_int_equal(feed(f, "a\x1bx\x1b \r"), LE_LINE);
+	assert_string_equal(f->le->line, "ax ");
+}
+
+static void test_control_byte_in_a_sequence_ends_it(void **state)
+{
+	struct fixture *f = *state;
+
+	enter_line(f, "old");
+	/* the A after the cut is typed, not taken as the final byte of an up-arrow */
+	assert_int_equal(feed(f, "ab\x1b[\x01" "A\r"), LE_LINE);
+	assert_string_equal(f->le->line, "abA");
+}
+
+static void test_long_parameter_string_is_dropped_and_the_rest_typed(void **state)
+{
+	struct fixture *f = *state;
+	char s[4 + 100 + 2];
+	char want[2 + 100 + 1];
+
+	strcpy(s, "ab\x1b[");
+	memset(s + 4, '7', 100);
+	strcpy(s + 104, "\r");
+	/* at most LE_ESC_MAX_PARAMS bytes belong to the sequence: the rest is input */
+	assert_int_equal(feed(f, s), LE_LINE);
+	strcpy(want, "ab");
+	memset(want + 2, '7', 100 - LE_ESC_MAX_PARAMS);
+	want[2 + 100 - LE_ESC_MAX_PARAMS] = '\0';
+	assert_string_equal(f->le->line, want);
+}
+
+static void test_longest_accepted_parameter_string_is_still_a_sequence(void **state)
+{
+	struct fixture *f = *state;
+	char s[4 + LE_ESC_MAX_PARAMS + 3];
+
+	strcpy(s, "ab\x1b[");
+	memset(s + 4, '1', LE_ESC_MAX_PARAMS);
+	strcpy(s + 4 + LE_ESC_MAX_PARAMS, "~\r");
+	assert_int_equal(feed(f, s), LE_LINE);
+	assert_string_equal(f->le->line, "ab");
+}
+
+static void test_cr_that_cuts_a_sequence_still_pairs_with_lf(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(feed(f, "ab\x1b[\r"), LE_LINE);
+	assert_string_equal(f->le->line, "ab");
+	le_reset(f->le);
+	/* the LF of the CR LF pair is swallowed: no empty second line */
+	assert_int_equal(le_feed(f->le, '\n'), LE_CONTINUE);
+	enter_line(f, "cd");
+}
+
+static void test_sequence_after_crlf_still_acts(void **state)
+{
+	struct fixture *f = *state;
+
+	enter_line(f, "help");
+	assert_int_equal(le_feed(f->le, '\n'), LE_CONTINUE);
+	assert_int_equal(feed(f, "\x1b[A\r"), LE_LINE);
+	assert_string_equal(f->le->line, "help");
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int main(void)
@@ -609,6 +764,21 @@ int main(void)
 	    T(test_other_escape_sequences_are_ignored),
 	    T(test_non_printable_bytes_are_ignored),
 	    T(test_every_printable_byte_is_kept),
+	    T(test_cut_csi_does_not_eat_enter),
+	    T(test_cut_csi_with_parameters_does_not_eat_enter),
+	    T(test_cut_csi_does_not_eat_lf),
+	    T(test_cut_csi_does_not_eat_ctrl_c),
+	    T(test_cut_ss3_does_not_eat_ctrl_c),
+	    T(test_cut_csi_does_not_eat_ctrl_u),
+	    T(test_cut_csi_does_not_eat_backspace),
+	    T(test_esc_in_a_sequence_starts_a_new_one),
+	    T(test_esc_esc_then_arrow_is_an_arrow),
+	    T(test_esc_then_printable_keeps_the_printable),
+	    T(test_control_byte_in_a_sequence_ends_it),
+	    T(test_long_parameter_string_is_dropped_and_the_rest_typed),
+	    T(test_longest_accepted_parameter_string_is_still_a_sequence),
+	    T(test_cr_that_cuts_a_sequence_still_pairs_with_lf),
+	    T(test_sequence_after_crlf_still_acts),
 	    cmocka_unit_test(test_null_output_callback_is_allowed),
 	};
 
