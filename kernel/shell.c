@@ -8,6 +8,7 @@
 #include <kernel/console.h>
 #include <kernel/printk.h>
 #include <kernel/shell.h>
+#include <kernel/shell_complete.h>
 #include <lib/line_editor.h>
 #include <lib/parse.h>
 #include <stdio.h>
@@ -125,6 +126,8 @@ static void editor_out(const char *s, unsigned int n, void *ctx)
 void shell_run(void)
 {
 	le_init(&editor, editor_out, NULL);
+	le_set_prompt(&editor, PROMPT);
+	le_set_completion(&editor, shell_complete, NULL);
 	boot_to_prompt_ns = bench_ns();
 	for (;;) {
 		enum le_result r;
