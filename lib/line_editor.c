@@ -169,8 +169,8 @@ static void list_word(struct le_completion *c, const char *word, unsigned int n)
 /**
  * le_complete_add - offer a candidate for the word being completed
  * @c: what the editor handed the provider
- * @word: a whole word (NUL-terminated); ignored unless it starts with the word typed so
- *        far, or when it is longer than a line
+ * @word: a whole word (NUL-terminated); ignored when it does not start with the word
+ *        typed so far, or is longer than a line
  *
  * Called by completion providers (see le_set_completion()), any number of times.
  */
