@@ -4,6 +4,7 @@
 #include <kernel/console.h>
 #include <kernel/printk.h>
 #include <kernel/shell.h>
+#include <kernel/shell_complete.h>
 #include <string.h>
 
 extern const struct bench __benches_start[], __benches_end[];
@@ -48,3 +49,16 @@ static int cmd_bench(int argc, char **argv)
 }
 SHELL_CMD(bench, "[name|list]", "run benchmarks (instruction counts under -icount shift=0)", 0, 1,
 	  cmd_bench);
+
+/* bench <name|list> */
+static void complete_bench(struct le_completion *c, int argc, const char *const *argv)
+{
+	const struct bench *b;
+
+	if (argc != 1)
+		return;
+	le_complete_add(c, "list");
+	for (b = __benches_start; b < __benches_end; b++)
+		le_complete_add(c, b->name);
+}
+SHELL_COMPLETE(bench, complete_bench);

@@ -9,6 +9,7 @@
 #include <kernel/printk.h>
 #include <kernel/sched.h>
 #include <kernel/shell.h>
+#include <kernel/shell_complete.h>
 #include <lib/line_editor.h>
 #include <lib/parse.h>
 #include <mm/mm.h>
@@ -183,6 +184,8 @@ static void editor_out(const char *s, unsigned int n, void *ctx)
 void shell_run(void)
 {
 	le_init(&editor, editor_out, NULL);
+	le_set_prompt(&editor, PROMPT);
+	le_set_completion(&editor, shell_complete, NULL);
 	boot_to_prompt_ns = bench_ns();
 	for (;;) {
 		enum le_result r;

@@ -7,6 +7,7 @@
 #include <kernel/kernel.h>
 #include <kernel/printk.h>
 #include <kernel/shell.h>
+#include <kernel/shell_complete.h>
 #include <kernel/shell_table.h>
 #include <lib/parse.h>
 #include <mm/gfp.h>
@@ -297,3 +298,40 @@ static int cmd_mempool(int argc, char **argv)
 SHELL_CMD(mempool, "<create|alloc|free|destroy|info> ...",
 	  "memory pools: create <name> <min_nr> kmalloc <size>|slab <cache>|page <order>", 1, 6,
 	  cmd_mempool);
+
+/**
+ * shell_mempool_name - a pool made by `mempool create`, for Tab completion
+ * @i: which one, from 0
+ *
+ * Return: the name of the @i-th pool the shell made and has not destroyed, NULL past the
+ * last one.
+ */
+const char *shell_mempool_name(unsigned int i)
+{
+	unsigned int k;
+
+	for (k = 0; k < SHELL_MAX_POOLS; k++)
+		if (pools[k].pool && i-- == 0)
+			return pools[k].name;
+	return NULL;
+}
+
+static const char *const mempool_subcmds[] = {"create", "alloc", "free", "destroy", "info", NULL};
+
+/* mempool <subcommand> <pool> ..., and create's <kmalloc|slab|page> and slab <cache> */
+static void complete_mempool(struct le_completion *c, int argc, const char *const *argv)
+{
+	unsigned int i;
+
+	if (argc == 1) {
+		shell_complete_words(c, mempool_subcmds);
+	} else if (argc == 2 && strcmp(argv[1], "create")) {
+		shell_complete_pools(c);
+	} else if (argc == 4 && !strcmp(argv[1], "create")) {
+		for (i = 0; i < ARRAY_SIZE(kind_name); i++)
+			le_complete_add(c, kind_name[i]);
+	} else if (argc == 5 && !strcmp(argv[1], "create") && !strcmp(argv[4], "slab")) {
+		shell_complete_caches(c);
+	}
+}
+SHELL_COMPLETE(mempool, complete_mempool);

@@ -17,6 +17,7 @@
 #include <kernel/kernel.h>
 #include <kernel/printk.h>
 #include <kernel/shell.h>
+#include <kernel/shell_complete.h>
 #include <kernel/shell_table.h>
 #include <lib/parse.h>
 #include <mm/gfp.h>
@@ -287,6 +288,25 @@ static int find_cache(const char *name, struct kmem_cache **c)
 	return 0;
 }
 
+/**
+ * shell_slab_cache_name - a slab cache made by cache_create, for Tab completion
+ * @i: which one, from 0
+ *
+ * Return: the name of the @i-th cache the shell made and has not destroyed, NULL past the
+ * last one.
+ */
+const char *shell_slab_cache_name(unsigned int i)
+{
+	return i < caches.nr ? kmem_cache_name((struct kmem_cache *)cache_entries[i].key) : NULL;
+}
+
+/* The first argument of cache_alloc, cache_free, cache_shrink, cache_destroy. */
+static void complete_cache_arg(struct le_completion *c, int argc, const char *const *argv)
+{
+	if (argc == 1)
+		shell_complete_caches(c);
+}
+
 static int cmd_cache_create(int argc, char **argv)
 {
 	unsigned int flags = 0;
@@ -350,6 +370,7 @@ static int cmd_cache_alloc(int argc, char **argv)
 }
 SHELL_CMD(cache_alloc, "<name> [gfp]", "allocate an object from a slab cache", 1, 2,
 	  cmd_cache_alloc);
+SHELL_COMPLETE(cache_alloc, complete_cache_arg);
 
 static int cmd_cache_free(int argc, char **argv)
 {
@@ -363,6 +384,7 @@ static int cmd_cache_free(int argc, char **argv)
 	return shell_free(addr, c);
 }
 SHELL_CMD(cache_free, "<name> <addr>", "free an object from cache_alloc", 2, 2, cmd_cache_free);
+SHELL_COMPLETE(cache_free, complete_cache_arg);
 
 static int cmd_cache_destroy(int argc, char **argv)
 {
@@ -392,6 +414,7 @@ static int cmd_cache_destroy(int argc, char **argv)
 }
 SHELL_CMD(cache_destroy, "<name>", "destroy a cache made by cache_create (refused while in use)", 1,
 	  1, cmd_cache_destroy);
+SHELL_COMPLETE(cache_destroy, complete_cache_arg);
 
 static int cmd_cache_shrink(int argc, char **argv)
 {
@@ -407,3 +430,4 @@ static int cmd_cache_shrink(int argc, char **argv)
 }
 SHELL_CMD(cache_shrink, "<name>", "give a cache's empty slabs back to the page allocator", 1, 1,
 	  cmd_cache_shrink);
+SHELL_COMPLETE(cache_shrink, complete_cache_arg);
