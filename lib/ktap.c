@@ -94,8 +94,8 @@ static void run_actions(struct ktap_test *t)
 		struct ktap_action a = t->actions[--t->nr_actions];
 
 		if (catch_faults(run_action, &a, NULL, &rec)) {
-			printk("        # %s: cleanup crashed: fault at 0x%08x (pc 0x%08x)\n", t->name,
-			       rec.addr, rec.pc);
+			printk("        # %s: cleanup crashed: fault at 0x%08x (pc 0x%08x)\n",
+			       t->name, rec.addr, rec.pc);
 			t->failed = true;
 		}
 	}
@@ -146,7 +146,8 @@ static unsigned int run_suite(const struct ktap_suite *s, unsigned int index, bo
 			/* Whatever the case did, it did not run to its end undisturbed. */
 			*stop = true;
 			failed++;
-			printk("    not ok %u - %s # ERROR %s\n", i + 1, t.name, interrupted_reason);
+			printk("    not ok %u - %s # ERROR %s\n", i + 1, t.name,
+			       interrupted_reason);
 			continue;
 		}
 		if (t.skipped && !t.failed) {
@@ -184,7 +185,8 @@ int ktap_run(const char *only, bool *interrupted)
 			stop = true;
 		if (stop) {
 			if (!not_run++)
-				printk("# %s: the remaining suites are not run\n", interrupted_reason);
+				printk("# %s: the remaining suites are not run\n",
+				       interrupted_reason);
 			printk("not ok %u - %s # SKIP %s\n", ++idx, s->name, interrupted_reason);
 			failed += (int)s->nr_cases;
 			continue;

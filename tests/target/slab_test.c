@@ -208,8 +208,10 @@ static void shrink_returns_empty_slabs(struct ktap_test *t)
 	KTAP_ASSERT_TRUE(t, c != NULL);
 	own_objs(t, c);
 	free_before = nr_free_pages();
-	for (i = 0; i < NOBJS; i++)
+	for (i = 0; i < NOBJS; i++) {
 		objs[i] = kmem_cache_alloc(c, GFP_KERNEL);
+		KTAP_ASSERT_TRUE(t, objs[i] != NULL); /* out of memory: 200 failures are slow */
+	}
 	ktap_release_action(t, free_objs, NULL);
 	KTAP_EXPECT_TRUE(t, kmem_cache_shrink(c) > 0);
 	KTAP_EXPECT_EQ(t, c->lists.num_slabs, 0);
