@@ -1,6 +1,8 @@
 /*
  * KTAP runner: a top-level plan over the suites, each suite a nested KTAP document with
  * its own plan and one "ok N - case" line per case, as the kernel's KTAP spec describes.
+ * Each case's deferred cleanup actions run when it ends; a Ctrl-C ends the run at the next
+ * case boundary with every remaining result reported (see <lib/ktap.h>).
  */
 #include <asm/traps.h>
 #include <kernel/console.h>
@@ -24,6 +26,83 @@ void ktap_fail(struct ktap_test *t, const char *file, int line, const char *fmt,
 	t->failed = true;
 }
 
+int ktap_add_action(struct ktap_test *t, ktap_action_t fn, void *arg)
+{
+	if (t->nr_actions == KTAP_MAX_ACTIONS) {
+		fn(arg);
+		ktap_fail(t, __FILE__, __LINE__, "more than %d cleanup actions", KTAP_MAX_ACTIONS);
+		return -1;
+	}
+	t->actions[t->nr_actions].fn = fn;
+	t->actions[t->nr_actions].arg = arg;
+	t->nr_actions++;
+	return 0;
+}
+
+/* Take the latest registration of (@fn, @arg) out of the table. Return: whether there was one. */
+static bool take_action(struct ktap_test *t, ktap_action_t fn, void *arg)
+{
+	unsigned int i = t->nr_actions;
+
+	while (i-- > 0) {
+		if (t->actions[i].fn == fn && t->actions[i].arg == arg) {
+			t->nr_actions--;
+			memmove(&t->actions[i], &t->actions[i + 1],
+				(t->nr_actions - i) * sizeof(t->actions[0]));
+			return true;
+		}
+	}
+	return false;
+}
+
+void ktap_release_action(struct ktap_test *t, ktap_action_t fn, void *arg)
+{
+	if (take_action(t, fn, arg))
+		fn(arg);
+}
+
+void ktap_remove_action(struct ktap_test *t, ktap_action_t fn, void *arg)
+{
+	take_action(t, fn, arg);
+}
+
+void ktap_expect_report(struct ktap_test *t, const char *fmt, ...)
+{
+	char msg[160];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	printk("    # expected: %s\n", msg);
+}
+
+static int run_action(void *arg)
+{
+	const struct ktap_action *a = arg;
+
+	a->fn(a->arg);
+	return 0;
+}
+
+/* The case's cleanup, last registered first; each step under catch_faults() too. */
+static void run_actions(struct ktap_test *t)
+{
+	struct fault_record rec;
+
+	while (t->nr_actions > 0) {
+		struct ktap_action a = t->actions[--t->nr_actions];
+
+		if (catch_faults(run_action, &a, NULL, &rec)) {
+			printk("        # %s: cleanup crashed: fault at 0x%08x (pc 0x%08x)\n",
+			       t->name, rec.addr, rec.pc);
+			t->failed = true;
+		}
+	}
+}
+
+static const char interrupted_reason[] = "interrupted by Ctrl-C";
+
 struct case_call {
 	const struct ktap_case *c;
 	struct ktap_test *t;
@@ -37,10 +116,14 @@ static int run_case(void *arg)
 	return 0;
 }
 
-/* Return: failed case count of the suite. */
-static unsigned int run_suite(const struct ktap_suite *s, unsigned int index)
+/*
+ * Run one suite as a nested KTAP document. *@stop is set when a Ctrl-C arrives; the
+ * cases after that point are reported "not ok ... # SKIP".
+ * Return: failed case count of the suite, the ones not run included.
+ */
+static unsigned int run_suite(const struct ktap_suite *s, unsigned int index, bool *stop)
 {
-	unsigned int i, failed = 0, skipped = 0;
+	unsigned int i, failed = 0, skipped = 0, not_run = 0;
 
 	printk("    KTAP version 1\n    # Subtest: %s\n    1..%u\n", s->name, s->nr_cases);
 	for (i = 0; i < s->nr_cases; i++) {
@@ -48,10 +131,24 @@ static unsigned int run_suite(const struct ktap_suite *s, unsigned int index)
 		struct case_call call = { &s->cases[i], &t };
 		struct fault_record rec;
 
+		if (*stop) {
+			printk("    not ok %u - %s # SKIP %s\n", i + 1, t.name, interrupted_reason);
+			not_run++;
+			continue;
+		}
 		if (catch_faults(run_case, &call, NULL, &rec)) {
 			printk("        # %s: crashed: fault at 0x%08x (pc 0x%08x)\n", t.name, rec.addr,
 			       rec.pc);
 			t.failed = true;
+		}
+		run_actions(&t);
+		if (console_interrupted()) {
+			/* Whatever the case did, it did not run to its end undisturbed. */
+			*stop = true;
+			failed++;
+			printk("    not ok %u - %s # ERROR %s\n", i + 1, t.name,
+			       interrupted_reason);
+			continue;
 		}
 		if (t.skipped && !t.failed) {
 			printk("    ok %u - %s # SKIP %s\n", i + 1, t.name, t.skip_reason);
@@ -62,17 +159,19 @@ static unsigned int run_suite(const struct ktap_suite *s, unsigned int index)
 		failed += t.failed;
 	}
 	printk("    # %s: pass:%u fail:%u skip:%u total:%u\n", s->name,
-	       s->nr_cases - failed - skipped, failed, skipped, s->nr_cases);
-	printk("%s %u - %s\n", failed ? "not ok" : "ok", index, s->name);
-	return failed;
+	       s->nr_cases - failed - skipped - not_run, failed, skipped + not_run, s->nr_cases);
+	printk("%s %u - %s\n", failed || not_run ? "not ok" : "ok", index, s->name);
+	return failed + not_run;
 }
 
-int ktap_run(const char *only)
+int ktap_run(const char *only, bool *interrupted)
 {
 	const struct ktap_suite *s;
-	unsigned int n = 0, idx = 0;
+	unsigned int n = 0, idx = 0, not_run = 0;
+	bool stop = false;
 	int failed = 0;
 
+	*interrupted = false;
 	for (s = __ktap_suites_start; s < __ktap_suites_end; s++)
 		if (!only || !strcmp(only, s->name))
 			n++;
@@ -82,12 +181,19 @@ int ktap_run(const char *only)
 	for (s = __ktap_suites_start; s < __ktap_suites_end; s++) {
 		if (only && strcmp(only, s->name))
 			continue;
-		if (console_interrupted()) {
-			printk("# interrupted by Ctrl-C\n");
-			break;
+		if (!stop && console_interrupted())
+			stop = true;
+		if (stop) {
+			if (!not_run++)
+				printk("# %s: the remaining suites are not run\n",
+				       interrupted_reason);
+			printk("not ok %u - %s # SKIP %s\n", ++idx, s->name, interrupted_reason);
+			failed += (int)s->nr_cases;
+			continue;
 		}
-		failed += (int)run_suite(s, ++idx);
+		failed += (int)run_suite(s, ++idx, &stop);
 	}
+	*interrupted = stop;
 	return failed;
 }
 

@@ -40,6 +40,51 @@ static bool snapshot_equal(const struct free_snapshot *a, const struct free_snap
 	return !memcmp(a, b, sizeof(*a));
 }
 
+/*
+ * What a case holds, for its cleanup action: blocks (page and order) and a page list.
+ * Static: a case that faulted has no stack left when its actions run.
+ */
+#define HELD_MAX 4
+static struct {
+	struct page *page[HELD_MAX];
+	unsigned int order[HELD_MAX];
+	struct page *kmapped;
+	struct list_head list;
+} held;
+
+/* Record @page, of @order, at @slot of held.page[]. Return: @page. */
+static struct page *hold(unsigned int slot, struct page *page, unsigned int order)
+{
+	held.page[slot] = page;
+	held.order[slot] = order;
+	return page;
+}
+
+static void free_all(struct list_head *list);
+
+/* Cleanup action: kunmap, then free every block and the list. */
+static void release_held(void *arg)
+{
+	unsigned int i;
+
+	if (held.kmapped)
+		kunmap(held.kmapped);
+	held.kmapped = NULL;
+	for (i = 0; i < HELD_MAX; i++) {
+		if (held.page[i])
+			__free_pages(held.page[i], held.order[i]);
+		held.page[i] = NULL;
+	}
+	free_all(&held.list);
+}
+
+static void hold_nothing(struct ktap_test *t)
+{
+	memset(&held, 0, sizeof(held));
+	INIT_LIST_HEAD(&held.list);
+	ktap_add_action(t, release_held, NULL);
+}
+
 static void zones_dma_normal_highmem_are_populated(struct ktap_test *t)
 {
 	struct zone *z = contig_page_data.node_zones;
@@ -69,36 +114,40 @@ static void memfree_is_buddy_plus_pcp(struct ktap_test *t)
 
 static void gfp_selects_the_zone(struct ktap_test *t)
 {
-	struct page *dma = alloc_pages(GFP_DMA, 0);
-	struct page *high = alloc_pages(GFP_HIGHUSER, 0);
-	struct page *norm = alloc_pages(GFP_KERNEL, 2);
+	struct page *dma, *high, *norm;
 
+	hold_nothing(t);
+	dma = hold(0, alloc_pages(GFP_DMA, 0), 0);
+	high = hold(1, alloc_pages(GFP_HIGHUSER, 0), 0);
+	norm = hold(2, alloc_pages(GFP_KERNEL, 2), 2);
 	KTAP_ASSERT_TRUE(t, dma && high && norm);
 	KTAP_EXPECT_TRUE(t, page_to_phys(dma) < PHYS_OFFSET + DMA_ZONE_MB * SZ_1M);
 	KTAP_EXPECT_TRUE(t, page_to_phys(high) >= PHYS_OFFSET + LOWMEM_SIZE);
 	KTAP_EXPECT_TRUE(t, page_address(high) == NULL);
 	KTAP_EXPECT_EQ(t, page_zonenum(norm), ZONE_NORMAL);
 	KTAP_EXPECT_TRUE(t, page_address(norm) == __va(page_to_phys(norm)));
-	__free_pages(dma, 0);
-	__free_pages(high, 0);
-	__free_pages(norm, 2);
 }
 
 static void bad_frees_are_refused_and_change_nothing(struct ktap_test *t)
 {
 	struct free_snapshot before, after;
-	struct page *p = alloc_pages(GFP_KERNEL, 2);
+	struct page *p;
 
+	hold_nothing(t);
+	p = hold(0, alloc_pages(GFP_KERNEL, 2), 2);
 	KTAP_ASSERT_TRUE(t, p);
 	snapshot(&before);
+	ktap_expect_report(t, "page_alloc: bad free of pfn 0x%lx: wrong order, not the start, "
+			   "order too large", page_to_pfn(p));
 	__free_pages(p, 1);		/* wrong order */
 	__free_pages(p + 1, 0);		/* not the start of the block */
 	__free_pages(p, 11);		/* order too large */
 	snapshot(&after);
 	KTAP_EXPECT_TRUE(t, snapshot_equal(&before, &after));
 	KTAP_EXPECT_EQ(t, page_count(p), 1);
-	__free_pages(p, 2);
+	ktap_release_action(t, release_held, NULL);
 	snapshot(&before);
+	ktap_expect_report(t, "page_alloc: bad free of pfn 0x%lx: double free", page_to_pfn(p));
 	__free_pages(p, 2);		/* double free */
 	snapshot(&after);
 	KTAP_EXPECT_TRUE(t, snapshot_equal(&before, &after));
@@ -131,14 +180,14 @@ static void free_all(struct list_head *list)
 static void exhaustion_then_free_returns_to_the_boot_state(struct ktap_test *t)
 {
 	struct free_snapshot boot, after;
-	LIST_HEAD(pages);
 	unsigned long n;
 
+	hold_nothing(t);
 	snapshot(&boot);
-	n = allocate_all(GFP_HIGHUSER | __GFP_HIGH, &pages);
-	n += allocate_all(GFP_ATOMIC, &pages);
+	n = allocate_all(GFP_HIGHUSER | __GFP_HIGH, &held.list);
+	n += allocate_all(GFP_ATOMIC, &held.list);
 	KTAP_EXPECT_TRUE(t, n > (RAM_MB * 256) * 9 / 10);
-	free_all(&pages);
+	ktap_release_action(t, release_held, NULL);
 	snapshot(&after);
 	KTAP_EXPECT_TRUE(t, snapshot_equal(&boot, &after));
 }
@@ -147,43 +196,45 @@ static void atomic_takes_pages_below_min_and_nowait_cannot(struct ktap_test *t)
 {
 	struct zone *normal = &contig_page_data.node_zones[ZONE_NORMAL];
 	struct free_snapshot boot, after;
-	LIST_HEAD(pages);
 	unsigned long nowait, atomic;
 
+	hold_nothing(t);
 	snapshot(&boot);
-	nowait = allocate_all(GFP_NOWAIT, &pages);
+	nowait = allocate_all(GFP_NOWAIT, &held.list);
 	drain_all_pages();
 	/* GFP_NOWAIT stopped at the min watermark... */
 	KTAP_EXPECT_TRUE(t, normal->free_pages >= min_wmark_pages(normal) - 1);
-	atomic = allocate_all(GFP_ATOMIC, &pages);
+	atomic = allocate_all(GFP_ATOMIC, &held.list);
 	drain_all_pages();
 	/* ...GFP_ATOMIC went below it, into the reserve. */
 	KTAP_EXPECT_TRUE(t, atomic > 0);
 	KTAP_EXPECT_TRUE(t, normal->free_pages < min_wmark_pages(normal));
 	KTAP_EXPECT_TRUE(t, nowait > 0);
-	free_all(&pages);
+	ktap_release_action(t, release_held, NULL);
 	snapshot(&after);
 	KTAP_EXPECT_TRUE(t, snapshot_equal(&boot, &after));
 }
 
 static void zeroed_page_is_zero(struct ktap_test *t)
 {
-	struct page *p = alloc_pages(GFP_KERNEL, 0);
+	struct page *p;
 	unsigned long z;
 	unsigned int i;
 	u32 *w;
 
+	hold_nothing(t);
+	p = alloc_pages(GFP_KERNEL, 0);
 	KTAP_ASSERT_TRUE(t, p);
 	memset(page_address(p), 0xa5, PAGE_SIZE);
 	__free_pages(p, 0);
 	z = get_zeroed_page(GFP_KERNEL);
 	KTAP_ASSERT_TRUE(t, z);
+	hold(0, virt_to_page((void *)z), 0);
 	w = (u32 *)z;
 	for (i = 0; i < PAGE_SIZE / 4; i++)
 		if (w[i])
 			break;
 	KTAP_EXPECT_EQ(t, i, PAGE_SIZE / 4);
-	free_pages(z, 0);
 }
 
 static void sleeping_alloc_in_atomic_context_is_served(struct ktap_test *t)
@@ -191,19 +242,23 @@ static void sleeping_alloc_in_atomic_context_is_served(struct ktap_test *t)
 	unsigned long flags;
 	struct page *p;
 
+	hold_nothing(t);
+	ktap_expect_report(t, "BUG: sleeping function called from invalid context "
+			   "(GFP_KERNEL with interrupts disabled)");
 	local_irq_save(flags);
 	p = alloc_pages(GFP_KERNEL, 0); /* prints the BUG line, must not sleep */
 	local_irq_restore(flags);
-	KTAP_ASSERT_TRUE(t, p);
-	__free_pages(p, 0);
+	KTAP_EXPECT_TRUE(t, hold(0, p, 0));
 }
 
 static void kmap_maps_highmem_and_page_address_follows(struct ktap_test *t)
 {
-	struct page *p = alloc_pages(GFP_HIGHUSER, 0);
+	struct page *p;
 	struct pt_walk w;
 	u32 *a, *k;
 
+	hold_nothing(t);
+	p = hold(0, alloc_pages(GFP_HIGHUSER, 0), 0);
 	KTAP_ASSERT_TRUE(t, p && PageHighMem(p));
 	a = kmap_atomic(p);
 	KTAP_ASSERT_TRUE(t, a);
@@ -217,13 +272,14 @@ static void kmap_maps_highmem_and_page_address_follows(struct ktap_test *t)
 	KTAP_EXPECT_TRUE(t, page_address(p) == NULL);
 	k = kmap(p);
 	KTAP_ASSERT_TRUE(t, k);
+	held.kmapped = p;
 	KTAP_EXPECT_TRUE(t, (unsigned long)k >= PKMAP_BASE && (unsigned long)k < PKMAP_BASE + PKMAP_SIZE);
 	KTAP_EXPECT_TRUE(t, page_address(p) == k);
 	KTAP_EXPECT_EQ(t, k[0], 0x12345678);
 	KTAP_EXPECT_EQ(t, k[1023], 0x9abcdef0);
 	kunmap(p);
+	held.kmapped = NULL;
 	KTAP_EXPECT_TRUE(t, page_address(p) == NULL);
-	__free_pages(p, 0);
 }
 
 static void kmap_atomic_nests(struct ktap_test *t)
@@ -232,8 +288,9 @@ static void kmap_atomic_nests(struct ktap_test *t)
 	u32 *v[4];
 	unsigned int i;
 
+	hold_nothing(t);
 	for (i = 0; i < 4; i++) {
-		p[i] = alloc_pages(GFP_HIGHUSER, 0);
+		p[i] = hold(i, alloc_pages(GFP_HIGHUSER, 0), 0);
 		KTAP_ASSERT_TRUE(t, p[i]);
 	}
 	for (i = 0; i < 4; i++) {
@@ -246,8 +303,6 @@ static void kmap_atomic_nests(struct ktap_test *t)
 		kunmap_atomic(v[i]);
 	}
 	KTAP_EXPECT_TRUE(t, !in_atomic());
-	for (i = 0; i < 4; i++)
-		__free_pages(p[i], 0);
 }
 
 static const struct ktap_case page_alloc_cases[] = {

@@ -59,6 +59,12 @@ static void tick_producer(void *arg)
 		irq_seq++;
 }
 
+/* Cleanup action: stop the producer. */
+static void stop_tick_producer(void *arg)
+{
+	unregister_tick_hook(tick_producer, NULL);
+}
+
 static void interrupt_producer_thread_consumer(struct ktap_test *t)
 {
 	unsigned long start = jiffies;
@@ -67,6 +73,7 @@ static void interrupt_producer_thread_consumer(struct ktap_test *t)
 
 	ringbuf_init(&irq_rb, irq_store, sizeof(irq_store));
 	irq_seq = 0;
+	ktap_add_action(t, stop_tick_producer, NULL);
 	KTAP_ASSERT_TRUE(t, register_tick_hook(tick_producer, NULL) == 0);
 	while (got < 20 && jiffies - start < 5 * HZ) {
 		if (ringbuf_get(&irq_rb, &c)) {
@@ -76,7 +83,7 @@ static void interrupt_producer_thread_consumer(struct ktap_test *t)
 			cpu_wait_for_interrupt();
 		}
 	}
-	unregister_tick_hook(tick_producer, NULL);
+	ktap_release_action(t, stop_tick_producer, NULL);
 	KTAP_EXPECT_EQ(t, got, 20);
 	KTAP_EXPECT_EQ(t, irq_rb.dropped, 0);
 }

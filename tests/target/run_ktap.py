@@ -1,13 +1,36 @@
 #!/usr/bin/python3
 """Boot the firmware under QEMU, run `selftest` and judge its KTAP output: any
-`not ok`, a missing or wrong plan, or a missing result is a failure.
-Prints "ktap: N passed, N failed" (test cases, nested results) last."""
+`not ok`, a missing or wrong plan, a missing result, or a report (any line that is not
+KTAP, such as `BUG:` or `slab error:`) that no `# expected` note announced inside its test
+case, is a failure. Prints "ktap: N passed, N failed" (test cases, nested results) last."""
 import os
 import re
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
 from qemu_console import Board  # noqa: E402
+
+
+KTAP_LINE = re.compile(r"\s*(KTAP version \d+|1\.\.\d+|#.*|(not )?ok \d+.*|)$")
+EXPECTED_NOTE = re.compile(r"\s*# expected")
+RESULT_LINE = re.compile(r"\s*(not )?ok \d+")
+
+
+def unannounced_reports(text):
+    """Lines of a KTAP log that are not KTAP (allocator reports, oopses...) and come after
+    no `# expected` note of their test case: a note covers the lines up to the case's
+    result line. What follows the last top-level result (the shell's own lines) is ignored."""
+    lines = text.splitlines()
+    last = max((i for i, l in enumerate(lines) if re.match(r"(not )?ok \d+ ", l)), default=-1)
+    found, announced = [], False
+    for l in lines[:last + 1]:
+        if EXPECTED_NOTE.match(l):
+            announced = True
+        elif RESULT_LINE.match(l):
+            announced = False
+        elif not KTAP_LINE.match(l) and not announced:
+            found.append(l)
+    return found
 
 
 def check_ktap(text):
@@ -22,9 +45,10 @@ def check_ktap(text):
         return 0, 1, problems
     top_planned = int(plan.split("..")[1])
     top_results = [l for l in lines if re.match(r"(not )?ok \d+ ", l)]
+    passed = failed = 0
     if len(top_results) != top_planned:
         problems.append(f"plan says {top_planned} suites, {len(top_results)} reported")
-    passed = failed = 0
+        failed += 1
     suite_plan = None
     suite_count = 0
     for l in lines:
@@ -43,13 +67,25 @@ def check_ktap(text):
             continue
         m = re.match(r"(not ok|ok) \d+ - (\S+)", l)
         if m:
-            if suite_plan is None:
+            if suite_plan is None and re.search(r"# SKIP", l):
+                # A suite not run at all (a Ctrl-C stopped the run): no subtest, no plan.
+                if m.group(1) == "not ok":
+                    problems.append(f"suite {m.group(2)} not run: {l}")
+                    failed += 1
+            elif suite_plan is None:
                 problems.append(f"suite {m.group(2)} has no plan")
                 failed += 1
             elif suite_count != suite_plan:
                 problems.append(f"suite {m.group(2)}: plan {suite_plan}, {suite_count} results")
                 failed += 1
             suite_plan = None
+    reports = unannounced_reports(text)
+    for r in reports[:10]:
+        problems.append("report without a '# expected' note: " + r.strip())
+    if len(reports) > 10:
+        problems.append(f"... and {len(reports) - 10} more lines without a '# expected' note")
+    if reports:
+        failed += 1
     return passed, failed, problems
 
 

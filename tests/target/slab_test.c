@@ -14,6 +14,52 @@
 #define NOBJS 200
 
 static void *objs[NOBJS];
+static struct kmem_cache *objs_cache; /* where objs[] came from: NULL for kmalloc */
+
+/* Cleanup actions. */
+static void destroy_cache(void *c)
+{
+	kmem_cache_destroy(c);
+}
+
+static void free_object(void *p)
+{
+	kfree(p);
+}
+
+/* Free what objs[] holds: to objs_cache, or with kfree() when it is NULL. */
+static void free_objs(void *arg)
+{
+	unsigned int i;
+
+	for (i = 0; i < NOBJS; i++) {
+		if (objs[i] && objs_cache)
+			kmem_cache_free(objs_cache, objs[i]);
+		else
+			kfree(objs[i]);
+		objs[i] = NULL;
+	}
+}
+
+/* Make objs[] the case's, with free_objs() (then @c's destruction) as its cleanup. */
+static void own_objs(struct ktap_test *t, struct kmem_cache *c)
+{
+	memset(objs, 0, sizeof(objs));
+	objs_cache = c;
+	if (c)
+		ktap_add_action(t, destroy_cache, c);
+	ktap_add_action(t, free_objs, NULL);
+}
+
+/* Destroy @c as part of the case's checks; its cleanup action goes when that worked. */
+static int destroy_now(struct ktap_test *t, struct kmem_cache *c)
+{
+	int ret = kmem_cache_destroy(c);
+
+	if (ret == 0)
+		ktap_remove_action(t, destroy_cache, c);
+	return ret;
+}
 
 static void cache_objects_are_aligned_distinct_and_destroyable(struct ktap_test *t)
 {
@@ -21,6 +67,7 @@ static void cache_objects_are_aligned_distinct_and_destroyable(struct ktap_test 
 	unsigned int i, j;
 
 	KTAP_ASSERT_TRUE(t, c != NULL);
+	own_objs(t, c);
 	for (i = 0; i < NOBJS; i++) {
 		objs[i] = kmem_cache_alloc(c, GFP_KERNEL);
 		KTAP_ASSERT_TRUE(t, objs[i] != NULL);
@@ -31,11 +78,11 @@ static void cache_objects_are_aligned_distinct_and_destroyable(struct ktap_test 
 		for (j = 0; j < 100; j += 33)
 			KTAP_EXPECT_EQ(t, ((unsigned char *)objs[i])[j], i & 0xff);
 	KTAP_EXPECT_EQ(t, kmem_cache_active_objs(c), NOBJS);
+	ktap_expect_report(t, "kmem_cache_destroy of ktap-100 refused: %u objects live", NOBJS);
 	KTAP_EXPECT_EQ(t, kmem_cache_destroy(c), -1); /* objects live: refused */
-	for (i = 0; i < NOBJS; i++)
-		kmem_cache_free(c, objs[i]);
+	ktap_release_action(t, free_objs, NULL);
 	KTAP_EXPECT_EQ(t, kmem_cache_active_objs(c), 0);
-	KTAP_EXPECT_EQ(t, kmem_cache_destroy(c), 0);
+	KTAP_EXPECT_EQ(t, destroy_now(t, c), 0);
 	KTAP_EXPECT_TRUE(t, kmem_cache_find("ktap-100") == NULL);
 }
 
@@ -44,6 +91,9 @@ static void kmalloc_picks_the_smallest_class_and_pages_beyond(struct ktap_test *
 	void *p = kmalloc(100, GFP_KERNEL), *big = kmalloc(200000, GFP_KERNEL);
 	void *d = kmalloc(64, GFP_DMA);
 
+	ktap_add_action(t, free_object, p);
+	ktap_add_action(t, free_object, big);
+	ktap_add_action(t, free_object, d);
 	KTAP_ASSERT_TRUE(t, p && big && d);
 	KTAP_EXPECT_EQ(t, ksize(p), 128);
 	KTAP_EXPECT_TRUE(t, virt_to_page(p)->slab_cache == kmalloc_caches[7]);
@@ -52,9 +102,6 @@ static void kmalloc_picks_the_smallest_class_and_pages_beyond(struct ktap_test *
 	KTAP_EXPECT_EQ(t, page_zonenum(virt_to_page(d)), ZONE_DMA);
 	KTAP_EXPECT_TRUE(t, kmalloc(0, GFP_KERNEL) == ZERO_SIZE_PTR);
 	kfree(ZERO_SIZE_PTR);
-	kfree(p);
-	kfree(big);
-	kfree(d);
 }
 
 static void red_zone_overrun_and_double_free_are_reported(struct ktap_test *t)
@@ -65,18 +112,23 @@ static void red_zone_overrun_and_double_free_are_reported(struct ktap_test *t)
 	char *p;
 
 	KTAP_ASSERT_TRUE(t, c != NULL);
-	p = kmem_cache_alloc(c, GFP_KERNEL);
+	own_objs(t, c);
+	p = objs[0] = kmem_cache_alloc(c, GFP_KERNEL);
 	KTAP_ASSERT_TRUE(t, p != NULL);
 	errors = c->errors;
 	p[40] = 'X'; /* one byte past the end */
+	ktap_expect_report(t, "slab error: red zone overwritten (ktap-rz)");
 	kmem_cache_free(c, p);
+	objs[0] = NULL; /* freed, despite the report */
 	KTAP_EXPECT_EQ(t, c->errors, errors + 1);
+	ktap_expect_report(t, "slab error: double free (ktap-rz)");
 	kmem_cache_free(c, p);
 	KTAP_EXPECT_EQ(t, c->errors, errors + 2);
+	ktap_expect_report(t, "slab error: invalid free, not the start of an object (ktap-rz)");
 	kmem_cache_free(c, p + 8);
 	KTAP_EXPECT_EQ(t, c->errors, errors + 3);
 	KTAP_EXPECT_EQ(t, kmem_cache_active_objs(c), 0);
-	KTAP_EXPECT_EQ(t, kmem_cache_destroy(c), 0);
+	KTAP_EXPECT_EQ(t, destroy_now(t, c), 0);
 }
 
 static void *volatile irq_objs[8];
@@ -103,6 +155,18 @@ static void irq_kmalloc(void *arg)
 	irq_slot = (irq_slot + 1) % 8;
 }
 
+/* Cleanup action: stop the interrupt side, then free what it holds. */
+static void stop_irq_kmalloc(void *arg)
+{
+	unsigned int i;
+
+	unregister_tick_hook(irq_kmalloc, NULL);
+	for (i = 0; i < 8; i++) {
+		kfree(irq_objs[i]);
+		irq_objs[i] = NULL;
+	}
+}
+
 static void interrupt_and_thread_share_a_kmalloc_cache(struct ktap_test *t)
 {
 	unsigned long start = jiffies;
@@ -111,6 +175,8 @@ static void interrupt_and_thread_share_a_kmalloc_cache(struct ktap_test *t)
 	irq_allocs = irq_fails = irq_bad = 0;
 	irq_slot = 0;
 	memset((void *)irq_objs, 0, sizeof(irq_objs));
+	own_objs(t, NULL);
+	ktap_add_action(t, stop_irq_kmalloc, NULL);
 	KTAP_ASSERT_TRUE(t, register_tick_hook(irq_kmalloc, NULL) == 0);
 	while (irq_allocs < 30 && jiffies - start < 5 * HZ) {
 		for (i = 0; i < 64; i++) {
@@ -122,14 +188,11 @@ static void interrupt_and_thread_share_a_kmalloc_cache(struct ktap_test *t)
 			if (objs[i] && *(unsigned int *)objs[i] != 0x7e7e0000u + i + round)
 				bad++;
 			kfree(objs[i]);
+			objs[i] = NULL;
 		}
 		round++;
 	}
-	unregister_tick_hook(irq_kmalloc, NULL);
-	for (i = 0; i < 8; i++) {
-		kfree(irq_objs[i]);
-		irq_objs[i] = NULL;
-	}
+	ktap_release_action(t, stop_irq_kmalloc, NULL);
 	KTAP_EXPECT_TRUE(t, irq_allocs >= 30);
 	KTAP_EXPECT_EQ(t, irq_fails, 0);
 	KTAP_EXPECT_EQ(t, irq_bad, 0);
@@ -143,16 +206,18 @@ static void shrink_returns_empty_slabs(struct ktap_test *t)
 	unsigned int i;
 
 	KTAP_ASSERT_TRUE(t, c != NULL);
+	own_objs(t, c);
 	free_before = nr_free_pages();
-	for (i = 0; i < NOBJS; i++)
+	for (i = 0; i < NOBJS; i++) {
 		objs[i] = kmem_cache_alloc(c, GFP_KERNEL);
-	for (i = 0; i < NOBJS; i++)
-		kmem_cache_free(c, objs[i]);
+		KTAP_ASSERT_TRUE(t, objs[i] != NULL); /* out of memory: 200 failures are slow */
+	}
+	ktap_release_action(t, free_objs, NULL);
 	KTAP_EXPECT_TRUE(t, kmem_cache_shrink(c) > 0);
 	KTAP_EXPECT_EQ(t, c->lists.num_slabs, 0);
 	drain_all_pages();
 	KTAP_EXPECT_TRUE(t, nr_free_pages() + 2 >= free_before);
-	KTAP_EXPECT_EQ(t, kmem_cache_destroy(c), 0);
+	KTAP_EXPECT_EQ(t, destroy_now(t, c), 0);
 	drop_slab(); /* leave no empty slab for a later suite's reclaim to find */
 	KTAP_EXPECT_EQ(t, kmem_cache_shrink(kmalloc_caches[7]), 0);
 }
