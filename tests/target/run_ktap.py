@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Boot the firmware under QEMU, run `selftest` and judge its KTAP output: any
 `not ok`, a missing or wrong plan, or a missing result is a failure.
-Prints "ktap: N passed, N failed" (test cases, nested results) last."""
+Prints "ktap: N passed, N failed, N skipped" (test cases, nested results) last: a case
+reported `ok ... # SKIP` is counted as skipped, not as passed."""
 import os
 import re
 import sys
@@ -11,7 +12,8 @@ from qemu_console import Board  # noqa: E402
 
 
 def check_ktap(text):
-    """Return (passed, failed, problems) for a KTAP v1 document with nested suites."""
+    """Return (passed, failed, skipped, problems) for a KTAP v1 document with nested
+    suites."""
     problems = []
     lines = text.splitlines()
     if not any(l.strip() == "KTAP version 1" for l in lines[:3]):
@@ -19,12 +21,12 @@ def check_ktap(text):
     plan = next((l for l in lines if re.fullmatch(r"1\.\.\d+", l)), None)
     if plan is None:
         problems.append("no top-level plan")
-        return 0, 1, problems
+        return 0, 1, 0, problems
     top_planned = int(plan.split("..")[1])
     top_results = [l for l in lines if re.match(r"(not )?ok \d+ ", l)]
     if len(top_results) != top_planned:
         problems.append(f"plan says {top_planned} suites, {len(top_results)} reported")
-    passed = failed = 0
+    passed = failed = skipped = 0
     suite_plan = None
     suite_count = 0
     for l in lines:
@@ -35,7 +37,9 @@ def check_ktap(text):
         m = re.match(r"    (not ok|ok) \d+ - (\S+)", l)
         if m:
             suite_count += 1
-            if m.group(1) == "ok":
+            if m.group(1) == "ok" and re.search(r"\s#\s*SKIP\b", l):
+                skipped += 1
+            elif m.group(1) == "ok":
                 passed += 1
             else:
                 failed += 1
@@ -50,7 +54,7 @@ def check_ktap(text):
                 problems.append(f"suite {m.group(2)}: plan {suite_plan}, {suite_count} results")
                 failed += 1
             suite_plan = None
-    return passed, failed, problems
+    return passed, failed, skipped, problems
 
 
 def main():
@@ -66,10 +70,10 @@ def main():
     finally:
         board.close()
     sys.stdout.write(out)
-    passed, failed, problems = check_ktap(out)
+    passed, failed, skipped, problems = check_ktap(out)
     for p in problems:
         print("ktap: " + p)
-    print(f"ktap: {passed} passed, {failed} failed")
+    print(f"ktap: {passed} passed, {failed} failed, {skipped} skipped")
     return 1 if failed or problems else 0
 
 
