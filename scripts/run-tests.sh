@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # make test: host unit tests -> fuzz smoke -> firmware and images for every board -> image layout
-# check -> in-target KTAP selftests under QEMU -> end-to-end tests at the UART. Ends with
-# one line "N passed, N failed" summing them all; exits non-zero if anything failed or
-# did not run.
+# check -> in-target KTAP selftests under QEMU -> end-to-end tests at the UART -> the
+# build-settings check. Ends with one line "N passed, N failed"
+# summing them all; exits non-zero if anything failed or did not run.
 set -u
 cd "$(dirname "$0")/.."
 PY=/usr/bin/python3
@@ -53,6 +53,10 @@ count ktap build/ktap.log
 echo "== end-to-end tests at the UART (pytest + pexpect)"
 $PY -m pytest tests/e2e -q -p no:cacheprovider 2>&1 | tee build/e2e.log
 count e2e build/e2e.log
+
+echo "== build settings check (refused and accepted combinations)"
+bash scripts/test-check-config.sh 2>&1 | tee build/config-check.log
+count config-check build/config-check.log
 
 echo "$total_p passed, $total_f failed"
 [ "$total_f" -eq 0 ]
