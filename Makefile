@@ -4,10 +4,26 @@
 
 BOARD       ?= qemu
 BOARDS      := qemu s3c6410
-BUILD       := build/$(BOARD)
+# One build directory per configuration: `make BUILD=build/qemu-ram128 RAM_MB=128` keeps
+# build/qemu (the default configuration) intact.
+BUILD       ?= build/$(BOARD)
 HOSTBUILD   := build/host
 
+ifeq ($(wildcard board/$(BOARD)/board.mk),)
+$(error BOARD=$(BOARD): no such board (boards: $(BOARDS)))
+endif
 include board/$(BOARD)/board.mk
+
+# The memory settings are checked before anything is built or written (README: Build
+# settings); each refused setting is explained on its own line. Not for clean and deps.
+ifneq ($(filter-out clean deps,$(or $(MAKECMDGOALS),all)),)
+$(shell BOARD='$(BOARD)' RAM_MB='$(RAM_MB)' LOWMEM_MB='$(LOWMEM_MB)' \
+	DMA_ZONE_MB='$(DMA_ZONE_MB)' RAM_MB_MIN='$(RAM_MB_MIN)' RAM_MB_MAX='$(RAM_MB_MAX)' \
+	RAM_MB_CHOICES='$(RAM_MB_CHOICES)' bash scripts/check-config.sh >&2)
+ifneq ($(.SHELLSTATUS),0)
+$(error build settings refused for BOARD=$(BOARD) (accepted ranges: README.md, Build settings))
+endif
+endif
 
 CROSS       ?= arm-none-eabi-
 CC          := $(CROSS)gcc

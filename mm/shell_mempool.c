@@ -316,15 +316,14 @@ const char *shell_mempool_name(unsigned int i)
 	return NULL;
 }
 
-static const char *const mempool_subcmds[] = {"create", "alloc", "free", "destroy", "info", NULL};
-
 /* mempool <subcommand> <pool> ..., and create's <kmalloc|slab|page> and slab <cache> */
 static void complete_mempool(struct le_completion *c, int argc, const char *const *argv)
 {
 	unsigned int i;
 
 	if (argc == 1) {
-		shell_complete_words(c, mempool_subcmds);
+		for (i = 0; i < ARRAY_SIZE(subcmds); i++)
+			le_complete_add(c, subcmds[i].name);
 	} else if (argc == 2 && strcmp(argv[1], "create")) {
 		shell_complete_pools(c);
 	} else if (argc == 4 && !strcmp(argv[1], "create")) {

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # make test: host unit tests -> fuzz smoke -> firmware and images for every board -> image layout
-# check -> in-target KTAP selftests under QEMU -> end-to-end tests at the UART. Ends with
-# one line "N passed, N failed" summing them all; exits non-zero if anything failed or
-# did not run.
+# check -> in-target KTAP selftests under QEMU -> end-to-end tests at the UART -> the
+# build-settings check -> KTAP (and the layout-dependent e2e tests) on other memory
+# configurations, each in its own build directory. Ends with one line "N passed, N failed"
+# summing them all; exits non-zero if anything failed or did not run.
 set -u
 cd "$(dirname "$0")/.."
 PY=/usr/bin/python3
@@ -53,6 +54,59 @@ count ktap build/ktap.log
 echo "== end-to-end tests at the UART (pytest + pexpect)"
 $PY -m pytest tests/e2e -q -p no:cacheprovider 2>&1 | tee build/e2e.log
 count e2e build/e2e.log
+
+echo "== build settings check (refused and accepted combinations)"
+bash scripts/test-check-config.sh 2>&1 | tee build/config-check.log
+count config-check build/config-check.log
+
+# Memory configurations besides the default (build/qemu, tested above): name, then the
+# settings. The first three are issue 10's; then every minimum at once, and the smallest
+# Normal zone at the largest RAM. README.md ("Build settings") lists what they verify.
+CONFIGS=(
+	"ram128 RAM_MB=128"
+	"nohighmem LOWMEM_MB=256"
+	"dma4 DMA_ZONE_MB=4"
+	"minimum RAM_MB=16 LOWMEM_MB=4 DMA_ZONE_MB=1"
+	"normal4 DMA_ZONE_MB=188"
+)
+# The e2e modules that depend on the layout; they run on the first three as well.
+E2E_LAYOUT=(tests/e2e/test_page_alloc.py tests/e2e/test_vmalloc_dma.py)
+for i in "${!CONFIGS[@]}"; do
+	set -- ${CONFIGS[$i]}
+	name=$1
+	shift
+	dir=build/qemu-$name
+	echo "== configuration $name ($*): build, KTAP selftests"
+	if ! make --no-print-directory -j"$(nproc)" BOARD=qemu BUILD=$dir "$@" firmware \
+		>build/config-$name-build.log 2>&1; then
+		cat build/config-$name-build.log
+		echo "== configuration $name: build failed: counted as 1 failure"
+		total_f=$((total_f + 1))
+		continue
+	fi
+	$PY tests/target/run_ktap.py $dir/firmware.elf >build/config-$name-ktap.log 2>&1
+	grep -E "^(not ok|    not ok|ktap: )" build/config-$name-ktap.log
+	count "ktap $name" build/config-$name-ktap.log
+	if [ "$i" -lt 3 ]; then
+		echo "== configuration $name: e2e layout tests"
+		FIRMWARE_ELF=$dir/firmware.elf $PY -m pytest "${E2E_LAYOUT[@]}" -q -p no:cacheprovider \
+			2>&1 | tee build/config-$name-e2e.log | tail -1
+		count "e2e $name" build/config-$name-e2e.log
+	fi
+done
+
+echo "== the 128 MB S3C6410 boards' image (README: Real hardware)"
+if make --no-print-directory -j"$(nproc)" BOARD=s3c6410 BUILD=build/s3c6410-ram128 RAM_MB=128 \
+	image >build/config-s3c6410-ram128.log 2>&1 &&
+	grep -q -- "-DRAM_MB=128 -DLOWMEM_MB=96 " build/s3c6410-ram128/config.defs &&
+	mkimage -l build/s3c6410-ram128/uImage | grep -q "Load Address: 50008000"; then
+	echo "ok - make BOARD=s3c6410 RAM_MB=128 image: low memory 96 MB, uImage at 0x50008000"
+	total_p=$((total_p + 1))
+else
+	cat build/config-s3c6410-ram128.log
+	echo "not ok - make BOARD=s3c6410 RAM_MB=128 image"
+	total_f=$((total_f + 1))
+fi
 
 echo "$total_p passed, $total_f failed"
 [ "$total_f" -eq 0 ]

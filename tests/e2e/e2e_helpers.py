@@ -14,7 +14,10 @@ if os.path.join(ROOT, "tests", "lib") not in sys.path:
 from qemu_console import PROMPT, Board  # noqa: E402
 
 ELF = os.environ.get("FIRMWARE_ELF", os.path.join(ROOT, "build/qemu/firmware.elf"))
-LOG_DIR = os.path.join(ROOT, "build", "qemu", "e2e")
+# Next to the firmware: every build configuration (make test runs several) keeps its own.
+LOG_DIR = os.path.join(os.path.dirname(os.path.abspath(ELF)), "e2e")
+PAGE_OFFSET = 0xc0000000
+VMALLOC_END = 0xfe000000  # include/asm/memory.h: fixed, whatever the build settings
 BOOT_TIMEOUT = 5  # DESIGN: the prompt within 5 s of starting QEMU
 
 
@@ -72,3 +75,36 @@ def error_lines(out):
     """(non-blank lines of a command's output, stripped; those starting with 'error: ')."""
     lines = [l.strip() for l in out.splitlines() if l.strip()]
     return lines, [l for l in lines if l.startswith("error: ")]
+
+
+def memory_layout(board):
+    """The memory layout of the running firmware, from `zoneinfo` and `meminfo` (never
+    from the default board: RAM_MB, LOWMEM_MB and DMA_ZONE_MB move it).
+
+    Returns a dict of physical addresses ram_start, dma_end, lowmem_end, ram_end, the
+    page counts of every zone (a zone that does not exist has 0) and vmalloc_start.
+    """
+    zones = {}
+    zone = None
+    for line in board.cmd("zoneinfo").replace("\r", "").splitlines():
+        m = re.match(r"Node 0, zone\s+(\w+)", line)
+        if m:
+            zone = zones.setdefault(m.group(1), {"spanned": 0, "start_pfn": None})
+            continue
+        m = re.match(r"\s+(spanned|start_pfn):?\s+(\d+)$", line)
+        if m and zone is not None:
+            zone[m.group(1)] = int(m.group(2))
+    info = {m.group(1): int(m.group(2)) for m in
+            re.finditer(r"^(\w+):\s+(\d+) kB$", board.cmd("meminfo").replace("\r", ""), re.M)}
+    dma, normal = zones["DMA"], zones["Normal"]
+    high = zones.get("HighMem", {"spanned": 0})
+    ram_start = dma["start_pfn"] << 12
+    return {
+        "ram_start": ram_start,
+        "dma_end": ram_start + (dma["spanned"] << 12),
+        "lowmem_end": (normal["start_pfn"] + normal["spanned"]) << 12,
+        "ram_end": (normal["start_pfn"] + normal["spanned"] + high["spanned"]) << 12,
+        "pages": {"DMA": dma["spanned"], "Normal": normal["spanned"],
+                  "HighMem": high["spanned"]},
+        "vmalloc_start": VMALLOC_END - (info["VmallocTotal"] << 10),
+    }

@@ -73,7 +73,7 @@ def free_all(board, held):
 
 
 def assert_passes(out):
-    passed, failed, problems = check_ktap(out)
+    passed, failed, _skipped, problems = check_ktap(out)
     assert failed == 0 and not problems and passed > 0, "\n".join(problems) + "\n" + out
     assert not re.search(r"^error: ", out, re.M), out
 
@@ -86,7 +86,7 @@ def test_selftest_with_memory_exhausted_leaves_nothing_behind(fresh_board):
         "memory is not exhausted"
     out = board.cmd("selftest", timeout=SELFTEST_TIMEOUT)
     # Cases fail for want of memory, but the document is whole.
-    passed, failed, problems = check_ktap(out)
+    passed, failed, _skipped, problems = check_ktap(out)
     assert failed > 0, out
     assert not [p for p in problems if "plan" in p], "\n".join(problems)
     free_all(board, held)
@@ -131,7 +131,7 @@ def check_interrupted_ktap(out):
         elif TOP_RESULT.match(l) and "# SKIP" not in l:
             counts.append(n)
     assert counts == plans, out
-    passed, failed, problems = check_ktap(out)
+    passed, failed, _skipped, problems = check_ktap(out)
     assert failed > 0, out
 
 
@@ -182,14 +182,14 @@ def test_runner_judges_interrupted_and_unannounced_logs_as_failures():
                    "    not ok 2 - y # SKIP interrupted by Ctrl-C\n"
                    "    # a: pass:0 fail:1 skip:1 total:2\nnot ok 1 - a\n"
                    "not ok 2 - b # SKIP interrupted by Ctrl-C\n")
-    passed, failed, problems = check_ktap(interrupted)
+    passed, failed, _skipped, problems = check_ktap(interrupted)
     assert failed >= 2 and passed == 0 and not [p for p in problems if "plan" in p], problems
     announced = ("KTAP version 1\n1..1\n    KTAP version 1\n    # Subtest: a\n    1..2\n"
                  "    # expected: BUG: something\nBUG: something\nin_atomic(): 0\n"
                  "    ok 1 - x\n")
     unannounced = announced + "BUG: something else\n    ok 2 - y\nok 1 - a\n"
     assert unannounced_reports(unannounced) == ["BUG: something else"]
-    passed, failed, problems = check_ktap(unannounced)
+    passed, failed, _skipped, problems = check_ktap(unannounced)
     assert passed == 2 and failed == 1, problems
-    passed, failed, problems = check_ktap(announced + "    ok 2 - y\nok 1 - a\n")
+    passed, failed, _skipped, problems = check_ktap(announced + "    ok 2 - y\nok 1 - a\n")
     assert (passed, failed, problems) == (2, 0, [])

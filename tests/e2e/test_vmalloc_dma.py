@@ -1,12 +1,20 @@
 """vmalloc, ioremap and DMA at the UART (issue 5's acceptance, typed as a person would)."""
 import re
 
-VMALLOC_START, VMALLOC_END = 0xcc800000, 0xfe000000
+from e2e_helpers import VMALLOC_END, memory_layout
 
 
 def meminfo(board):
     out = board.cmd("meminfo")
     return {m.group(1): int(m.group(2)) for m in re.finditer(r"^(\w+):\s+(\d+) kB$", out, re.M)}
+
+
+def shrink_empty_caches(board):
+    """cache_shrink every cache whose slabs hold no object (slabinfo: active_objs 0)."""
+    for line in board.cmd("slabinfo").splitlines():
+        f = line.split()
+        if len(f) > 2 and f[1] == "0" and f[2] != "0" and f[1].isdigit() and f[2].isdigit():
+            assert "returned" in board.cmd(f"cache_shrink {f[0]}")
 
 
 def vmalloc(board, size):
@@ -19,8 +27,12 @@ def vmalloc(board, size):
 def test_vmalloc_1m_is_listed_mapped_guarded_and_freed(fresh_board):
     b = fresh_board
     used_before = meminfo(b)["VmallocUsed"]
+    layout = memory_layout(b)
+    vmalloc_start = layout["vmalloc_start"]
+    # Above low memory and the 8 MB hole (include/asm/memory.h), whatever LOWMEM_MB is.
+    assert vmalloc_start == 0xc0000000 + layout["lowmem_end"] - layout["ram_start"] + (8 << 20)
     start, end = vmalloc(b, "1M")
-    assert VMALLOC_START <= start < end <= VMALLOC_END and end - start == 1 << 20
+    assert vmalloc_start <= start < end <= VMALLOC_END and end - start == 1 << 20
     assert f"0x{start:08x}-0x{end + 4096:08x}" in b.cmd("vmallocinfo")
     assert meminfo(b)["VmallocUsed"] == used_before + 1024
     pt = b.cmd(f"pt {start + 0x5000:#x}")
@@ -34,14 +46,20 @@ def test_vmalloc_1m_is_listed_mapped_guarded_and_freed(fresh_board):
     assert meminfo(b)["VmallocUsed"] == used_before
 
 
-def test_vmalloc_200m_uses_highmem_and_is_freed_cleanly(fresh_board):
+def test_vmalloc_of_most_of_memory_uses_highmem_and_is_freed_cleanly(fresh_board):
     b = fresh_board
     before = meminfo(b)
-    start, end = vmalloc(b, "200M")
+    # 200 MB on 256 MB builds; on smaller ones what leaves 32 MB for the rest of the system.
+    mb = min(200, before["MemFree"] // 1024 - 32)
+    assert mb > before["HighTotal"] // 1024, before  # more than highmem can hold
+    start, end = vmalloc(b, f"{mb}M")
     during = meminfo(b)
-    assert during["HighFree"] < before["HighFree"] // 8  # highmem taken first
-    assert before["MemFree"] - during["MemFree"] >= 200 * 1024
+    assert during["HighFree"] <= before["HighFree"] // 8  # highmem taken first
+    assert before["MemFree"] - during["MemFree"] >= mb * 1024
     assert "released" in b.cmd(f"vfree {start:#x}", timeout=30)
+    # Below 128 MB the area's page array comes from a kmalloc cache, whose slab then stays
+    # cached, empty: give such slabs back (a leaked array would keep its slab busy).
+    shrink_empty_caches(b)
     after = meminfo(b)
     assert after["HighFree"] == before["HighFree"]
     assert abs(after["MemFree"] - before["MemFree"]) <= 64  # slab/pool pages may stay cached

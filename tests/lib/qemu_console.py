@@ -10,9 +10,21 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 PROMPT = "mm> "
 
 
+def build_ram_mb(elf):
+    """RAM_MB the firmware was built with, from the config stamp the Makefile writes next
+    to it (config.defs); None when there is none."""
+    try:
+        with open(os.path.join(os.path.dirname(os.path.abspath(elf)), "config.defs")) as f:
+            m = re.search(r"-DRAM_MB=(\d+)\b", f.read())
+    except OSError:
+        return None
+    return m.group(1) if m else None
+
+
 def qemu_command(elf=None, icount=False, extra=()):
     elf = elf or os.environ.get("FIRMWARE_ELF", os.path.join(ROOT, "build/qemu/firmware.elf"))
-    ram = os.environ.get("RAM_MB", "256")
+    # The machine gets the RAM the firmware was built for (it does not probe for it).
+    ram = os.environ.get("RAM_MB") or build_ram_mb(elf) or "256"
     cmd = ["qemu-system-arm", "-M", "versatilepb", "-cpu", "arm1176", "-m", ram,
            "-nographic", "-audiodev", "none,id=snd0", "-global", "pl041.audiodev=snd0",
            "-kernel", elf]

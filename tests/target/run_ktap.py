@@ -2,7 +2,8 @@
 """Boot the firmware under QEMU, run `selftest` and judge its KTAP output: any
 `not ok`, a missing or wrong plan, a missing result, or a report (any line that is not
 KTAP, such as `BUG:` or `slab error:`) that no `# expected` note announced inside its test
-case, is a failure. Prints "ktap: N passed, N failed" (test cases, nested results) last."""
+case, is a failure. Prints "ktap: N passed, N failed, N skipped" (test cases, nested
+results) last: a case reported `ok ... # SKIP` is counted as skipped, not as passed."""
 import os
 import re
 import sys
@@ -34,7 +35,8 @@ def unannounced_reports(text):
 
 
 def check_ktap(text):
-    """Return (passed, failed, problems) for a KTAP v1 document with nested suites."""
+    """Return (passed, failed, skipped, problems) for a KTAP v1 document with nested
+    suites."""
     problems = []
     lines = text.splitlines()
     if not any(l.strip() == "KTAP version 1" for l in lines[:3]):
@@ -42,10 +44,10 @@ def check_ktap(text):
     plan = next((l for l in lines if re.fullmatch(r"1\.\.\d+", l)), None)
     if plan is None:
         problems.append("no top-level plan")
-        return 0, 1, problems
+        return 0, 1, 0, problems
     top_planned = int(plan.split("..")[1])
     top_results = [l for l in lines if re.match(r"(not )?ok \d+ ", l)]
-    passed = failed = 0
+    passed = failed = skipped = 0
     if len(top_results) != top_planned:
         problems.append(f"plan says {top_planned} suites, {len(top_results)} reported")
         failed += 1
@@ -59,7 +61,9 @@ def check_ktap(text):
         m = re.match(r"    (not ok|ok) \d+ - (\S+)", l)
         if m:
             suite_count += 1
-            if m.group(1) == "ok":
+            if m.group(1) == "ok" and re.search(r"\s#\s*SKIP\b", l):
+                skipped += 1
+            elif m.group(1) == "ok":
                 passed += 1
             else:
                 failed += 1
@@ -86,7 +90,7 @@ def check_ktap(text):
         problems.append(f"... and {len(reports) - 10} more lines without a '# expected' note")
     if reports:
         failed += 1
-    return passed, failed, problems
+    return passed, failed, skipped, problems
 
 
 def main():
@@ -102,10 +106,10 @@ def main():
     finally:
         board.close()
     sys.stdout.write(out)
-    passed, failed, problems = check_ktap(out)
+    passed, failed, skipped, problems = check_ktap(out)
     for p in problems:
         print("ktap: " + p)
-    print(f"ktap: {passed} passed, {failed} failed")
+    print(f"ktap: {passed} passed, {failed} failed, {skipped} skipped")
     return 1 if failed or problems else 0
 
 
