@@ -18,7 +18,7 @@
 
 #define PROMPT "mm> "
 
-extern const struct shell_cmd __shell_cmds_start[], __shell_cmds_end[];
+extern const struct shell_cmd table_start(shell_cmds)[], table_end(shell_cmds)[];
 
 static struct line_editor editor;
 
@@ -93,7 +93,7 @@ const struct shell_cmd *shell_find(const char *name)
 {
 	const struct shell_cmd *c;
 
-	for (c = __shell_cmds_start; c < __shell_cmds_end; c++)
+	for (c = table_start(shell_cmds); c < table_end(shell_cmds); c++)
 		if (!strcmp(c->name, name))
 			return c;
 	return NULL;
@@ -214,7 +214,7 @@ static int cmd_help(int argc, char **argv)
 		printk("usage: %s %s\n  %s\n", c->name, c->usage, c->help);
 		return 0;
 	}
-	for (c = __shell_cmds_start; c < __shell_cmds_end; c++)
+	for (c = table_start(shell_cmds); c < table_end(shell_cmds); c++)
 		printk("  %-14s %-30s %s\n", c->name, c->usage, c->help);
 	return 0;
 }

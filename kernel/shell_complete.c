@@ -8,8 +8,8 @@
 #include <kernel/shell_complete.h>
 #include <string.h>
 
-extern const struct shell_cmd __shell_cmds_start[], __shell_cmds_end[];
-extern const struct shell_completer __shell_completers_start[], __shell_completers_end[];
+extern const struct shell_cmd table_start(shell_cmds)[], table_end(shell_cmds)[];
+extern const struct shell_completer table_start(shell_completers)[], table_end(shell_completers)[];
 
 /**
  * shell_complete_words - offer each word of a list
@@ -30,7 +30,7 @@ void shell_complete_commands(struct le_completion *c)
 {
 	const struct shell_cmd *cmd;
 
-	for (cmd = __shell_cmds_start; cmd < __shell_cmds_end; cmd++)
+	for (cmd = table_start(shell_cmds); cmd < table_end(shell_cmds); cmd++)
 		le_complete_add(c, cmd->name);
 }
 
@@ -78,7 +78,7 @@ void shell_complete(struct le_completion *c, int argc, const char *const *argv, 
 		shell_complete_commands(c);
 		return;
 	}
-	for (s = __shell_completers_start; s < __shell_completers_end; s++) {
+	for (s = table_start(shell_completers); s < table_end(shell_completers); s++) {
 		if (!strcmp(s->cmd, argv[0])) {
 			s->complete(c, argc, argv);
 			return;

@@ -70,7 +70,7 @@ void shell_table_remove(struct shell_table *t, struct shell_table_entry *e)
 	*e = t->entries[--t->nr];
 }
 
-extern const struct shell_keeper __shell_keepers_start[], __shell_keepers_end[];
+extern const struct shell_keeper table_start(shell_keepers)[], table_end(shell_keepers)[];
 
 struct shell_ref shell_ref_addr(unsigned long addr)
 {
@@ -96,7 +96,7 @@ static bool find_keeper(const struct shell_ref *ref,
 {
 	const struct shell_keeper *k;
 
-	for (k = __shell_keepers_start; k < __shell_keepers_end; k++)
+	for (k = table_start(shell_keepers); k < table_end(shell_keepers); k++)
 		if (k->describe != self && k->describe(ref, buf, len))
 			return true;
 	return false;

@@ -24,6 +24,25 @@
 #define container_of(ptr, type, member)                                                            \
 	((type *)((char *)(ptr) - offsetof(type, member)))
 
+/*
+ * Linker-built tables (shell commands, completers, keepers, KTAP suites): each entry is
+ * placed with __table_entry(table, key) and the table read between table_start(table)
+ * and table_end(table). On the target linker.ld gathers ".table.key" sections sorted by
+ * key; a host build (unit tests, fuzzing) uses one section named like the table, which
+ * the host linker delimits with __start_<table> / __stop_<table> (unsorted; and a
+ * section named like a C identifier is left alone by AddressSanitizer, so the entries
+ * stay packed).
+ */
+#ifdef HOST_BUILD
+#define __table_entry(table, key) __section(#table)
+#define table_start(table)	  __start_##table
+#define table_end(table)	  __stop_##table
+#else
+#define __table_entry(table, key) __section("." #table "." #key)
+#define table_start(table)	  __##table##_start
+#define table_end(table)	  __##table##_end
+#endif
+
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 #define BUILD_BUG_ON(c) _Static_assert(!(c), #c)
 

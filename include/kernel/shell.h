@@ -20,7 +20,7 @@ struct shell_cmd {
 };
 
 #define SHELL_CMD(_name, _usage, _help, _min, _max, _fn)                                           \
-	static const struct shell_cmd __shell_cmd_##_fn __used __section(".shell_cmds." #_name) = { \
+	static const struct shell_cmd __shell_cmd_##_fn __used __table_entry(shell_cmds, _name) = { \
 		.name = #_name,                                                                    \
 		.usage = _usage,                                                                   \
 		.help = _help,                                                                     \

@@ -19,7 +19,7 @@ struct shell_completer {
 
 #define SHELL_COMPLETE(_cmd, _fn)                                                                  \
 	static const struct shell_completer __shell_completer_##_cmd __used                        \
-		__section(".shell_completers." #_cmd) = {                                          \
+		__table_entry(shell_completers, _cmd) = {                                          \
 			.cmd = #_cmd,                                                              \
 			.complete = _fn,                                                           \
 	}

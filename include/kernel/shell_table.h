@@ -67,7 +67,7 @@ struct shell_keeper {
 
 #define SHELL_KEEPER(_fn)                                                                          \
 	static const struct shell_keeper __shell_keeper_##_fn __used                               \
-	    __section(".shell_keepers") = { .describe = _fn }
+	    __table_entry(shell_keepers, _fn) = { .describe = _fn }
 
 /* A reference for an address typed at the shell (its pfn when it is in the direct map). */
 struct shell_ref shell_ref_addr(unsigned long addr);

@@ -1,7 +1,7 @@
 # libFuzzer targets (clang -fsanitize=fuzzer,address,undefined). `make fuzz` runs each for
 # FUZZ_SECONDS; `make fuzz-smoke` (part of make test) replays a fixed number of inputs
 # from a fixed seed, so it is repeatable.
-FUZZ_TARGETS  := fuzz_shell_input fuzz_page_alloc
+FUZZ_TARGETS  := fuzz_shell_input fuzz_page_alloc fuzz_shell_exec
 FUZZ_SECONDS  ?= 60
 FUZZ_BUILD    := build/fuzz
 FUZZ_CC       := clang
@@ -10,9 +10,13 @@ FUZZ_CFLAGS   := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recove
 		 -DDMA_ZONE_MB=16
 fuzz_shell_input_SRCS := lib/line_editor.c lib/parse.c mm/gfp.c
 fuzz_page_alloc_SRCS  := $(MM_HOST_SRCS)
+# The real dispatcher and the command handlers that build on the host (see the target).
+fuzz_shell_exec_SRCS  := $(MM_HOST_SRCS) kernel/shell.c kernel/shell_table.c \
+	kernel/shell_complete.c kernel/console.c lib/line_editor.c lib/ringbuf.c \
+	mm/shell_mm.c mm/shell_slab.c mm/shell_mempool.c
 
 define fuzz_rule
-$(FUZZ_BUILD)/$(1): tests/fuzz/$(1).c $$($(1)_SRCS) $$(wildcard include/*/*.h tests/host/*.h)
+$(FUZZ_BUILD)/$(1): tests/fuzz/$(1).c $$($(1)_SRCS) $$(wildcard include/*/*.h tests/host/*.h mm/*.h)
 	@mkdir -p $(FUZZ_BUILD)/corpus-$(1)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) $$(filter %.c,$$^) -o $$@
 endef
