@@ -102,6 +102,8 @@ def test_use_after_free_write_is_reported_by_poison(board):
     again, out = alloc(board, "cache_alloc e2e-poison")
     assert again == addr
     assert "use after free: byte 8 written" in out, out
+    errors = error_lines(out)[1]
+    assert len(errors) == 1 and "reported a corrupted object" in errors[0], out
     board.cmd(f"cache_free e2e-poison 0x{again:08x}")
     assert not error_lines(board.cmd("cache_destroy e2e-poison"))[1]
 

@@ -10,7 +10,7 @@
 #include <kernel/types.h>
 
 #define FAKE_REGS_SIZE	4096
-#define FAKE_LOG_MAX	1024
+#define FAKE_LOG_MAX	8192
 
 struct fake_access {
 	bool write;

@@ -23,7 +23,7 @@
 
 /* The device behind the registers: a receive FIFO, a transmit log, busy counters. */
 struct fake_uart {
-	char rx[128];
+	char rx[2048];
 	unsigned int rx_head, rx_len;
 	char tx[128];
 	unsigned int tx_len;
@@ -52,7 +52,8 @@ static u32 uart_read(struct fake_regs *f, unsigned int offset)
 			v |= UTRSTAT_TX_EMPTY | UTRSTAT_TX_DONE;
 		return v;
 	case UFSTAT:
-		v = dev.rx_full ? UFSTAT_RX_FULL : rx_waiting();
+		/* A 64-byte FIFO: full reads as the full bit with count 0. */
+		v = dev.rx_full || rx_waiting() >= 64 ? UFSTAT_RX_FULL : rx_waiting();
 		if (dev.tx_busy_polls) {
 			dev.tx_busy_polls--;
 			v |= UFSTAT_TX_FULL;
@@ -305,6 +306,74 @@ static void test_rx_interrupt_drains_the_fifo_then_acknowledges(void **state)
 	assert_int_equal(console_trygetc(), -1);
 }
 
+/* Enough bytes to fill the console's 1 KB ring and then some (a paste). */
+static void receive_pattern(unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		dev.rx[dev.rx_len++] = (char)('a' + i % 26);
+}
+
+/* Empty the console ring (shared by every test of this program). */
+static void flush_console(void)
+{
+	while (console_trygetc() >= 0)
+		;
+}
+
+static void raise_rx(void)
+{
+	fake_reg_set(&regs, UINTP, 1);
+	fake_reg_set(&regs, UINTSP, 1);
+	handle_irq(NULL);
+}
+
+static void test_full_ring_masks_rx_and_leaves_bytes_in_the_uart(void **state)
+{
+	unsigned int lost = console_rx_lost(), i;
+	int c;
+
+	samsung_uart_console_init(regs.reg);
+	assert_int_equal(samsung_uart_setup(66500000, 115200), 0);
+	assert_int_equal(samsung_uart_enable_rx_irq(UART_IRQ), 0);
+	flush_console();
+	receive_pattern(1100);
+	raise_rx();
+	/* The ring took 1024 bytes; the rest waits in the UART with RXD masked. */
+	assert_int_equal(rx_waiting(), 1100 - 1024);
+	assert_int_equal(fake_reg(&regs, UINTM) & UINT_RXD, UINT_RXD);
+	for (i = 0; i < 511; i++)
+		assert_int_equal(console_trygetc(), 'a' + i % 26);
+	assert_int_equal(fake_reg(&regs, UINTM) & UINT_RXD, UINT_RXD); /* not yet half empty */
+	assert_int_equal(console_trygetc(), 'a' + 511 % 26);
+	/* Half empty: RXD unmasked and what waited in the UART drained, in order. */
+	assert_int_equal(fake_reg(&regs, UINTM) & UINT_RXD, 0);
+	assert_int_equal(rx_waiting(), 0);
+	for (i = 512; i < 1100; i++) {
+		c = console_trygetc();
+		assert_int_equal(c, 'a' + i % 26);
+	}
+	assert_int_equal(console_trygetc(), -1);
+	assert_int_equal(console_rx_lost(), lost);
+}
+
+static void test_uart_overrun_is_counted_as_lost_input(void **state)
+{
+	unsigned int lost = console_rx_lost();
+
+	samsung_uart_console_init(regs.reg);
+	assert_int_equal(samsung_uart_setup(66500000, 115200), 0);
+	assert_int_equal(samsung_uart_enable_rx_irq(UART_IRQ), 0);
+	flush_console();
+	receive("x");
+	fake_reg_set(&regs, UERSTAT, UERSTAT_OVERRUN);
+	raise_rx();
+	fake_reg_set(&regs, UERSTAT, 0);
+	assert_int_equal(console_trygetc(), 'x');
+	assert_int_equal(console_rx_lost(), lost + 1);
+}
+
 int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
@@ -322,6 +391,8 @@ int main(void)
 		T(test_polled_receive_without_fifo_uses_rx_ready),
 		T(test_enable_rx_irq_unmasks_only_receive),
 		T(test_rx_interrupt_drains_the_fifo_then_acknowledges),
+		T(test_full_ring_masks_rx_and_leaves_bytes_in_the_uart),
+		T(test_uart_overrun_is_counted_as_lost_input),
 	};
 #undef T
 
