@@ -43,7 +43,8 @@ ASFLAGS     := $(ARCHFLAGS) -g -Iinclude -Iboard/$(BOARD) -D__ASSEMBLER__ $(DEFS
 LDFLAGS     := $(ARCHFLAGS) -nostartfiles -specs=nano.specs -Wl,--gc-sections \
 	       -Wl,-Map=$(BUILD)/firmware.map -Wl,--no-warn-rwx-segments
 
-CORE_SRCS   := $(wildcard boot/*.S boot/*.c kernel/*.c lib/*.c mm/*.c tests/target/*.c tests/bench/*.c)
+CORE_SRCS   := $(wildcard boot/*.S boot/*.c arch/arm/*/*.S arch/arm/*/*.c init/*.c kernel/*.c lib/*.c mm/*.c \
+	       drivers/dma/dmaengine.c shell/*.c cmd/*.c tests/target/*.c tests/bench/*.c)
 SRCS        := $(CORE_SRCS) $(BOARD_SRCS)
 OBJS        := $(patsubst %,$(BUILD)/%.o,$(basename $(SRCS)))
 BUILD_ID    := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)$(shell git diff --quiet HEAD 2>/dev/null || echo -dirty)

@@ -5,7 +5,6 @@
 #include <kernel/irq.h>
 #include <kernel/preempt.h>
 #include <kernel/printk.h>
-#include <kernel/shell.h>
 
 struct irq_desc {
 	irq_handler_t handler;
@@ -65,7 +64,8 @@ void handle_irq(struct pt_regs *regs)
 	irq_exit();
 }
 
-static int cmd_interrupts(int argc, char **argv)
+/* The lines in use and their counts, for the `interrupts` command (/proc/interrupts). */
+void show_interrupts(void)
 {
 	unsigned int i;
 
@@ -74,7 +74,4 @@ static int cmd_interrupts(int argc, char **argv)
 		if (irq_desc[i].handler)
 			printk("%3u: %10lu  %-8s %s\n", i, irq_desc[i].count, chip->name,
 			       irq_desc[i].name);
-	return 0;
 }
-SHELL_CMD(interrupts, "", "interrupt lines in use and their counts (/proc/interrupts)", 0, 0,
-	  cmd_interrupts);

@@ -26,6 +26,10 @@ count() { # stage-name log: add the counts of the log's last summary line
 	total_f=$((total_f + ${f:-0} + ${e:-0}))
 }
 
+echo "== layer check (docs/design.md: no file includes from a layer above its own)"
+$PY scripts/check-layers.py 2>&1 | tee build/layers.log
+count layers build/layers.log
+
 echo "== host unit tests (cmocka, ASan+UBSan)"
 make --no-print-directory host-tests 2>&1 | tee build/host-tests.log
 count host build/host-tests.log

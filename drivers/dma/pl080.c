@@ -9,7 +9,7 @@
 #include <kernel/preempt.h>
 #include <drivers/pl080.h>
 #include <errno.h>
-#include <kernel/dmaengine.h>
+#include <drivers/dmaengine.h>
 #include <kernel/irq.h>
 #include <kernel/printk.h>
 #include <kernel/time.h>

@@ -1,4 +1,4 @@
-/* Register frame saved by every exception entry (boot/entry.S builds it). */
+/* Register frame saved by every exception entry (arch/arm/kernel/entry.S builds it). */
 #ifndef ASM_PTRACE_H
 #define ASM_PTRACE_H
 

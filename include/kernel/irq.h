@@ -21,6 +21,8 @@ void irq_set_chip(const struct irq_chip *chip);
 int request_irq(unsigned int irq, irq_handler_t handler, const char *name, void *dev);
 void free_irq(unsigned int irq);
 unsigned long irq_count(unsigned int irq);
+/* Print the lines in use and their counts (/proc/interrupts). */
+void show_interrupts(void);
 void handle_irq(struct pt_regs *regs);
 
 #endif

@@ -11,9 +11,9 @@ FUZZ_CFLAGS   := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recove
 fuzz_shell_input_SRCS := lib/line_editor.c lib/parse.c mm/gfp.c
 fuzz_page_alloc_SRCS  := $(MM_HOST_SRCS)
 # The real dispatcher and the command handlers that build on the host (see the target).
-fuzz_shell_exec_SRCS  := $(MM_HOST_SRCS) kernel/shell.c kernel/shell_table.c \
-	kernel/shell_complete.c kernel/console.c lib/line_editor.c lib/ringbuf.c \
-	mm/shell_mm.c mm/shell_slab.c mm/shell_mempool.c
+fuzz_shell_exec_SRCS  := $(MM_HOST_SRCS) shell/shell.c shell/ledger.c \
+	shell/complete.c kernel/console.c lib/line_editor.c lib/ringbuf.c \
+	cmd/page_alloc.c cmd/slab.c cmd/mempool.c
 
 define fuzz_rule
 $(FUZZ_BUILD)/$(1): tests/fuzz/$(1).c $$($(1)_SRCS) $$(wildcard include/*/*.h tests/host/*.h mm/*.h)

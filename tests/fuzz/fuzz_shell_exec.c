@@ -1,9 +1,9 @@
 /*
  * libFuzzer target: bytes typed at the real shell. Every byte goes through the line
- * editor, Tab completion included (kernel/shell_complete.c); every completed line is run
- * by the real dispatcher, shell_exec() (kernel/shell.c), against the real command
- * handlers of the page allocator, slab, kmalloc and mempool (mm/shell_mm.c,
- * mm/shell_slab.c, mm/shell_mempool.c) and the shell's ledger (kernel/shell_table.c),
+ * editor, Tab completion included (shell/complete.c); every completed line is run
+ * by the real dispatcher, shell_exec() (shell/shell.c), against the real command
+ * handlers of the page allocator, slab, kmalloc and mempool (cmd/page_alloc.c,
+ * cmd/slab.c, cmd/mempool.c) and the shell's ledger (shell/ledger.c),
  * over the mm core on the host arena. After every line the allocator's invariants are
  * checked (mm_host_check): no sequence of commands, however malformed, may corrupt it.
  *
@@ -14,8 +14,8 @@
 #include <assert.h>
 #include <kernel/bench.h>
 #include <kernel/console.h>
-#include <kernel/shell.h>
-#include <kernel/shell_complete.h>
+#include <shell/shell.h>
+#include <shell/complete.h>
 #include <lib/line_editor.h>
 #include <mm/slab.h>
 #include <stdint.h>

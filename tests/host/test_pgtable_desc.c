@@ -1,5 +1,5 @@
 /*
- * Host tests for boot/pgtable-v6.c: ARMv6 (SCTLR.XP=1) descriptor encode and decode.
+ * Host tests for arch/arm/mm/pgtable-v6.c: ARMv6 (SCTLR.XP=1) descriptor encode and decode.
  * Expected words are worked out by hand from the ARM ARM formats, not from the
  * header's macros, so a wrong bit position in pgtable-hwdef.h fails here:
  *   section:    type 0b10, B 2, C 3, XN 4, domain [8:5], AP[1:0] [11:10], TEX [14:12],

@@ -4,7 +4,7 @@ HOST_TESTS += test_parse
 test_parse_SRCS := lib/parse.c mm/gfp.c
 
 HOST_TESTS += test_pgtable_desc
-test_pgtable_desc_SRCS := boot/pgtable-v6.c
+test_pgtable_desc_SRCS := arch/arm/mm/pgtable-v6.c
 
 HOST_TESTS += test_ringbuf
 test_ringbuf_SRCS := lib/ringbuf.c lib/prandom.c

@@ -1,9 +1,9 @@
 /* KTAP suite "dma": the DMA mapping API with the board's DMA engine. */
 #include <asm/cacheflush.h>
 #include <asm/mmu.h>
-#include <kernel/dmaengine.h>
+#include <drivers/dmaengine.h>
 #include <kernel/kernel.h>
-#include <lib/ktap.h>
+#include <kernel/ktap.h>
 #include <mm/dma-mapping.h>
 #include <mm/mm.h>
 #include <mm/pgtable.h>

@@ -2,7 +2,7 @@
 #include <asm/irqflags.h>
 #include <asm/traps.h>
 #include <kernel/preempt.h>
-#include <lib/ktap.h>
+#include <kernel/ktap.h>
 
 static int read_null(void *arg)
 {

@@ -6,7 +6,7 @@
 #include <asm/irqflags.h>
 #include <kernel/kernel.h>
 #include <kernel/time.h>
-#include <lib/ktap.h>
+#include <kernel/ktap.h>
 #include <mm/mempool.h>
 #include <mm/mm.h>
 #include <mm/slab.h>

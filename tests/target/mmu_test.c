@@ -3,7 +3,7 @@
 #include <asm/mmu.h>
 #include <asm/traps.h>
 #include <kernel/version.h>
-#include <lib/ktap.h>
+#include <kernel/ktap.h>
 #include <mm/pgtable.h>
 #include <string.h>
 

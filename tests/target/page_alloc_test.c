@@ -7,7 +7,7 @@
 #include <asm/mmu.h>
 #include <kernel/kernel.h>
 #include <kernel/preempt.h>
-#include <lib/ktap.h>
+#include <kernel/ktap.h>
 #include <mm/highmem.h>
 #include <mm/mm.h>
 #include <mm/slab.h>

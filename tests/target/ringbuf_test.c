@@ -1,7 +1,7 @@
 /* KTAP suite "ringbuf": the SPSC ring, including an interrupt-context producer. */
 #include <asm/irqflags.h>
 #include <kernel/time.h>
-#include <lib/ktap.h>
+#include <kernel/ktap.h>
 #include <lib/ringbuf.h>
 
 static void fifo_order_and_full_ring_drops(struct ktap_test *t)

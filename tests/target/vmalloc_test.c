@@ -8,7 +8,7 @@
 #include <kernel/board.h>
 #include <kernel/kernel.h>
 #include <kernel/preempt.h>
-#include <lib/ktap.h>
+#include <kernel/ktap.h>
 #include <mm/highmem.h>
 #include <mm/mm.h>
 #include <mm/slab.h>

@@ -1,5 +1,5 @@
-/* The board's memory-to-memory DMA engine (see <kernel/dmaengine.h>). */
-#include <kernel/dmaengine.h>
+/* The board's memory-to-memory DMA engine (see <drivers/dmaengine.h>). */
+#include <drivers/dmaengine.h>
 
 static struct dma_engine *engine;
 

@@ -11,7 +11,7 @@
 #include <kernel/board.h>
 #include <kernel/preempt.h>
 #include <kernel/printk.h>
-#include <kernel/shell.h>
+#include <shell/shell.h>
 #include <kernel/version.h>
 
 extern char _end[];

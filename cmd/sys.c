@@ -3,7 +3,7 @@
 #include <kernel/board.h>
 #include <kernel/irq.h>
 #include <kernel/printk.h>
-#include <kernel/shell.h>
+#include <shell/shell.h>
 #include <kernel/time.h>
 #include <kernel/version.h>
 #include <lib/parse.h>
@@ -100,3 +100,11 @@ static int cmd_mw(int argc, char **argv)
 	return 0;
 }
 SHELL_CMD(mw, "<addr> <value>", "write a 32-bit word (a fault is reported)", 2, 2, cmd_mw);
+
+static int cmd_interrupts(int argc, char **argv)
+{
+	show_interrupts();
+	return 0;
+}
+SHELL_CMD(interrupts, "", "interrupt lines in use and their counts (/proc/interrupts)", 0, 0,
+	  cmd_interrupts);

@@ -6,9 +6,9 @@
  */
 #include <kernel/kernel.h>
 #include <kernel/printk.h>
-#include <kernel/shell.h>
-#include <kernel/shell_complete.h>
-#include <kernel/shell_table.h>
+#include <shell/shell.h>
+#include <shell/complete.h>
+#include <shell/ledger.h>
 #include <lib/parse.h>
 #include <mm/gfp.h>
 #include <mm/mempool.h>

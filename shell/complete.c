@@ -1,11 +1,11 @@
 /*
- * Tab completion for the shell (see <kernel/shell_complete.h>): the provider the line
+ * Tab completion for the shell (see <shell/complete.h>): the provider the line
  * editor calls. Command names come from the command table; a command's arguments from the
  * completer it registered with SHELL_COMPLETE(), found by name in the linker-built table.
  * Everything offered is read from the live tables, so it names only what exists now.
  */
-#include <kernel/shell.h>
-#include <kernel/shell_complete.h>
+#include <shell/shell.h>
+#include <shell/complete.h>
 #include <string.h>
 
 extern const struct shell_cmd table_start(shell_cmds)[], table_end(shell_cmds)[];

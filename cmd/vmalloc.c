@@ -9,8 +9,8 @@
  */
 #include <asm/io.h>
 #include <kernel/printk.h>
-#include <kernel/shell.h>
-#include <kernel/shell_table.h>
+#include <shell/shell.h>
+#include <shell/ledger.h>
 #include <lib/parse.h>
 #include <mm/vmalloc.h>
 #include <stdio.h>

@@ -7,8 +7,8 @@
  */
 #include <kernel/kernel.h>
 #include <kernel/printk.h>
-#include <kernel/shell.h>
-#include <kernel/shell_table.h>
+#include <shell/shell.h>
+#include <shell/ledger.h>
 #include <lib/parse.h>
 #include <mm/gfp.h>
 #include <mm/highmem.h>

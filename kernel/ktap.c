@@ -2,12 +2,12 @@
  * KTAP runner: a top-level plan over the suites, each suite a nested KTAP document with
  * its own plan and one "ok N - case" line per case, as the kernel's KTAP spec describes.
  * Each case's deferred cleanup actions run when it ends; a Ctrl-C ends the run at the next
- * case boundary with every remaining result reported (see <lib/ktap.h>).
+ * case boundary with every remaining result reported (see <kernel/ktap.h>).
  */
 #include <asm/traps.h>
 #include <kernel/console.h>
 #include <kernel/printk.h>
-#include <lib/ktap.h>
+#include <kernel/ktap.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>

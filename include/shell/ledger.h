@@ -83,7 +83,7 @@ struct shell_ref shell_ref_pfn(unsigned long pfn);
 int shell_refuse_foreign(const struct shell_ref *ref, bool (*self)(const struct shell_ref *,
 								   char *, unsigned int),
 			 const char *cmd);
-/* True when the shell holds a kmap of a page in [pfn, pfn + 2^order) (mm/shell_mm.c). */
+/* True when the shell holds a kmap of a page in [pfn, pfn + 2^order) (cmd/page_alloc.c). */
 bool shell_pages_kmapped(unsigned long pfn, unsigned int order);
 /* True when some keeper holds an object containing @ref; its description in @buf. */
 bool shell_ref_held(const struct shell_ref *ref, char *buf, unsigned int len);

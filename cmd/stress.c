@@ -7,7 +7,7 @@
 #include <kernel/console.h>
 #include <kernel/kernel.h>
 #include <kernel/printk.h>
-#include <kernel/shell.h>
+#include <shell/shell.h>
 #include <kernel/time.h>
 #include <lib/parse.h>
 #include <lib/prandom.h>

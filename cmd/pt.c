@@ -1,7 +1,7 @@
 /* `pt <vaddr>`: show how the live kernel page tables translate an address. */
 #include <asm/mmu.h>
 #include <kernel/printk.h>
-#include <kernel/shell.h>
+#include <shell/shell.h>
 #include <lib/parse.h>
 #include <mm/pgtable.h>
 

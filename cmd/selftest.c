@@ -1,11 +1,11 @@
 /*
  * `selftest [suite|list]`: run the in-target KTAP suites. A run stopped by Ctrl-C ends with
- * "error: interrupted" after its KTAP output (see lib/ktap.c).
+ * "error: interrupted" after its KTAP output (see kernel/ktap.c).
  */
 #include <kernel/printk.h>
-#include <kernel/shell.h>
-#include <kernel/shell_complete.h>
-#include <lib/ktap.h>
+#include <shell/shell.h>
+#include <shell/complete.h>
+#include <kernel/ktap.h>
 #include <mm/slab.h>
 #include <string.h>
 

@@ -3,10 +3,10 @@
  * once through coherent buffers and once through streaming mappings of cached memory.
  */
 #include <asm/cacheflush.h>
-#include <kernel/dmaengine.h>
+#include <drivers/dmaengine.h>
 #include <kernel/kernel.h>
 #include <kernel/printk.h>
-#include <kernel/shell.h>
+#include <shell/shell.h>
 #include <lib/parse.h>
 #include <lib/prandom.h>
 #include <mm/dma-mapping.h>

@@ -3,8 +3,8 @@
 #include <kernel/bench.h>
 #include <kernel/console.h>
 #include <kernel/printk.h>
-#include <kernel/shell.h>
-#include <kernel/shell_complete.h>
+#include <shell/shell.h>
+#include <shell/complete.h>
 #include <string.h>
 
 extern const struct bench __benches_start[], __benches_end[];

@@ -8,8 +8,8 @@
 #include <kernel/console.h>
 #include <kernel/printk.h>
 #include <kernel/sched.h>
-#include <kernel/shell.h>
-#include <kernel/shell_complete.h>
+#include <shell/shell.h>
+#include <shell/complete.h>
 #include <lib/line_editor.h>
 #include <lib/parse.h>
 #include <mm/mm.h>

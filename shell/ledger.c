@@ -1,9 +1,9 @@
 /*
- * The shell's tables of what it handed out (see <kernel/shell_table.h>). Linear scans:
+ * The shell's tables of what it handed out (see <shell/ledger.h>). Linear scans:
  * the tables hold at most a few hundred entries and are only touched by typed commands.
  */
-#include <kernel/shell.h>
-#include <kernel/shell_table.h>
+#include <shell/shell.h>
+#include <shell/ledger.h>
 #include <mm/mm.h>
 
 /**
