@@ -645,6 +645,14 @@ class Grammar:
 def read_state(b):
     """MemFree (after drain_pages), buddyinfo (after drain_pages), active objects of every
     slab cache, vmallocinfo. Before reading, every cache is shrunk: see below."""
+    # Every cache is shrunk first, before and after alike. Not to hide anything: free
+    # slabs are kept by design (as in Linux) and an off-slab cache (kmalloc-1024 and up,
+    # "off-slab" in cache_create's report) keeps the descriptor of each of its slabs, free
+    # ones included, in a kmalloc-32/64 object. After the soak, without shrinking,
+    # kmalloc-32 showed 44 active objects instead of 4 and MemFree 740 kB less; shrinking
+    # kmalloc-1024 .. kmalloc-131072 one by one gave back exactly those descriptors (1, 2,
+    # 22, 3, 3, 3, 5, 1 of them) and pages. Objects handed out are never shrunk away, so a
+    # leaked object still shows here.
     for name in slab_names(b):
         assert "returned to the page allocator" in b.cmd("cache_shrink " + name)
     assert "drained" in b.cmd("drain_pages")
@@ -763,6 +771,7 @@ def test_soak(fresh_board):
     gram = Grammar(rng, model)
 
     counts = {OK: 0, ERR: 0, ANY: 0}
+    failures = []
     for n in range(N_LINES):
         typed, expect, fault_ok = gram.line()
         try:
@@ -775,6 +784,7 @@ def test_soak(fresh_board):
         except AssertionError as e:
             if os.environ.get("SOAK_KEEP_GOING"):  # for investigating: report and go on
                 print(f"FAIL line {n}: {e}")
+                failures.append(n)
             else:
                 raise AssertionError(f"line {n} (seed {SEED}): {e}") from None
         model.update(out, typed)
@@ -783,13 +793,12 @@ def test_soak(fresh_board):
     typed_time = time.monotonic() - start
     print(f"soak: {N_LINES} lines typed in {typed_time:.1f} s: {counts[OK]} valid, "
           f"{counts[ERR]} refused, {counts[ANY]} either; {model.live()} objects held")
+    assert not failures, f"lines {failures} failed (seed {SEED}), see above"
     assert b.alive(), "the board stopped answering after the typed lines"
 
     # ---- the 64 KB paste ------------------------------------------------------------
     data, lines, marks = paste_script(N_LINES)
     assert len(data) >= 64 * 1024
-    b.log.flush()
-    log_start = os.path.getsize(b.log.name)
     fd = b.p.child_fd
 
     def writer():
@@ -800,15 +809,16 @@ def test_soak(fresh_board):
 
     t = threading.Thread(target=writer)
     t.start()
+    chunks = []
     try:
-        b.p.expect_exact(marks[-1], timeout=60)
-        b.p.expect_exact(PROMPT, timeout=10)
+        deadline = time.monotonic() + 60
+        while not chunks or marks[-1] not in chunks[-1]:
+            assert time.monotonic() < deadline, "paste: the last line did not run within 60 s"
+            b.p.expect_exact(PROMPT, timeout=10)  # every line's output, as it comes
+            chunks.append(b.p.before)
     finally:
         t.join()
-    b.log.flush()
-    with open(b.log.name, encoding="latin-1") as f:
-        f.seek(log_start)
-        text = f.read().replace("\r", "")
+    text = "".join(chunks).replace("\r", "")
     assert "Kernel panic" not in text and "overrun" not in text, "paste: panic or input lost"
     seen = MARK_RE.findall(text)
     expected = [re.match(MARK_RE, mk).group(0) if not mk.startswith("gfp") else "gfp 0x"
