@@ -850,3 +850,16 @@ def test_soak(fresh_board):
     assert after["MemFree"] == before["MemFree"], \
         f"MemFree {before['MemFree']} kB before, {after['MemFree']} kB after"
     assert b.alive()
+
+
+def test_vmalloc_of_an_overflowing_size_reports_the_size_asked_for(board):
+    """Found by the soak: `vmalloc 0xffffffff` is refused, but vmalloc's report names
+    size 0 (the size after PAGE_ALIGN wrapped around), not the size asked for as Linux's
+    warn_alloc does, so the report contradicts the error line under it."""
+    for size in (0xffffffff, 0xfffff001):
+        out = board.cmd("vmalloc %#x" % size)
+        lines = [l for l in out.splitlines() if l.strip()]
+        assert lines and lines[-1].startswith("error: vmalloc(%d) failed" % size), out
+        assert "size 0 " not in out and str(size) in lines[0], \
+            "firmware defect: vmalloc's report names size 0 for a size that wraps " \
+            "around in PAGE_ALIGN, not the %d bytes asked for:\n%s" % (size, out)
