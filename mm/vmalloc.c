@@ -85,14 +85,15 @@ static void free_area_pages(struct page **pages, unsigned int nr)
 static void *__vmalloc_caller(unsigned long size, gfp_t gfp, const struct pt_attrs *prot,
 			      unsigned long vm_flags, const void *caller)
 {
+	unsigned long asked = size;
 	struct vm_struct *area;
 	unsigned int nr, i;
 
 	if (!vmalloc_context_ok())
 		return NULL;
-	size = PAGE_ALIGN(size);
+	size = PAGE_ALIGN(size); /* 0 when rounding up overflows */
 	if (!size || size > VMALLOC_TOTAL) {
-		pr_warn("vmalloc: size %lu is out of range (caller %p)\n", size, caller);
+		pr_warn("vmalloc: size %lu is out of range (caller %p)\n", asked, caller);
 		return NULL;
 	}
 	area = get_vm_area_caller(size, PAGE_SIZE, vm_flags, caller);
