@@ -1,5 +1,5 @@
 /*
- * Temporary kernel mappings of highmem pages (DESIGN §2: PKMAP and FIXMAP).
+ * Temporary kernel mappings of highmem pages (PKMAP and FIXMAP, docs/memory-map.md).
  *
  * kmap(): pkmap_count[nr] is the number of kmap() users of slot nr (0: free); the page's
  * ->virtual is the slot address while mapped. The last kunmap() clears the PTE at once

@@ -1,5 +1,5 @@
 /*
- * Boot-time set-up of the page allocator: mem_map, the three zones of DESIGN §2, their
+ * Boot-time set-up of the page allocator: mem_map, the three zones of docs/memory-map.md, their
  * zonelists, per-CPU list sizes and watermarks, then the hand-over of every unreserved
  * page from memblock to the buddy lists.
  *
@@ -107,7 +107,10 @@ static void zone_init(struct zone *zone, enum zone_type idx, unsigned long start
 	zone->free_pages = 0;
 }
 
-/* Zonelist i: zone i, then every populated zone below it, highest first (DESIGN §4). */
+/*
+ * Zonelist i: zone i, then every populated zone below it, highest first
+ * (docs/design.md, Zonelist fallback).
+ */
 static void build_zonelists(pg_data_t *pgdat)
 {
 	int i, j, n;

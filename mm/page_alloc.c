@@ -1,5 +1,5 @@
 /*
- * The buddy allocator and the GFP semantics of DESIGN §4.
+ * The buddy allocator and the GFP semantics of docs/design.md.
  *
  * Free memory of a zone is kept as naturally aligned blocks of 2^order pages on
  * zone->free_area[order]; the first page of each carries PG_buddy and its order. Freeing

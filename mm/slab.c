@@ -1,5 +1,5 @@
 /*
- * The SLAB allocator, as Linux 2.6 designed it (DESIGN §4).
+ * The SLAB allocator, as Linux 2.6 designed it (docs/design.md, Slab and kmalloc).
  *
  * A cache hands out objects of one size. Its memory is a set of slabs, each 2^gfporder
  * pages from the page allocator cut into `num` objects, kept on three lists: full (no

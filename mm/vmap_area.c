@@ -16,8 +16,8 @@
  * least size + align bytes always fits, so the walk ends there.
  *
  * Node memory comes from a private pool of order-0 lowmem pages, not from the slab
- * allocator: vmalloc sits above slab in DESIGN §3 but this allocator must also work
- * before kmem_cache_init() and while slab is developed (and slab's large caches may
+ * allocator: vmalloc sits above slab (docs/design.md, section 4) but this allocator must
+ * also work before kmem_cache_init() and while slab is developed (and slab's large caches may
  * themselves one day want vmalloc space). Two nodes are enough for any allocation (the
  * busy area and the remainder when a free range is split in the middle); they are taken
  * before the search, with the lock dropped around the page allocator, so the search

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Image check (make test): for every board under board/, the built firmware.elf is laid
-# out as DESIGN §2 says (entry and load segments at PHYS_OFFSET + 0x8000 linked at
+# out as docs/memory-map.md says (entry and load segments at PHYS_OFFSET + 0x8000 linked at
 # 0xc0008000, swapper_pg_dir 16 KB below, the vector table in rodata, at most a page),
 # and U-Boot's mkimage accepts build/<board>/uImage with load = entry = the text's
 # physical address. Prints TAP-style lines, then "images: N passed, N failed".

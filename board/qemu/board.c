@@ -1,6 +1,6 @@
 /*
- * Board "qemu": QEMU versatilepb with an ARM1176 (BOARDS.md). The only file that knows
- * this machine's device addresses and interrupt lines.
+ * Board "qemu": QEMU versatilepb with an ARM1176 (docs/boards.md, section 2). The only
+ * file that knows this machine's device addresses and interrupt lines.
  */
 #include <asm/fixmap.h>
 #include <asm/io.h>

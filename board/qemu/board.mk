@@ -1,4 +1,4 @@
-# Board "qemu": QEMU versatilepb with -cpu arm1176 (DESIGN §1, BOARDS.md).
+# Board "qemu": QEMU versatilepb with -cpu arm1176 (docs/boards.md).
 PHYS_OFFSET := 0x00000000
 RAM_MB      ?= 256
 # Low memory: three quarters of RAM by default, rounded down to 4 MB (192 of 256).

@@ -1,6 +1,6 @@
 /*
  * Board "s3c6410": OK6410 / Tiny6410 / SMDK6410-class boards with a Samsung S3C6410,
- * loaded by U-Boot (BOARDS.md). Addresses and interrupt lines come from map.h; the
+ * loaded by U-Boot (docs/boards.md, section 7). Addresses and interrupt lines come from map.h; the
  * peripheral-port remap and the watchdog were handled by the reset hook (board_reset.h)
  * before the first device access.
  */

@@ -1,5 +1,5 @@
 # Board "s3c6410": OK6410 / Tiny6410 / SMDK6410-class boards, loaded by U-Boot at
-# 0x50008000 (DESIGN §1, BOARDS.md). RAM_MB=128 for the 128 MB boards; low memory then
+# 0x50008000 (docs/boards.md, section 8). RAM_MB=128 for the 128 MB boards; low memory then
 # defaults to three quarters of RAM, so that ZONE_HIGHMEM stays real.
 PHYS_OFFSET := 0x50000000
 RAM_MB      ?= 256

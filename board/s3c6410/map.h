@@ -1,7 +1,7 @@
 /*
- * Samsung S3C6410 memory map and interrupt lines (BOARDS.md, S3C6410 user manual): the
- * only place that names this SoC's addresses. Plain #defines, so that the reset hook
- * (assembler, MMU off) and board.c share them.
+ * Samsung S3C6410 memory map and interrupt lines (docs/boards.md, section 7; S3C6410
+ * user manual): the only place that names this SoC's addresses. Plain #defines, so that
+ * the reset hook (assembler, MMU off) and board.c share them.
  */
 #ifndef BOARD_S3C6410_MAP_H
 #define BOARD_S3C6410_MAP_H

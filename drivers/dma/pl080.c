@@ -1,7 +1,7 @@
 /*
  * PL080 / PL080S memory-to-memory copies on channel 0, interrupt on terminal count.
  * One copy at a time; a copy longer than the controller's transfer count is split.
- * QEMU quirk (BOARDS.md): the terminal-count interrupt reaches the VIC only after a
+ * QEMU quirk (docs/boards.md, section 6): the terminal-count interrupt reaches the VIC only after a
  * later write to a global register, so each transfer is followed by a DMACSync write.
  */
 #include <asm/io.h>

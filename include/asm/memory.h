@@ -1,5 +1,5 @@
 /*
- * ARM virtual memory layout (DESIGN §2). The board passes PHYS_OFFSET, RAM_MB and
+ * ARM virtual memory layout (docs/memory-map.md). The board passes PHYS_OFFSET, RAM_MB and
  * LOWMEM_MB on the command line; nothing here names a device.
  */
 #ifndef ASM_MEMORY_H

@@ -1,7 +1,7 @@
 /*
- * GFP ("get free pages") flags, with the values and meanings of Linux 2.6 (DESIGN §4).
- * Zone modifiers pick where memory may come from; action modifiers say how hard the
- * allocator may try and whether it may sleep.
+ * GFP ("get free pages") flags, with the values and meanings of Linux 2.6
+ * (docs/design.md, GFP rules). Zone modifiers pick where memory may come from; action
+ * modifiers say how hard the allocator may try and whether it may sleep.
  */
 #ifndef MM_GFP_H
 #define MM_GFP_H

@@ -1,5 +1,6 @@
 /*
- * The page allocator API (DESIGN §4) and the page <-> pfn <-> address conversions.
+ * The page allocator API (docs/design.md, Pages and zones) and the page <-> pfn <-> address
+ * conversions.
  *
  * Boot sequence (MMU on, low memory direct-mapped at PAGE_OFFSET):
  *

@@ -1,6 +1,6 @@
 /*
  * Zones: the physical memory of the one node, split by what the memory can be used for
- * (DESIGN §2). Each zone has buddy free lists for orders 0..MAX_ORDER-1, a per-CPU list of
+ * (docs/memory-map.md). Each zone has buddy free lists for orders 0..MAX_ORDER-1, a per-CPU list of
  * order-0 pages (hot at the head, cold at the tail) and min/low/high watermarks.
  * Invariant: zone->free_pages == sum over orders of free_area[order].nr_free << order;
  * pages on the per-CPU list are free but not counted there.

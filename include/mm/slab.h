@@ -1,7 +1,7 @@
 /*
- * The slab allocator (DESIGN §4): caches of equal-size objects carved out of pages from
- * the page allocator, in the classic SLAB design of Linux 2.6, and the general-purpose
- * kmalloc() built on a ladder of such caches.
+ * The slab allocator (docs/design.md, Slab and kmalloc): caches of equal-size objects
+ * carved out of pages from the page allocator, in the classic SLAB design of Linux 2.6,
+ * and the general-purpose kmalloc() built on a ladder of such caches.
  *
  *	c = kmem_cache_create("inode", sizeof(struct inode), 0, SLAB_HWCACHE_ALIGN, ctor);
  *	p = kmem_cache_alloc(c, GFP_KERNEL);	... kmem_cache_free(c, p);

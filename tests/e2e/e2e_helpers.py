@@ -18,7 +18,7 @@ ELF = os.environ.get("FIRMWARE_ELF", os.path.join(ROOT, "build/qemu/firmware.elf
 LOG_DIR = os.path.join(os.path.dirname(os.path.abspath(ELF)), "e2e")
 PAGE_OFFSET = 0xc0000000
 VMALLOC_END = 0xfe000000  # include/asm/memory.h: fixed, whatever the build settings
-BOOT_TIMEOUT = 5  # DESIGN: the prompt within 5 s of starting QEMU
+BOOT_TIMEOUT = 5  # README: the prompt comes in well under a second; 5 s is the limit
 
 
 def boot_board(name):

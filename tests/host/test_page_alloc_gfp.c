@@ -1,5 +1,5 @@
 /*
- * Host tests for the GFP semantics of DESIGN §4 (mm/page_alloc.c slow path, mm/vmscan.c):
+ * Host tests for the GFP semantics of docs/design.md (mm/page_alloc.c slow path, mm/vmscan.c):
  * direct reclaim through shrinkers and its GFP_NOIO/GFP_NOFS limits, waiting for an
  * interrupt, __GFP_NORETRY/__GFP_REPEAT/__GFP_NOFAIL retry budgets, atomic callers that
  * never sleep, the atomic-context BUG report, __GFP_ZERO and the failure report.

@@ -125,7 +125,7 @@ static void expect_divisor(u32 clk, u32 baud, u32 ubrdiv, u32 udivslot)
 	assert_int_equal(div.udivslot, udivslot);
 }
 
-/* BOARDS.md: PCLK 66.5 MHz, 115200 baud -> UBRDIV 35 (0x23), UDIVSLOT 0x0080. */
+/* docs/boards.md, UART: PCLK 66.5 MHz, 115200 baud -> UBRDIV 35 (0x23), UDIVSLOT 0x0080. */
 static void test_divisor_115200_at_66_5mhz(void **state)
 {
 	expect_divisor(66500000, 115200, 35, 0x0080);

@@ -134,7 +134,7 @@ static void gfp_selects_the_zone(struct ktap_test *t)
 		KTAP_EXPECT_TRUE(t, page_to_phys(high) >= PHYS_OFFSET + LOWMEM_SIZE);
 		KTAP_EXPECT_TRUE(t, page_address(high) == NULL);
 	} else {
-		/* No HighMem zone: __GFP_HIGHMEM falls back to Normal (DESIGN §4 zonelists). */
+		/* No HighMem zone: __GFP_HIGHMEM falls back to Normal (docs/design.md, Zonelist fallback). */
 		KTAP_EXPECT_EQ(t, page_zonenum(high), ZONE_NORMAL);
 		KTAP_EXPECT_TRUE(t, page_address(high) == __va(page_to_phys(high)));
 	}
