@@ -26,6 +26,19 @@ void ktap_fail(struct ktap_test *t, const char *file, int line, const char *fmt,
 	t->failed = true;
 }
 
+/**
+ * ktap_add_action - run @fn(@arg) when the case ends, whatever the way it ends
+ * @t: the running case
+ * @fn: the cleanup step; it must cope with a half-done case (NULL pointers, hooks
+ *	not registered) because a failed assertion may end the case at any point
+ * @arg: its argument. It must outlive the case's stack frame: a case that faulted has
+ *	no frame left when the actions run, so point it at static or allocated storage.
+ *
+ * Actions run last registered first, after the case's own code and before its result
+ * line. The table has KTAP_MAX_ACTIONS entries: when it is full, @fn(@arg) runs at once
+ * and the case fails (KUnit's kunit_add_action_or_reset()).
+ * Return: 0 when registered, -1 when the table was full.
+ */
 int ktap_add_action(struct ktap_test *t, ktap_action_t fn, void *arg)
 {
 	if (t->nr_actions == KTAP_MAX_ACTIONS) {
@@ -55,17 +68,41 @@ static bool take_action(struct ktap_test *t, ktap_action_t fn, void *arg)
 	return false;
 }
 
+/**
+ * ktap_release_action - run a registered action now, and forget it
+ * @t: the running case
+ * @fn: @arg: the pair given to ktap_add_action(); nothing happens when it is not registered
+ *
+ * For a case that checks the state after its own cleanup (free counts, a destroyed cache).
+ */
 void ktap_release_action(struct ktap_test *t, ktap_action_t fn, void *arg)
 {
 	if (take_action(t, fn, arg))
 		fn(arg);
 }
 
+/**
+ * ktap_remove_action - forget a registered action without running it
+ * @t: the running case
+ * @fn: @arg: the pair given to ktap_add_action()
+ *
+ * For a case that undoes the thing itself, on purpose, in a way the action cannot
+ * (a free that is part of what is tested).
+ */
 void ktap_remove_action(struct ktap_test *t, ktap_action_t fn, void *arg)
 {
 	take_action(t, fn, arg);
 }
 
+/**
+ * ktap_expect_report - announce a report the case is about to provoke on purpose
+ * @t: the running case
+ * @fmt: what will be printed, and why (printf format)
+ *
+ * Prints "# expected: ..." inside the case's subtest, before the allocator's own report
+ * (BUG:, slab error:, bad free...), so that a passing log does not look like a failing
+ * one. tests/target/run_ktap.py fails a run that has such a report without this note.
+ */
 void ktap_expect_report(struct ktap_test *t, const char *fmt, ...)
 {
 	char msg[160];
@@ -164,6 +201,13 @@ static unsigned int run_suite(const struct ktap_suite *s, unsigned int index, bo
 	return failed + not_run;
 }
 
+/**
+ * ktap_run - run every suite, or one
+ * @only: the suite's name, or NULL for all of them
+ * @interrupted: set to whether a Ctrl-C (console_interrupted()) stopped the run early
+ * Return: number of failed cases (interrupted and skipped ones included), or -1 when
+ * @only names no suite.
+ */
 int ktap_run(const char *only, bool *interrupted)
 {
 	const struct ktap_suite *s;

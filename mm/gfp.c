@@ -70,11 +70,19 @@ static int gfp_lookup(const char *s, size_t len, u32 *out)
 	return -1;
 }
 
+/**
+ * gfp_parse - parse flag names joined by '|', case-insensitive ("GFP_KERNEL|__GFP_ZERO")
+ * Also accepts a number (decimal or 0x hex). Return: 0, or -1 on any unknown name.
+ */
 int gfp_parse(const char *s, gfp_t *out)
 {
 	return parse_flag_list(s, gfp_lookup, out);
 }
 
+/**
+ * gfp_format - the flags as names, composites first ("GFP_KERNEL|__GFP_ZERO")
+ * Return: @buf.
+ */
 char *gfp_format(gfp_t gfp, char *buf, size_t len)
 {
 	size_t i, n = 0;

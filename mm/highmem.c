@@ -29,6 +29,9 @@ static struct page *pkmap_page[LAST_PKMAP];
 static unsigned int last_pkmap_nr;
 static unsigned int kmap_atomic_idx[NR_CPUS];
 
+/**
+ * kmap_init - forget every mapping (called by mem_init(); all slots are free at boot)
+ */
 void kmap_init(void)
 {
 	memset(pkmap_count, 0, sizeof(pkmap_count));
@@ -59,6 +62,16 @@ static void *map_new_virtual(struct page *page)
 	return (void *)vaddr;
 }
 
+/**
+ * kmap - map a page into the kernel's address space until kunmap()
+ * @page: any page; a low-memory page is returned at its direct-map address
+ *
+ * Each kmap() of a mapped highmem page reuses its slot and takes a reference. When all
+ * LAST_PKMAP slots are taken the caller waits (cpu_wait_for_interrupt()) for a kunmap();
+ * it may sleep, so it must not be called from atomic context.
+ * Return: the virtual address, or NULL (reported) if no slot came free after a long wait
+ * or the caller cannot sleep and no slot is free.
+ */
 void *kmap(struct page *page)
 {
 	void *caller = __builtin_return_address(0);
@@ -91,6 +104,10 @@ void *kmap(struct page *page)
 	return NULL;
 }
 
+/**
+ * kunmap - drop a kmap() reference; the last one unmaps the slot and flushes its TLB entry
+ * @page: the page given to kmap(); unbalanced calls are reported and ignored
+ */
 void kunmap(struct page *page)
 {
 	unsigned long flags;
@@ -116,6 +133,14 @@ void kunmap(struct page *page)
 	spin_unlock_irqrestore(&kmap_lock, flags);
 }
 
+/**
+ * kmap_atomic - map a page in this CPU's next FIXMAP window
+ * @page: any page
+ *
+ * Disables preemption until the matching kunmap_atomic(): the caller must not sleep.
+ * Interrupt handlers may nest their own kmap_atomic() calls, up to KM_TYPE_NR deep.
+ * Return: the virtual address, or NULL (reported) when the window stack is full.
+ */
 void *kmap_atomic(struct page *page)
 {
 	unsigned int cpu = smp_processor_id(), idx;
@@ -140,6 +165,12 @@ void *kmap_atomic(struct page *page)
 	return (void *)vaddr;
 }
 
+/**
+ * kunmap_atomic - undo the innermost kmap_atomic()
+ * @addr: the address kmap_atomic() returned (any address inside the page is accepted)
+ *
+ * Windows must be released in reverse order; anything else is reported.
+ */
 void kunmap_atomic(void *addr)
 {
 	unsigned long vaddr = (unsigned long)addr & PAGE_MASK, flags;
@@ -167,6 +198,11 @@ void kunmap_atomic(void *addr)
 	preempt_enable();
 }
 
+/**
+ * kmap_to_page - the page behind an address returned by kmap() or a direct-map address
+ * @addr: the address
+ * Return: the page, or NULL when @addr is neither.
+ */
 struct page *kmap_to_page(void *addr)
 {
 	unsigned long vaddr = (unsigned long)addr;
@@ -178,6 +214,10 @@ struct page *kmap_to_page(void *addr)
 	return NULL;
 }
 
+/**
+ * clear_highpage - zero a page, highmem or not
+ * @page: the page
+ */
 void clear_highpage(struct page *page)
 {
 	void *kaddr = kmap_atomic(page);

@@ -73,6 +73,10 @@ void *__kmalloc(size_t size, gfp_t flags)
 	return kmem_cache_alloc_caller(cachep, flags, caller);
 }
 
+/**
+ * kcalloc - a zeroed array of @n elements of @size bytes
+ * Return: the memory, or NULL when @n * @size overflows or memory is short.
+ */
 void *kcalloc(size_t n, size_t size, gfp_t flags)
 {
 	size_t bytes;
@@ -118,11 +122,23 @@ static __always_inline void __kfree(const void *objp, void *caller)
 		kfree_large(page, objp, caller);
 }
 
+/**
+ * kfree - free memory from kmalloc()
+ * @objp: the allocation; NULL and ZERO_SIZE_PTR are ignored
+ *
+ * Tells slab objects (PG_slab pages) from whole-page allocations by the struct page. An
+ * address outside the direct map, or a page neither slab nor allocated, is reported and
+ * ignored. Debug caches check the object as kmem_cache_free() does.
+ */
 void kfree(const void *objp)
 {
 	__kfree(objp, __builtin_return_address(0));
 }
 
+/**
+ * ksize - the usable size of a kmalloc() allocation
+ * Return: the size of its class (or its pages), 0 for NULL and ZERO_SIZE_PTR.
+ */
 size_t ksize(const void *objp)
 {
 	struct page *page;
@@ -137,6 +153,14 @@ size_t ksize(const void *objp)
 	return 0;
 }
 
+/**
+ * krealloc - resize a kmalloc() allocation, keeping its contents
+ * @p: the allocation (NULL or ZERO_SIZE_PTR: a plain kmalloc)
+ * @new_size: the size wanted; 0 frees @p and returns ZERO_SIZE_PTR
+ * @flags: GFP mask for a new allocation
+ * Return: @p itself when it is already big enough, else a new allocation holding the old
+ * contents (@p freed); NULL on failure, @p untouched.
+ */
 void *krealloc(const void *p, size_t new_size, gfp_t flags)
 {
 	size_t ks;
@@ -157,6 +181,16 @@ void *krealloc(const void *p, size_t new_size, gfp_t flags)
 	return ret;
 }
 
+/**
+ * kfree_checked - kfree() with every check a debug cache does, whatever the cache's flags
+ * @objp: a pointer that may not be a live kmalloc() object
+ *
+ * For callers that cannot trust the pointer (the shell): a double free, a pointer into the
+ * middle of an object, an address that is not a slab object or kmalloc()ed block is
+ * reported with cache, object and caller, and nothing changes. Slower than kfree(): it
+ * walks the slab's free list and the array cache.
+ * Return: 0 when freed, -1 when refused.
+ */
 int kfree_checked(const void *objp)
 {
 	void *caller = __builtin_return_address(0);
@@ -185,6 +219,11 @@ int kfree_checked(const void *objp)
 	return ok ? 0 : -1;
 }
 
+/**
+ * kmem_ptr_is_free - whether @objp is the start of an object (or block) that is free now
+ * Return: true for a free slab object or a free page; false for a live one or an address
+ * the allocator does not own.
+ */
 bool kmem_ptr_is_free(const void *objp)
 {
 	struct kmem_cache *cachep;

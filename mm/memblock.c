@@ -125,6 +125,12 @@ static int memblock_remove_range(struct memblock_type *type, phys_addr_t base, p
 	return 0;
 }
 
+/**
+ * memblock_add - add a range of RAM
+ * @base: physical start
+ * @size: bytes
+ * Return: 0, or -1 if the region table is full or memblock has retired.
+ */
 int memblock_add(phys_addr_t base, phys_addr_t size)
 {
 	if (!memblock_check_open("memblock_add", __builtin_return_address(0)))
@@ -132,6 +138,12 @@ int memblock_add(phys_addr_t base, phys_addr_t size)
 	return memblock_add_range(&memblock.memory, base, size);
 }
 
+/**
+ * memblock_reserve - mark a range as in use: it is never given to the buddy allocator
+ * @base: physical start
+ * @size: bytes
+ * Return: 0, or -1 if the region table is full or memblock has retired.
+ */
 int memblock_reserve(phys_addr_t base, phys_addr_t size)
 {
 	if (!memblock_check_open("memblock_reserve", __builtin_return_address(0)))
@@ -139,6 +151,12 @@ int memblock_reserve(phys_addr_t base, phys_addr_t size)
 	return memblock_add_range(&memblock.reserved, base, size);
 }
 
+/**
+ * memblock_phys_free - return a reserved range (the reverse of memblock_reserve())
+ * @base: physical start
+ * @size: bytes
+ * Return: 0, or -1 if the region table is full or memblock has retired.
+ */
 int memblock_phys_free(phys_addr_t base, phys_addr_t size)
 {
 	if (!memblock_check_open("memblock_phys_free", __builtin_return_address(0)))
@@ -146,6 +164,10 @@ int memblock_phys_free(phys_addr_t base, phys_addr_t size)
 	return memblock_remove_range(&memblock.reserved, base, size);
 }
 
+/**
+ * memblock_set_current_limit - allocations end below @limit from now on
+ * @limit: physical address, or MEMBLOCK_ALLOC_ACCESSIBLE
+ */
 void memblock_set_current_limit(phys_addr_t limit)
 {
 	memblock.current_limit = limit;
@@ -173,6 +195,12 @@ static const struct memblock_region *reserved_overlap(u64 start, u64 end)
 	return NULL;
 }
 
+/**
+ * memblock_phys_alloc - reserve and return the highest free aligned range below the limit
+ * @size: bytes
+ * @align: power of two
+ * Return: the physical address, or 0 when nothing fits (reported).
+ */
 phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align)
 {
 	const struct memblock_type *mt = &memblock.memory;
@@ -211,6 +239,12 @@ phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align)
 	return 0;
 }
 
+/**
+ * memblock_alloc - memblock_phys_alloc() of zeroed low memory, by virtual address
+ * @size: bytes
+ * @align: power of two
+ * Return: the direct-map address, or NULL.
+ */
 void *memblock_alloc(phys_addr_t size, phys_addr_t align)
 {
 	phys_addr_t phys = memblock_phys_alloc(size, align);
@@ -298,6 +332,13 @@ static unsigned long free_pages_memory(unsigned long start_pfn, unsigned long en
 	return freed;
 }
 
+/**
+ * memblock_free_all - release every unreserved page of RAM to the buddy allocator
+ *
+ * Called by mem_init() once the zones exist. memblock retires: later memblock calls
+ * fail with a report.
+ * Return: the number of pages released.
+ */
 unsigned long memblock_free_all(void)
 {
 	const struct memblock_type *mt = &memblock.memory, *rt = &memblock.reserved;
@@ -329,6 +370,11 @@ unsigned long memblock_free_all(void)
 	return freed;
 }
 
+/**
+ * memblock_reset - forget every region and reopen memblock (a fresh boot)
+ *
+ * Used by the host tests, which boot the mm core many times in one process.
+ */
 void memblock_reset(void)
 {
 	memblock.memory.cnt = 0;

@@ -8,6 +8,10 @@
 #include <mm/slab.h>
 #include <mm/vmap_area.h>
 
+/**
+ * si_meminfo - the totals behind MemTotal/MemFree/HighTotal/HighFree
+ * @val: filled in, in pages
+ */
 void si_meminfo(struct sysinfo *val)
 {
 	struct zone *zone;

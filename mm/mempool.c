@@ -25,6 +25,14 @@ static void free_pool(mempool_t *pool)
 	kfree(pool);
 }
 
+/**
+ * mempool_create - create a pool and fill its reserve
+ * @min_nr: elements to keep in reserve (>= 1)
+ * @alloc_fn: allocates one element with a GFP mask and @pool_data
+ * @free_fn: frees one element
+ * @pool_data: passed to @alloc_fn and @free_fn
+ * Return: the pool, or NULL if it or its reserve could not be allocated (GFP_KERNEL).
+ */
 mempool_t *mempool_create(int min_nr, mempool_alloc_t *alloc_fn, mempool_free_t *free_fn,
 			  void *pool_data)
 {
@@ -60,6 +68,12 @@ mempool_t *mempool_create(int min_nr, mempool_alloc_t *alloc_fn, mempool_free_t 
 	return pool;
 }
 
+/**
+ * mempool_resize - change the reserve size
+ * @pool: the pool
+ * @new_min_nr: the new reserve size (>= 1); a larger one is filled with GFP_KERNEL
+ * Return: 0, or -1 when memory for the reserve is short (the pool is unchanged).
+ */
 int mempool_resize(mempool_t *pool, int new_min_nr)
 {
 	void **new_elements, *element;
@@ -107,6 +121,10 @@ int mempool_resize(mempool_t *pool, int new_min_nr)
 	return 0;
 }
 
+/**
+ * mempool_destroy - free the reserve and the pool
+ * @pool: the pool (NULL is ignored); every element must have been freed back
+ */
 void mempool_destroy(mempool_t *pool)
 {
 	if (!pool)
@@ -117,6 +135,15 @@ void mempool_destroy(mempool_t *pool)
 	free_pool(pool);
 }
 
+/**
+ * mempool_alloc - allocate an element
+ * @pool: the pool
+ * @gfp_mask: the caller's context; __GFP_WAIT means it may wait for an element
+ *
+ * Tries the underlying allocator without reclaim, then the reserve; with __GFP_WAIT it
+ * then waits for an interrupt (wfi) and tries again, the allocator now with reclaim.
+ * Return: an element; NULL only without __GFP_WAIT.
+ */
 void *mempool_alloc(mempool_t *pool, gfp_t gfp_mask)
 {
 	gfp_t gfp_temp;
@@ -149,6 +176,13 @@ void *mempool_alloc(mempool_t *pool, gfp_t gfp_mask)
 	}
 }
 
+/**
+ * mempool_free - free an element from mempool_alloc()
+ * @element: the element (NULL is ignored)
+ * @pool: its pool
+ *
+ * Refills the reserve if it is short, else returns the element to the allocator.
+ */
 void mempool_free(void *element, mempool_t *pool)
 {
 	unsigned long flags;

@@ -191,6 +191,13 @@ void free_area_init(phys_addr_t dma_end, phys_addr_t lowmem_end)
 	build_zonelists(pgdat);
 }
 
+/**
+ * setup_per_zone_wmarks - recompute every zone's min/low/high from min_free_kbytes
+ *
+ * Low-memory zones share min_free_kbytes in proportion to their managed pages; highmem
+ * gets a small fixed reserve (Linux: managed/1024, clamped to 32..128 pages).
+ * low = min + min/4, high = min + min/2.
+ */
 void setup_per_zone_wmarks(void)
 {
 	unsigned long pages_min = (unsigned long)min_free_kbytes >> (PAGE_SHIFT - 10);
@@ -245,6 +252,16 @@ void init_per_zone_wmark_min(void)
 	setup_per_zone_wmarks();
 }
 
+/**
+ * mem_init - build the zones and hand every unreserved page to the buddy allocator
+ * @dma_end: physical end of ZONE_DMA (PHYS_OFFSET + DMA_ZONE_MB MB)
+ * @lowmem_end: physical end of low memory (PHYS_OFFSET + LOWMEM_SIZE); RAM above it is
+ *	ZONE_HIGHMEM
+ *
+ * Call once, after every memblock_add() and memblock_reserve(). Allocates mem_map from
+ * memblock, sets up zones, zonelists, watermarks and per-CPU lists, frees the unreserved
+ * RAM into the buddy lists, retires memblock and initialises kmap.
+ */
 void mem_init(phys_addr_t dma_end, phys_addr_t lowmem_end)
 {
 	struct zone *zone;

@@ -134,6 +134,9 @@ static void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_page
 	}
 }
 
+/**
+ * drain_all_pages - give every page on the per-CPU lists back to the buddy lists
+ */
 void drain_all_pages(void)
 {
 	struct zone *zone;
@@ -160,6 +163,11 @@ void pageset_set_high_and_batch(struct zone *zone, int high, int batch)
 	spin_unlock_irqrestore(&zone->lock, flags);
 }
 
+/**
+ * zone_pcp_count - order-0 pages sitting on the zone's per-CPU lists
+ * @zone: the zone
+ * Return: the sum over CPUs of pcp.count.
+ */
 unsigned long zone_pcp_count(struct zone *zone)
 {
 	unsigned long n = 0;
@@ -170,6 +178,10 @@ unsigned long zone_pcp_count(struct zone *zone)
 	return n;
 }
 
+/**
+ * nr_free_pages - pages on the buddy free lists of all zones (per-CPU lists excluded)
+ * Return: the count, as Linux's NR_FREE_PAGES.
+ */
 unsigned long nr_free_pages(void)
 {
 	struct zone *zone;
@@ -214,6 +226,17 @@ static bool __zone_watermark_ok(struct zone *zone, unsigned int order, long min)
 	return true;
 }
 
+/**
+ * zone_watermark_ok - may an allocation of 2^@order pages be taken from @zone?
+ * @zone: the zone
+ * @order: block order
+ * @mark: the watermark, in pages
+ * @alloc_flags: ALLOC_HIGH lowers @mark by half, ALLOC_HARDER by a further quarter
+ *
+ * Also requires, for every order below @order, that enough of the free memory is in
+ * blocks large enough, so that a high-order request does not eat the small-page reserve.
+ * Return: true when the zone's buddy free pages stay above the (lowered) mark.
+ */
 bool zone_watermark_ok(struct zone *zone, unsigned int order, unsigned long mark, int alloc_flags)
 {
 	long min = (long)mark;
@@ -371,11 +394,28 @@ static __always_inline struct page *__alloc_pages(gfp_t gfp, unsigned int order,
 	return page;
 }
 
+/**
+ * alloc_pages - allocate 2^@order physically contiguous pages
+ * @gfp: GFP mask: zones allowed, whether the caller may sleep, reserves, __GFP_ZERO...
+ * @order: 0..MAX_ORDER-1
+ *
+ * Tries the zones of the zonelist @gfp selects above their low watermark, then runs the
+ * slow path: the min watermark (lowered for __GFP_HIGH), and for callers that may sleep
+ * direct reclaim through the shrinkers and waiting for an interrupt to free memory.
+ * Return: the first page of the block (refcount 1), or NULL with a failure report
+ * (unless __GFP_NOWARN). Never NULL with __GFP_NOFAIL from a context that may sleep.
+ */
 struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
 	return __alloc_pages(gfp, order, __builtin_return_address(0));
 }
 
+/**
+ * __get_free_pages - allocate 2^@order low-memory pages and return their address
+ * @gfp: GFP mask; __GFP_HIGHMEM is ignored, the result must be addressable
+ * @order: 0..MAX_ORDER-1
+ * Return: the direct-map virtual address, or 0.
+ */
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
 {
 	struct page *page = __alloc_pages(gfp & ~__GFP_HIGHMEM, order, __builtin_return_address(0));
@@ -383,6 +423,11 @@ unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
 	return page ? (unsigned long)page_address(page) : 0;
 }
 
+/**
+ * get_zeroed_page - allocate one zero-filled low-memory page
+ * @gfp: GFP mask
+ * Return: its virtual address, or 0.
+ */
 unsigned long get_zeroed_page(gfp_t gfp)
 {
 	struct page *page =
@@ -530,16 +575,36 @@ out:
 	local_irq_restore(flags);
 }
 
+/**
+ * __free_pages - drop a reference on a block; free it when the last one goes
+ * @page: the first page of the block, as alloc_pages() returned it
+ * @order: the order it was allocated with
+ *
+ * A double free, a wrong @order, a page that does not start an allocated block, a
+ * reserved page or @order >= MAX_ORDER is reported (KERN_ERR, pfn and caller) and
+ * ignored: allocator state is never changed by a bad call.
+ */
 void __free_pages(struct page *page, unsigned int order)
 {
 	free_pages_caller(page, order, false, __builtin_return_address(0));
 }
 
+/**
+ * free_cold_page - free an order-0 page to the cold end of the per-CPU list
+ * @page: the page; same checks as __free_pages()
+ */
 void free_cold_page(struct page *page)
 {
 	free_pages_caller(page, 0, true, __builtin_return_address(0));
 }
 
+/**
+ * free_pages - free a block by its direct-map address
+ * @addr: what __get_free_pages() returned; 0 is ignored
+ * @order: the order it was allocated with
+ *
+ * An address outside the direct map or not page-aligned is reported and ignored.
+ */
 void free_pages(unsigned long addr, unsigned int order)
 {
 	void *caller = __builtin_return_address(0);

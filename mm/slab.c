@@ -208,6 +208,15 @@ static __always_inline void *__cache_alloc(struct kmem_cache *cachep, gfp_t flag
 	return objp;
 }
 
+/**
+ * kmem_cache_alloc - allocate an object
+ * @cachep: the cache
+ * @flags: GFP mask used if a new slab is needed; __GFP_ZERO clears the object
+ *
+ * Takes the most recently freed object from the per-CPU array cache; an empty array is
+ * refilled a batch at a time from partial slabs, then free slabs, then a new slab.
+ * Return: the object, or NULL when no slab could be allocated.
+ */
 void *kmem_cache_alloc(struct kmem_cache *cachep, gfp_t flags)
 {
 	return __cache_alloc(cachep, flags, __builtin_return_address(0));
@@ -282,6 +291,16 @@ out:
 	local_irq_restore(irqflags);
 }
 
+/**
+ * kmem_cache_free - return an object to its cache
+ * @cachep: the cache it came from
+ * @objp: the object (NULL is ignored)
+ *
+ * The object goes to the per-CPU array cache; a full array flushes a batch back to the
+ * slabs. Caches with debug flags check the pointer and the object first and refuse,
+ * with a report, a double free, a wrong cache, a pointer that does not start an object
+ * or a damaged red zone.
+ */
 void kmem_cache_free(struct kmem_cache *cachep, void *objp)
 {
 	if (unlikely(!objp))
@@ -327,6 +346,11 @@ unsigned long drain_freelist(struct kmem_cache *cachep, unsigned long max)
 	return pages;
 }
 
+/**
+ * kmem_cache_shrink - drain the array cache and give every empty slab back
+ * @cachep: the cache
+ * Return: the number of pages returned to the page allocator.
+ */
 unsigned long kmem_cache_shrink(struct kmem_cache *cachep)
 {
 	drain_array(cachep);

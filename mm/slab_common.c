@@ -212,6 +212,10 @@ static bool setup_cpu_cache(struct kmem_cache *cachep, gfp_t gfp)
 
 /* ---- cache creation and destruction ---- */
 
+/**
+ * kmem_cache_find - the cache called @name
+ * Return: it, or NULL.
+ */
 struct kmem_cache *kmem_cache_find(const char *name)
 {
 	struct kmem_cache *c;
@@ -239,6 +243,17 @@ static const char *create_error(const char *name, size_t size, size_t align, uns
 	return NULL;
 }
 
+/**
+ * kmem_cache_create - create a cache of objects of one size
+ * @name: shown by slabinfo; copied, at most KMEM_CACHE_NAME_LEN - 1 characters
+ * @size: object size in bytes, 1 .. KMALLOC_MAX_CACHE_SIZE
+ * @align: required alignment (0 or a power of two); objects are at least word aligned
+ * @flags: SLAB_* flags
+ * @ctor: run on every object when its slab is created (not on each allocation), or NULL
+ *
+ * Return: the cache, or NULL with a report when an argument is invalid or memory is short
+ * (with SLAB_PANIC: panic instead).
+ */
 struct kmem_cache *kmem_cache_create(const char *name, size_t size, size_t align,
 				     unsigned int flags, void (*ctor)(void *))
 {
@@ -272,6 +287,9 @@ fail:
 	return NULL;
 }
 
+/**
+ * kmem_cache_active_objs - objects allocated and not freed (excludes the array cache)
+ */
 unsigned long kmem_cache_active_objs(struct kmem_cache *cachep)
 {
 	unsigned long f, active;
@@ -283,6 +301,13 @@ unsigned long kmem_cache_active_objs(struct kmem_cache *cachep)
 	return active;
 }
 
+/**
+ * kmem_cache_destroy - release a cache and all its slabs
+ * @cachep: the cache (NULL is ignored)
+ *
+ * Return: 0; or -1 with a report, leaving the cache intact, while objects are still
+ * allocated.
+ */
 int kmem_cache_destroy(struct kmem_cache *cachep)
 {
 	unsigned long live;
@@ -307,11 +332,17 @@ int kmem_cache_destroy(struct kmem_cache *cachep)
 	return 0;
 }
 
+/**
+ * kmem_cache_size - the usable size of the cache's objects
+ */
 unsigned int kmem_cache_size(struct kmem_cache *cachep)
 {
 	return cachep->object_size;
 }
 
+/**
+ * kmem_cache_name - the cache's name
+ */
 const char *kmem_cache_name(struct kmem_cache *cachep)
 {
 	return cachep->name;
@@ -347,6 +378,13 @@ static unsigned long slab_shrink_scan(struct shrinker *s, struct shrink_control 
 	return freed;
 }
 
+/**
+ * drop_slab - kmem_cache_shrink() every cache
+ *
+ * For tests that compare free-page counts across work that may reclaim: afterwards no
+ * cache holds an empty slab or an array-cache object, so the shrinker has nothing to give.
+ * Return: the number of pages returned to the page allocator.
+ */
 unsigned long drop_slab(void)
 {
 	struct kmem_cache *c;
@@ -364,6 +402,11 @@ static struct shrinker slab_shrinker = {
     .seeks = DEFAULT_SEEKS,
 };
 
+/**
+ * kmem_cache_init - create the kmem_cache cache and the kmalloc caches
+ *
+ * Call once after mem_init(). Also registers the slab shrinker with direct reclaim.
+ */
 void kmem_cache_init(void)
 {
 	struct kmem_cache *c;

@@ -44,6 +44,9 @@ static void get_slab_stats(struct kmem_cache *cachep, struct slab_stats *st)
 	spin_unlock_irqrestore(&l3->list_lock, f);
 }
 
+/**
+ * show_slabinfo - print /proc/slabinfo (version 2.1) for every cache
+ */
 void show_slabinfo(void)
 {
 	struct kmem_cache *cachep;

@@ -22,6 +22,11 @@ static bool shrinker_registered(const struct shrinker *s)
 	return false;
 }
 
+/**
+ * register_shrinker - let direct reclaim call @s
+ * @s: count_objects and scan_objects set; gfp_needs states __GFP_IO/__GFP_FS needs
+ * Return: 0, or -1 if @s lacks a callback or is already registered.
+ */
 int register_shrinker(struct shrinker *s)
 {
 	if (!s || !s->count_objects || !s->scan_objects) {
@@ -40,12 +45,23 @@ int register_shrinker(struct shrinker *s)
 	return 0;
 }
 
+/**
+ * unregister_shrinker - stop calling @s; it may be freed afterwards
+ * @s: a registered shrinker (an unregistered one is ignored)
+ */
 void unregister_shrinker(struct shrinker *s)
 {
 	if (s && shrinker_registered(s))
 		list_del_init(&s->list);
 }
 
+/**
+ * shrink_slab - run every shrinker the GFP mask allows
+ * @gfp_mask: the reclaiming allocation's mask: shrinkers needing __GFP_IO or __GFP_FS
+ *	it lacks are skipped
+ * @order: the reclaiming allocation's order
+ * Return: objects freed.
+ */
 unsigned long shrink_slab(gfp_t gfp_mask, unsigned int order)
 {
 	struct shrinker *s, *next;
@@ -72,6 +88,12 @@ unsigned long shrink_slab(gfp_t gfp_mask, unsigned int order)
 	return freed;
 }
 
+/**
+ * try_to_free_pages - direct reclaim for an allocation that may sleep
+ * @gfp_mask: the allocation's mask
+ * @order: the allocation's order
+ * Return: the progress made (objects freed by shrinkers); 0 when none.
+ */
 unsigned long try_to_free_pages(gfp_t gfp_mask, unsigned int order)
 {
 	return shrink_slab(gfp_mask, order);

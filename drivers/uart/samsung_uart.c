@@ -26,6 +26,14 @@ static const u16 udivslot_table[16] = {
 static void __iomem *uart;
 static bool fifo_mode;
 
+/**
+ * samsung_uart_calc_divisor - UBRDIV/UDIVSLOT for @baud from a @clk_hz UART clock
+ * @clk_hz: the clock the UART divides (PCLK here)
+ * @baud: bits per second
+ * @div: filled in on success
+ *
+ * Pure function. Return: 0, or -1 when @baud is 0 or too fast for @clk_hz.
+ */
 int samsung_uart_calc_divisor(u32 clk_hz, u32 baud, struct samsung_uart_divisor *div)
 {
 	u32 sixteenths;

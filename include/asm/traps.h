@@ -25,12 +25,7 @@ struct fault_record {
 	u32 pc;
 };
 
-/**
- * catch_faults - run @fn(@arg) so that an abort or undefined instruction in it returns
- * Return: 0 when @fn returned (its value in *@ret), 1 when a fault unwound it (the fault in
- * *@rec when @rec is not NULL). Nestable. Interrupt state and atomic-context counters are
- * restored to what they were at the call.
- */
+/* run @fn(@arg) so that an abort or undefined instruction in it returns */
 int catch_faults(int (*fn)(void *), void *arg, int *ret, struct fault_record *rec);
 /* The same for faults that are expected (selftests): a one-line "# expected ..." note. */
 int catch_faults_quiet(int (*fn)(void *), void *arg, int *ret, struct fault_record *rec);

@@ -15,14 +15,7 @@ struct samsung_uart_divisor {
 	u32 udivslot;	/* which of the 16 sample slots stretch by one clock */
 };
 
-/**
- * samsung_uart_calc_divisor - UBRDIV/UDIVSLOT for @baud from a @clk_hz UART clock
- * @clk_hz: the clock the UART divides (PCLK here)
- * @baud: bits per second
- * @div: filled in on success
- *
- * Pure function. Return: 0, or -1 when @baud is 0 or too fast for @clk_hz.
- */
+/* UBRDIV/UDIVSLOT for @baud from a @clk_hz UART clock */
 int samsung_uart_calc_divisor(u32 clk_hz, u32 baud, struct samsung_uart_divisor *div);
 
 /*

@@ -60,46 +60,13 @@ struct ktap_suite {
 void ktap_fail(struct ktap_test *t, const char *file, int line, const char *fmt, ...)
 	__printf(4, 5);
 
-/**
- * ktap_add_action - run @fn(@arg) when the case ends, whatever the way it ends
- * @t: the running case
- * @fn: the cleanup step; it must cope with a half-done case (NULL pointers, hooks
- *	not registered) because a failed assertion may end the case at any point
- * @arg: its argument. It must outlive the case's stack frame: a case that faulted has
- *	no frame left when the actions run, so point it at static or allocated storage.
- *
- * Actions run last registered first, after the case's own code and before its result
- * line. The table has KTAP_MAX_ACTIONS entries: when it is full, @fn(@arg) runs at once
- * and the case fails (KUnit's kunit_add_action_or_reset()).
- * Return: 0 when registered, -1 when the table was full.
- */
+/* run @fn(@arg) when the case ends, whatever the way it ends */
 int ktap_add_action(struct ktap_test *t, ktap_action_t fn, void *arg);
-/**
- * ktap_release_action - run a registered action now, and forget it
- * @t: the running case
- * @fn: @arg: the pair given to ktap_add_action(); nothing happens when it is not registered
- *
- * For a case that checks the state after its own cleanup (free counts, a destroyed cache).
- */
+/* run a registered action now, and forget it */
 void ktap_release_action(struct ktap_test *t, ktap_action_t fn, void *arg);
-/**
- * ktap_remove_action - forget a registered action without running it
- * @t: the running case
- * @fn: @arg: the pair given to ktap_add_action()
- *
- * For a case that undoes the thing itself, on purpose, in a way the action cannot
- * (a free that is part of what is tested).
- */
+/* forget a registered action without running it */
 void ktap_remove_action(struct ktap_test *t, ktap_action_t fn, void *arg);
-/**
- * ktap_expect_report - announce a report the case is about to provoke on purpose
- * @t: the running case
- * @fmt: what will be printed, and why (printf format)
- *
- * Prints "# expected: ..." inside the case's subtest, before the allocator's own report
- * (BUG:, slab error:, bad free...), so that a passing log does not look like a failing
- * one. tests/target/run_ktap.py fails a run that has such a report without this note.
- */
+/* announce a report the case is about to provoke on purpose */
 void ktap_expect_report(struct ktap_test *t, const char *fmt, ...) __printf(2, 3);
 
 /* Record a failure and go on. */
@@ -130,13 +97,7 @@ void ktap_expect_report(struct ktap_test *t, const char *fmt, ...) __printf(2, 3
 		return;                                                                            \
 	} while (0)
 
-/**
- * ktap_run - run every suite, or one
- * @only: the suite's name, or NULL for all of them
- * @interrupted: set to whether a Ctrl-C (console_interrupted()) stopped the run early
- * Return: number of failed cases (interrupted and skipped ones included), or -1 when
- * @only names no suite.
- */
+/* run every suite, or one */
 int ktap_run(const char *only, bool *interrupted);
 /* List the suites on the console. */
 void ktap_list(void);

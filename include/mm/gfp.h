@@ -40,16 +40,10 @@ static inline bool gfpflags_allow_blocking(gfp_t gfp)
 	return (gfp & __GFP_WAIT) != 0;
 }
 
-/**
- * gfp_parse - parse flag names joined by '|', case-insensitive ("GFP_KERNEL|__GFP_ZERO")
- * Also accepts a number (decimal or 0x hex). Return: 0, or -1 on any unknown name.
- */
+/* parse flag names joined by '|', case-insensitive ("GFP_KERNEL|__GFP_ZERO") */
 int gfp_parse(const char *s, gfp_t *out);
 
-/**
- * gfp_format - the flags as names, composites first ("GFP_KERNEL|__GFP_ZERO")
- * Return: @buf.
- */
+/* the flags as names, composites first ("GFP_KERNEL|__GFP_ZERO") */
 char *gfp_format(gfp_t gfp, char *buf, size_t len);
 
 #endif

@@ -35,50 +35,22 @@ struct memblock {
 
 extern struct memblock memblock;
 
-/**
- * memblock_add - add a range of RAM
- * @base: physical start
- * @size: bytes
- * Return: 0, or -1 if the region table is full or memblock has retired.
- */
+/* add a range of RAM */
 int memblock_add(phys_addr_t base, phys_addr_t size);
 
-/**
- * memblock_reserve - mark a range as in use: it is never given to the buddy allocator
- * @base: physical start
- * @size: bytes
- * Return: 0, or -1 if the region table is full or memblock has retired.
- */
+/* mark a range as in use: it is never given to the buddy allocator */
 int memblock_reserve(phys_addr_t base, phys_addr_t size);
 
-/**
- * memblock_phys_free - return a reserved range (the reverse of memblock_reserve())
- * @base: physical start
- * @size: bytes
- * Return: 0, or -1 if the region table is full or memblock has retired.
- */
+/* return a reserved range (the reverse of memblock_reserve()) */
 int memblock_phys_free(phys_addr_t base, phys_addr_t size);
 
-/**
- * memblock_phys_alloc - reserve and return the highest free aligned range below the limit
- * @size: bytes
- * @align: power of two
- * Return: the physical address, or 0 when nothing fits (reported).
- */
+/* reserve and return the highest free aligned range below the limit */
 phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align);
 
-/**
- * memblock_alloc - memblock_phys_alloc() of zeroed low memory, by virtual address
- * @size: bytes
- * @align: power of two
- * Return: the direct-map address, or NULL.
- */
+/* memblock_phys_alloc() of zeroed low memory, by virtual address */
 void *memblock_alloc(phys_addr_t size, phys_addr_t align);
 
-/**
- * memblock_set_current_limit - allocations end below @limit from now on
- * @limit: physical address, or MEMBLOCK_ALLOC_ACCESSIBLE
- */
+/* allocations end below @limit from now on */
 void memblock_set_current_limit(phys_addr_t limit);
 
 phys_addr_t memblock_start_of_DRAM(void);
@@ -88,20 +60,10 @@ bool memblock_is_memory(phys_addr_t addr);
 /* True if any byte of [base, base + size) is reserved. */
 bool memblock_is_region_reserved(phys_addr_t base, phys_addr_t size);
 
-/**
- * memblock_free_all - release every unreserved page of RAM to the buddy allocator
- *
- * Called by mem_init() once the zones exist. memblock retires: later memblock calls
- * fail with a report.
- * Return: the number of pages released.
- */
+/* release every unreserved page of RAM to the buddy allocator */
 unsigned long memblock_free_all(void);
 
-/**
- * memblock_reset - forget every region and reopen memblock (a fresh boot)
- *
- * Used by the host tests, which boot the mm core many times in one process.
- */
+/* forget every region and reopen memblock (a fresh boot) */
 void memblock_reset(void);
 
 /* Prints both region tables (KERN_INFO). */

@@ -28,49 +28,20 @@ typedef struct mempool_s {
 	unsigned long waits; /* times a sleeping allocation waited for an element */
 } mempool_t;
 
-/**
- * mempool_create - create a pool and fill its reserve
- * @min_nr: elements to keep in reserve (>= 1)
- * @alloc_fn: allocates one element with a GFP mask and @pool_data
- * @free_fn: frees one element
- * @pool_data: passed to @alloc_fn and @free_fn
- * Return: the pool, or NULL if it or its reserve could not be allocated (GFP_KERNEL).
- */
+/* create a pool and fill its reserve */
 mempool_t *mempool_create(int min_nr, mempool_alloc_t *alloc_fn, mempool_free_t *free_fn,
 			  void *pool_data);
 
-/**
- * mempool_resize - change the reserve size
- * @pool: the pool
- * @new_min_nr: the new reserve size (>= 1); a larger one is filled with GFP_KERNEL
- * Return: 0, or -1 when memory for the reserve is short (the pool is unchanged).
- */
+/* change the reserve size */
 int mempool_resize(mempool_t *pool, int new_min_nr);
 
-/**
- * mempool_destroy - free the reserve and the pool
- * @pool: the pool (NULL is ignored); every element must have been freed back
- */
+/* free the reserve and the pool */
 void mempool_destroy(mempool_t *pool);
 
-/**
- * mempool_alloc - allocate an element
- * @pool: the pool
- * @gfp_mask: the caller's context; __GFP_WAIT means it may wait for an element
- *
- * Tries the underlying allocator without reclaim, then the reserve; with __GFP_WAIT it
- * then waits for an interrupt (wfi) and tries again, the allocator now with reclaim.
- * Return: an element; NULL only without __GFP_WAIT.
- */
+/* allocate an element */
 void *mempool_alloc(mempool_t *pool, gfp_t gfp_mask);
 
-/**
- * mempool_free - free an element from mempool_alloc()
- * @element: the element (NULL is ignored)
- * @pool: its pool
- *
- * Refills the reserve if it is short, else returns the element to the allocator.
- */
+/* free an element from mempool_alloc() */
 void mempool_free(void *element, mempool_t *pool);
 
 /* Helpers: pools of slab objects (@pool_data a kmem_cache), kmalloc() memory (the size)

@@ -98,85 +98,35 @@ static inline void get_page(struct page *page)
 	page->_refcount++;
 }
 
-/**
- * alloc_pages - allocate 2^@order physically contiguous pages
- * @gfp: GFP mask: zones allowed, whether the caller may sleep, reserves, __GFP_ZERO...
- * @order: 0..MAX_ORDER-1
- *
- * Tries the zones of the zonelist @gfp selects above their low watermark, then runs the
- * slow path: the min watermark (lowered for __GFP_HIGH), and for callers that may sleep
- * direct reclaim through the shrinkers and waiting for an interrupt to free memory.
- * Return: the first page of the block (refcount 1), or NULL with a failure report
- * (unless __GFP_NOWARN). Never NULL with __GFP_NOFAIL from a context that may sleep.
- */
+/* allocate 2^@order physically contiguous pages */
 struct page *alloc_pages(gfp_t gfp, unsigned int order);
 #define alloc_page(gfp) alloc_pages(gfp, 0)
 
-/**
- * __get_free_pages - allocate 2^@order low-memory pages and return their address
- * @gfp: GFP mask; __GFP_HIGHMEM is ignored, the result must be addressable
- * @order: 0..MAX_ORDER-1
- * Return: the direct-map virtual address, or 0.
- */
+/* allocate 2^@order low-memory pages and return their address */
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order);
 #define __get_free_page(gfp) __get_free_pages(gfp, 0)
 
-/**
- * get_zeroed_page - allocate one zero-filled low-memory page
- * @gfp: GFP mask
- * Return: its virtual address, or 0.
- */
+/* allocate one zero-filled low-memory page */
 unsigned long get_zeroed_page(gfp_t gfp);
 
-/**
- * __free_pages - drop a reference on a block; free it when the last one goes
- * @page: the first page of the block, as alloc_pages() returned it
- * @order: the order it was allocated with
- *
- * A double free, a wrong @order, a page that does not start an allocated block, a
- * reserved page or @order >= MAX_ORDER is reported (KERN_ERR, pfn and caller) and
- * ignored: allocator state is never changed by a bad call.
- */
+/* drop a reference on a block; free it when the last one goes */
 void __free_pages(struct page *page, unsigned int order);
 #define __free_page(page) __free_pages(page, 0)
 
-/**
- * free_cold_page - free an order-0 page to the cold end of the per-CPU list
- * @page: the page; same checks as __free_pages()
- */
+/* free an order-0 page to the cold end of the per-CPU list */
 void free_cold_page(struct page *page);
 
-/**
- * free_pages - free a block by its direct-map address
- * @addr: what __get_free_pages() returned; 0 is ignored
- * @order: the order it was allocated with
- *
- * An address outside the direct map or not page-aligned is reported and ignored.
- */
+/* free a block by its direct-map address */
 void free_pages(unsigned long addr, unsigned int order);
 #define free_page(addr) free_pages(addr, 0)
 
-/**
- * mem_init - build the zones and hand every unreserved page to the buddy allocator
- * @dma_end: physical end of ZONE_DMA (PHYS_OFFSET + DMA_ZONE_MB MB)
- * @lowmem_end: physical end of low memory (PHYS_OFFSET + LOWMEM_SIZE); RAM above it is
- *	ZONE_HIGHMEM
- *
- * Call once, after every memblock_add() and memblock_reserve(). Allocates mem_map from
- * memblock, sets up zones, zonelists, watermarks and per-CPU lists, frees the unreserved
- * RAM into the buddy lists, retires memblock and initialises kmap.
- */
+/* build the zones and hand every unreserved page to the buddy allocator */
 void mem_init(phys_addr_t dma_end, phys_addr_t lowmem_end);
 
-/**
- * drain_all_pages - give every page on the per-CPU lists back to the buddy lists
- */
+/* give every page on the per-CPU lists back to the buddy lists */
 void drain_all_pages(void);
 
-/**
- * nr_free_pages - pages on the buddy free lists of all zones (per-CPU lists excluded)
- * Return: the count, as Linux's NR_FREE_PAGES.
- */
+/* pages on the buddy free lists of all zones (per-CPU lists excluded) */
 unsigned long nr_free_pages(void);
 
 struct sysinfo {
@@ -187,10 +137,7 @@ struct sysinfo {
 	unsigned int mem_unit; /* bytes per unit: PAGE_SIZE */
 };
 
-/**
- * si_meminfo - the totals behind MemTotal/MemFree/HighTotal/HighFree
- * @val: filled in, in pages
- */
+/* the totals behind MemTotal/MemFree/HighTotal/HighFree */
 void si_meminfo(struct sysinfo *val);
 
 /* Reports, in the formats of Linux's /proc files (mm/vmstat.c, mm/meminfo.c). */

@@ -129,33 +129,13 @@ static inline bool is_highmem(const struct zone *zone)
 			;                                                                          \
 		else
 
-/**
- * setup_per_zone_wmarks - recompute every zone's min/low/high from min_free_kbytes
- *
- * Low-memory zones share min_free_kbytes in proportion to their managed pages; highmem
- * gets a small fixed reserve (Linux: managed/1024, clamped to 32..128 pages).
- * low = min + min/4, high = min + min/2.
- */
+/* recompute every zone's min/low/high from min_free_kbytes */
 void setup_per_zone_wmarks(void);
 
-/**
- * zone_watermark_ok - may an allocation of 2^@order pages be taken from @zone?
- * @zone: the zone
- * @order: block order
- * @mark: the watermark, in pages
- * @alloc_flags: ALLOC_HIGH lowers @mark by half, ALLOC_HARDER by a further quarter
- *
- * Also requires, for every order below @order, that enough of the free memory is in
- * blocks large enough, so that a high-order request does not eat the small-page reserve.
- * Return: true when the zone's buddy free pages stay above the (lowered) mark.
- */
+/* may an allocation of 2^@order pages be taken from @zone? */
 bool zone_watermark_ok(struct zone *zone, unsigned int order, unsigned long mark, int alloc_flags);
 
-/**
- * zone_pcp_count - order-0 pages sitting on the zone's per-CPU lists
- * @zone: the zone
- * Return: the sum over CPUs of pcp.count.
- */
+/* order-0 pages sitting on the zone's per-CPU lists */
 unsigned long zone_pcp_count(struct zone *zone);
 
 #endif

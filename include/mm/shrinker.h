@@ -35,34 +35,16 @@ struct shrinker {
 	struct list_head list;
 };
 
-/**
- * register_shrinker - let direct reclaim call @s
- * @s: count_objects and scan_objects set; gfp_needs states __GFP_IO/__GFP_FS needs
- * Return: 0, or -1 if @s lacks a callback or is already registered.
- */
+/* let direct reclaim call @s */
 int register_shrinker(struct shrinker *s);
 
-/**
- * unregister_shrinker - stop calling @s; it may be freed afterwards
- * @s: a registered shrinker (an unregistered one is ignored)
- */
+/* stop calling @s; it may be freed afterwards */
 void unregister_shrinker(struct shrinker *s);
 
-/**
- * shrink_slab - run every shrinker the GFP mask allows
- * @gfp_mask: the reclaiming allocation's mask: shrinkers needing __GFP_IO or __GFP_FS
- *	it lacks are skipped
- * @order: the reclaiming allocation's order
- * Return: objects freed.
- */
+/* run every shrinker the GFP mask allows */
 unsigned long shrink_slab(gfp_t gfp_mask, unsigned int order);
 
-/**
- * try_to_free_pages - direct reclaim for an allocation that may sleep
- * @gfp_mask: the allocation's mask
- * @order: the allocation's order
- * Return: the progress made (objects freed by shrinkers); 0 when none.
- */
+/* direct reclaim for an allocation that may sleep */
 unsigned long try_to_free_pages(gfp_t gfp_mask, unsigned int order);
 
 #endif

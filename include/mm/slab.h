@@ -54,61 +54,23 @@ struct kmem_cache;
 /* The largest kmalloc(): one block of the page allocator (order MAX_ORDER - 1). */
 #define KMALLOC_MAX_SIZE (4u << 20)
 
-/**
- * kmem_cache_init - create the kmem_cache cache and the kmalloc caches
- *
- * Call once after mem_init(). Also registers the slab shrinker with direct reclaim.
- */
+/* create the kmem_cache cache and the kmalloc caches */
 void kmem_cache_init(void);
 
-/**
- * kmem_cache_create - create a cache of objects of one size
- * @name: shown by slabinfo; copied, at most KMEM_CACHE_NAME_LEN - 1 characters
- * @size: object size in bytes, 1 .. KMALLOC_MAX_CACHE_SIZE
- * @align: required alignment (0 or a power of two); objects are at least word aligned
- * @flags: SLAB_* flags
- * @ctor: run on every object when its slab is created (not on each allocation), or NULL
- *
- * Return: the cache, or NULL with a report when an argument is invalid or memory is short
- * (with SLAB_PANIC: panic instead).
- */
+/* create a cache of objects of one size */
 struct kmem_cache *kmem_cache_create(const char *name, size_t size, size_t align,
 				     unsigned int flags, void (*ctor)(void *));
 
-/**
- * kmem_cache_destroy - release a cache and all its slabs
- * @cachep: the cache (NULL is ignored)
- *
- * Return: 0; or -1 with a report, leaving the cache intact, while objects are still
- * allocated.
- */
+/* release a cache and all its slabs */
 int kmem_cache_destroy(struct kmem_cache *cachep);
 
-/**
- * kmem_cache_shrink - drain the array cache and give every empty slab back
- * @cachep: the cache
- * Return: the number of pages returned to the page allocator.
- */
+/* drain the array cache and give every empty slab back */
 unsigned long kmem_cache_shrink(struct kmem_cache *cachep);
 
-/**
- * drop_slab - kmem_cache_shrink() every cache
- *
- * For tests that compare free-page counts across work that may reclaim: afterwards no
- * cache holds an empty slab or an array-cache object, so the shrinker has nothing to give.
- * Return: the number of pages returned to the page allocator.
- */
+/* kmem_cache_shrink() every cache */
 unsigned long drop_slab(void);
 
-/**
- * kmem_cache_alloc - allocate an object
- * @cachep: the cache
- * @flags: GFP mask used if a new slab is needed; __GFP_ZERO clears the object
- *
- * Takes the most recently freed object from the per-CPU array cache; an empty array is
- * refilled a batch at a time from partial slabs, then free slabs, then a new slab.
- * Return: the object, or NULL when no slab could be allocated.
- */
+/* allocate an object */
 void *kmem_cache_alloc(struct kmem_cache *cachep, gfp_t flags);
 
 /**
@@ -119,37 +81,19 @@ static inline void *kmem_cache_zalloc(struct kmem_cache *cachep, gfp_t flags)
 	return kmem_cache_alloc(cachep, flags | __GFP_ZERO);
 }
 
-/**
- * kmem_cache_free - return an object to its cache
- * @cachep: the cache it came from
- * @objp: the object (NULL is ignored)
- *
- * The object goes to the per-CPU array cache; a full array flushes a batch back to the
- * slabs. Caches with debug flags check the pointer and the object first and refuse,
- * with a report, a double free, a wrong cache, a pointer that does not start an object
- * or a damaged red zone.
- */
+/* return an object to its cache */
 void kmem_cache_free(struct kmem_cache *cachep, void *objp);
 
-/**
- * kmem_cache_size - the usable size of the cache's objects
- */
+/* the usable size of the cache's objects */
 unsigned int kmem_cache_size(struct kmem_cache *cachep);
 
-/**
- * kmem_cache_name - the cache's name
- */
+/* the cache's name */
 const char *kmem_cache_name(struct kmem_cache *cachep);
 
-/**
- * kmem_cache_find - the cache called @name
- * Return: it, or NULL.
- */
+/* the cache called @name */
 struct kmem_cache *kmem_cache_find(const char *name);
 
-/**
- * kmem_cache_active_objs - objects allocated and not freed (excludes the array cache)
- */
+/* objects allocated and not freed (excludes the array cache) */
 unsigned long kmem_cache_active_objs(struct kmem_cache *cachep);
 
 /* ---- kmalloc (mm/kmalloc.c) ---- */
@@ -197,62 +141,27 @@ static __always_inline void *kzalloc(size_t size, gfp_t flags)
 	return kmalloc(size, flags | __GFP_ZERO);
 }
 
-/**
- * kcalloc - a zeroed array of @n elements of @size bytes
- * Return: the memory, or NULL when @n * @size overflows or memory is short.
- */
+/* a zeroed array of @n elements of @size bytes */
 void *kcalloc(size_t n, size_t size, gfp_t flags);
 
-/**
- * krealloc - resize a kmalloc() allocation, keeping its contents
- * @p: the allocation (NULL or ZERO_SIZE_PTR: a plain kmalloc)
- * @new_size: the size wanted; 0 frees @p and returns ZERO_SIZE_PTR
- * @flags: GFP mask for a new allocation
- * Return: @p itself when it is already big enough, else a new allocation holding the old
- * contents (@p freed); NULL on failure, @p untouched.
- */
+/* resize a kmalloc() allocation, keeping its contents */
 void *krealloc(const void *p, size_t new_size, gfp_t flags);
 
-/**
- * kfree - free memory from kmalloc()
- * @objp: the allocation; NULL and ZERO_SIZE_PTR are ignored
- *
- * Tells slab objects (PG_slab pages) from whole-page allocations by the struct page. An
- * address outside the direct map, or a page neither slab nor allocated, is reported and
- * ignored. Debug caches check the object as kmem_cache_free() does.
- */
+/* free memory from kmalloc() */
 void kfree(const void *objp);
 
-/**
- * ksize - the usable size of a kmalloc() allocation
- * Return: the size of its class (or its pages), 0 for NULL and ZERO_SIZE_PTR.
- */
+/* the usable size of a kmalloc() allocation */
 size_t ksize(const void *objp);
 
-/**
- * kfree_checked - kfree() with every check a debug cache does, whatever the cache's flags
- * @objp: a pointer that may not be a live kmalloc() object
- *
- * For callers that cannot trust the pointer (the shell): a double free, a pointer into the
- * middle of an object, an address that is not a slab object or kmalloc()ed block is
- * reported with cache, object and caller, and nothing changes. Slower than kfree(): it
- * walks the slab's free list and the array cache.
- * Return: 0 when freed, -1 when refused.
- */
+/* kfree() with every check a debug cache does, whatever the cache's flags */
 int kfree_checked(const void *objp);
 
-/**
- * kmem_ptr_is_free - whether @objp is the start of an object (or block) that is free now
- * Return: true for a free slab object or a free page; false for a live one or an address
- * the allocator does not own.
- */
+/* whether @objp is the start of an object (or block) that is free now */
 bool kmem_ptr_is_free(const void *objp);
 
 /* ---- reports (mm/slabinfo.c) ---- */
 
-/**
- * show_slabinfo - print /proc/slabinfo (version 2.1) for every cache
- */
+/* print /proc/slabinfo (version 2.1) for every cache */
 void show_slabinfo(void);
 
 /* Pages held by slabs, for meminfo's SReclaimable and SUnreclaim. */

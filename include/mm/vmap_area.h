@@ -82,62 +82,23 @@ struct vmap_space {
 
 /* ---- any instance ---- */
 
-/**
- * vmap_space_init - make all of [@vstart, @vend) one free range
- * @vs: the instance (its previous contents, if any, are forgotten, not freed)
- * @vstart: page-aligned start
- * @vend: page-aligned end, above @vstart
- *
- * Allocates nothing: node memory is taken on the first allocation, so this may run
- * before the page allocator is up.
- */
+/* make all of [@vstart, @vend) one free range */
 void vmap_space_init(struct vmap_space *vs, unsigned long vstart, unsigned long vend);
 
-/**
- * vmap_space_destroy - give every node page back to the page allocator
- * @vs: the instance; areas still busy are reported and forgotten
- */
+/* give every node page back to the page allocator */
 void vmap_space_destroy(struct vmap_space *vs);
 
-/**
- * vmap_space_alloc - reserve the lowest range that fits
- * @vs: the instance
- * @size: bytes, a non-zero multiple of PAGE_SIZE
- * @align: a power of two, at least PAGE_SIZE
- * @gfp: how node memory may be allocated (page allocator GFP; highmem is never used)
- *
- * Reserves @size + PAGE_SIZE bytes: the area and its guard page.
- * Return: the area, with va_end = va_start + @size and @vm, @flags zero; NULL when no
- * free range fits, the arguments are invalid or node memory is exhausted. Nothing is
- * printed for a range that does not fit: the caller reports.
- */
+/* reserve the lowest range that fits */
 struct vmap_area *vmap_space_alloc(struct vmap_space *vs, unsigned long size, unsigned long align,
 				   gfp_t gfp);
 
-/**
- * vmap_space_free - release an area and its guard page, merging with free neighbours
- * @vs: the instance
- * @va: an area returned by vmap_space_alloc() on @vs; NULL or an area that is not busy
- *	in @vs is reported (KERN_ERR) and ignored
- */
+/* release an area and its guard page, merging with free neighbours */
 void vmap_space_free(struct vmap_space *vs, struct vmap_area *va);
 
-/**
- * vmap_space_find - the busy area containing an address
- * @vs: the instance
- * @addr: any address
- * Return: the area whose [va_start, va_end) holds @addr (a guard page belongs to none),
- * or NULL.
- */
+/* the busy area containing an address */
 struct vmap_area *vmap_space_find(struct vmap_space *vs, unsigned long addr);
 
-/**
- * vmap_space_for_each - call @fn on every busy area in address order
- * @vs: the instance
- * @fn: called with the lock held and interrupts off: it must not allocate or free areas
- *	of @vs nor sleep; a non-zero return stops the walk
- * @arg: passed to @fn
- */
+/* call @fn on every busy area in address order */
 void vmap_space_for_each(struct vmap_space *vs, int (*fn)(struct vmap_area *va, void *arg),
 			 void *arg);
 

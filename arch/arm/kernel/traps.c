@@ -207,6 +207,12 @@ static int __catch_faults(int (*fn)(void *), void *arg, int *ret, struct fault_r
 	return 1;
 }
 
+/**
+ * catch_faults - run @fn(@arg) so that an abort or undefined instruction in it returns
+ * Return: 0 when @fn returned (its value in *@ret), 1 when a fault unwound it (the fault in
+ * *@rec when @rec is not NULL). Nestable. Interrupt state and atomic-context counters are
+ * restored to what they were at the call.
+ */
 int catch_faults(int (*fn)(void *), void *arg, int *ret, struct fault_record *rec)
 {
 	return __catch_faults(fn, arg, ret, rec, false);

@@ -137,13 +137,28 @@ static pte_t *kmap_pte_slot(unsigned long va)
 	return &high_l2[pte_index(va)];
 }
 
+/**
+ * arch_kmap_set_pte - map one page, kernel read/write, normal cached, execute-never
+ * @vaddr: page-aligned address inside PKMAP or FIXMAP (its L2 table exists since boot)
+ * @phys: page-aligned physical address
+ *
+ * On return the mapping is usable: the PTE is written and made visible to the table
+ * walker and any stale TLB entry for @vaddr is invalidated. Called with IRQs disabled.
+ */
 void arch_kmap_set_pte(unsigned long vaddr, phys_addr_t phys)
 {
 	set_pte(kmap_pte_slot(vaddr), mk_pte_small(phys, &attrs_data));
 	local_flush_tlb_kernel_page(vaddr);
 }
 
-/*
+/**
+ * arch_kmap_clear_pte - unmap one page mapped by arch_kmap_set_pte()
+ * @vaddr: the same address
+ *
+ * On return the window is gone: the data written through it has reached memory or an
+ * alias-free cache line, the PTE is a fault entry and the TLB entry for @vaddr is
+ * invalidated. Called with IRQs disabled.
+ *
  * The S3C6410's 16 KB 4-way D-cache has 4 KB per way and cannot alias, so usually only
  * the TLB entry has to go.
  */
