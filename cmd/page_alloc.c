@@ -139,6 +139,13 @@ static struct shell_table_entry *kmap_within(unsigned long pfn, unsigned int ord
 	return NULL;
 }
 
+/**
+ * shell_pages_kmapped - whether the shell holds a kmap of a page of a block
+ * @pfn: first page of the block
+ * @order: its order
+ *
+ * Return: true when some page in [@pfn, @pfn + 2^@order) is kmapped by the shell.
+ */
 bool shell_pages_kmapped(unsigned long pfn, unsigned int order)
 {
 	return kmap_within(pfn, order) != NULL;

@@ -21,6 +21,12 @@ static volatile bool ctrl_c_seen;
 static volatile bool rx_throttled;	/* the driver masked its RX interrupt: ring full */
 static volatile unsigned int rx_overruns; /* bytes the UART itself lost */
 
+/**
+ * console_register - make @drv the console
+ * @drv: the UART driver; may replace an earlier one (boot window, then FIXMAP)
+ *
+ * The input ring is set up on the first call.
+ */
 void console_register(const struct console_driver *drv)
 {
 	if (!rx_ring.buf)
@@ -28,11 +34,20 @@ void console_register(const struct console_driver *drv)
 	console = drv;
 }
 
+/**
+ * console_set_rx_irq - tell the console whether the receive interrupt fills the ring
+ * @enabled: true once the driver's interrupt is running; false to poll
+ */
 void console_set_rx_irq(bool enabled)
 {
 	rx_irq = enabled;
 }
 
+/**
+ * console_write - write bytes to the console
+ * @s: the bytes
+ * @n: how many; "\n" is sent as CR LF
+ */
 void console_write(const char *s, unsigned int n)
 {
 	if (!console)
@@ -44,6 +59,10 @@ void console_write(const char *s, unsigned int n)
 	}
 }
 
+/**
+ * console_puts - write a NUL-terminated string to the console
+ * @s: the string; "\n" is sent as CR LF
+ */
 void console_puts(const char *s)
 {
 	console_write(s, (unsigned int)strlen(s));
@@ -64,6 +83,12 @@ bool console_rx_full(void)
 	return true;
 }
 
+/**
+ * console_rx_char - queue one received byte, from the UART's receive interrupt
+ * @c: the byte; Ctrl-C also marks the console interrupted
+ *
+ * A byte that finds the ring full is counted as lost.
+ */
 void console_rx_char(u8 c)
 {
 	if (c == 0x03)
@@ -71,6 +96,10 @@ void console_rx_char(u8 c)
 	ringbuf_put(&rx_ring, c); /* counted in rx_ring.dropped if a driver ignored rx_full */
 }
 
+/**
+ * console_rx_overrun - count bytes the UART itself lost
+ * @n: how many (a UART overrun flag counts as one)
+ */
 void console_rx_overrun(unsigned int n)
 {
 	rx_overruns += n;
@@ -86,6 +115,10 @@ static void rx_unthrottle(void)
 	}
 }
 
+/**
+ * console_trygetc - take the next input byte without waiting
+ * Return: the byte, or -1 when none is waiting.
+ */
 int console_trygetc(void)
 {
 	unsigned long flags;
@@ -101,6 +134,13 @@ int console_trygetc(void)
 	return got ? c : -1;
 }
 
+/**
+ * console_getc - wait for the next input byte
+ * Sleeps (wfi) while the input ring is empty; before the receive interrupt is running it
+ * polls the UART.
+ *
+ * Return: the byte.
+ */
 int console_getc(void)
 {
 	int c;
@@ -121,16 +161,27 @@ int console_getc(void)
 	}
 }
 
+/**
+ * console_interrupted - whether a Ctrl-C has arrived since the last clear
+ * Return: true after a Ctrl-C, until console_clear_interrupted().
+ */
 bool console_interrupted(void)
 {
 	return ctrl_c_seen;
 }
 
+/**
+ * console_clear_interrupted - forget a Ctrl-C seen on the console
+ */
 void console_clear_interrupted(void)
 {
 	ctrl_c_seen = false;
 }
 
+/**
+ * console_rx_lost - input bytes lost since boot
+ * Return: the number of bytes lost to a full ring or a UART overrun; it only grows.
+ */
 unsigned int console_rx_lost(void)
 {
 	return rx_ring.dropped + rx_overruns;

@@ -16,11 +16,24 @@ struct irq_desc {
 static const struct irq_chip *chip;
 static struct irq_desc irq_desc[NR_IRQS];
 
+/**
+ * irq_set_chip - set the interrupt controller that handle_irq() asks
+ * @c: its operations (mask, unmask, pending, eoi)
+ */
 void irq_set_chip(const struct irq_chip *c)
 {
 	chip = c;
 }
 
+/**
+ * request_irq - install the handler of an interrupt line and unmask it
+ * @irq: the line
+ * @handler: called in interrupt context with @irq and @dev
+ * @name: shown by the interrupts command
+ * @dev: passed to @handler
+ *
+ * Return: 0, or -1 when @irq is out of range or already taken.
+ */
 int request_irq(unsigned int irq, irq_handler_t handler, const char *name, void *dev)
 {
 	if (irq >= NR_IRQS || !handler || irq_desc[irq].handler || !chip)
@@ -30,6 +43,10 @@ int request_irq(unsigned int irq, irq_handler_t handler, const char *name, void 
 	return 0;
 }
 
+/**
+ * free_irq - release an interrupt line taken with request_irq()
+ * @irq: the line; it is masked first
+ */
 void free_irq(unsigned int irq)
 {
 	if (irq >= NR_IRQS || !chip)
@@ -38,11 +55,24 @@ void free_irq(unsigned int irq)
 	irq_desc[irq].handler = NULL;
 }
 
+/**
+ * irq_count - how many times a line has been handled
+ * @irq: the line
+ *
+ * Return: the count since boot (0 for an unused line).
+ */
 unsigned long irq_count(unsigned int irq)
 {
 	return irq < NR_IRQS ? irq_desc[irq].count : 0;
 }
 
+/**
+ * handle_irq - dispatch pending interrupts, from the IRQ exception
+ * @regs: the interrupted registers
+ *
+ * Asks the interrupt controller for each pending line, runs its handler in interrupt
+ * context, counts it and ends it (eoi). A line without a handler is reported and masked.
+ */
 void handle_irq(struct pt_regs *regs)
 {
 	int irq;
@@ -64,7 +94,9 @@ void handle_irq(struct pt_regs *regs)
 	irq_exit();
 }
 
-/* The lines in use and their counts, for the `interrupts` command (/proc/interrupts). */
+/**
+ * show_interrupts - print the lines in use and their counts (/proc/interrupts)
+ */
 void show_interrupts(void)
 {
 	unsigned int i;

@@ -14,6 +14,13 @@
 
 extern const struct ktap_suite __ktap_suites_start[], __ktap_suites_end[];
 
+/**
+ * ktap_fail - mark the running test case failed and say why
+ * @t: the test case
+ * @file: source file of the failed check
+ * @line: its line
+ * @fmt: printf format of the reason, printed as a KTAP diagnostic
+ */
 void ktap_fail(struct ktap_test *t, const char *file, int line, const char *fmt, ...)
 {
 	char msg[160];
@@ -241,6 +248,9 @@ int ktap_run(const char *only, bool *interrupted)
 	return failed;
 }
 
+/**
+ * ktap_list - list the KTAP suites on the console
+ */
 void ktap_list(void)
 {
 	const struct ktap_suite *s;

@@ -2,6 +2,12 @@
 #include <asm/irqflags.h>
 #include <kernel/printk.h>
 
+/**
+ * panic - print why, then stop for good
+ * @fmt: printf format of the reason
+ *
+ * Interrupts are masked and the CPU waits forever; never returns.
+ */
 void panic(const char *fmt, ...)
 {
 	va_list ap;

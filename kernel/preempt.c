@@ -5,6 +5,15 @@
 volatile unsigned int preempt_count;
 enum system_states system_state;
 
+/**
+ * __might_sleep - report a sleeping call made from atomic context
+ * @file: source file of the call, for the report
+ * @line: its line
+ * @caller: the return address shown as the caller
+ *
+ * Return: true when sleeping is allowed here; false after printing "BUG: sleeping function
+ * called from invalid context" with @file, @line and @caller.
+ */
 bool __might_sleep(const char *file, int line, void *caller)
 {
 	int disabled = irqs_disabled();

@@ -12,6 +12,13 @@ int console_loglevel = 7; /* everything up to KERN_INFO is shown; KERN_DEBUG is 
 
 static char printk_buf[512];
 
+/**
+ * vprintk - printk() with a va_list
+ * @fmt: printf format, optionally starting with a KERN_<level> prefix
+ * @args: its arguments
+ *
+ * Return: the number of characters printed.
+ */
 int vprintk(const char *fmt, va_list args)
 {
 	unsigned long flags = arch_local_irq_save();
@@ -32,6 +39,12 @@ int vprintk(const char *fmt, va_list args)
 	return n;
 }
 
+/**
+ * printk - format and print a kernel message
+ * @fmt: printf format, optionally starting with a KERN_<level> prefix
+ *
+ * Return: the number of characters printed.
+ */
 int printk(const char *fmt, ...)
 {
 	va_list ap;

@@ -5,6 +5,12 @@
 
 static volatile bool current_killable;
 
+/**
+ * set_current_killable - make the running context killable by Ctrl-C, or not
+ * @killable: the new setting
+ *
+ * Return: the previous setting.
+ */
 bool set_current_killable(bool killable)
 {
 	bool old = current_killable;
@@ -13,6 +19,11 @@ bool set_current_killable(bool killable)
 	return old;
 }
 
+/**
+ * fatal_signal_pending - whether the running command has been killed
+ * Return: true when the context is killable (set_current_killable()), not in an interrupt
+ * handler, and a Ctrl-C has arrived; always false outside a shell command.
+ */
 bool fatal_signal_pending(void)
 {
 	return current_killable && !in_interrupt() && console_interrupted();

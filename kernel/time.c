@@ -13,6 +13,10 @@ struct tick_hook {
 volatile unsigned long jiffies;
 static struct tick_hook tick_hooks[MAX_TICK_HOOKS];
 
+/**
+ * timer_tick - account one tick and run the tick hooks
+ * Called by the board's tick timer driver from its interrupt handler.
+ */
 void timer_tick(void)
 {
 	unsigned int i;
@@ -23,6 +27,13 @@ void timer_tick(void)
 			tick_hooks[i].fn(tick_hooks[i].arg);
 }
 
+/**
+ * register_tick_hook - run a function on every tick, in interrupt context
+ * @fn: the function
+ * @arg: its argument
+ *
+ * Return: 0, or -1 when the table of hooks is full.
+ */
 int register_tick_hook(void (*fn)(void *), void *arg)
 {
 	unsigned long flags;
@@ -42,6 +53,11 @@ int register_tick_hook(void (*fn)(void *), void *arg)
 	return ret;
 }
 
+/**
+ * unregister_tick_hook - remove a hook added by register_tick_hook()
+ * @fn: the function
+ * @arg: the argument it was registered with
+ */
 void unregister_tick_hook(void (*fn)(void *), void *arg)
 {
 	unsigned long flags;

@@ -23,6 +23,10 @@ static void erase_chars(struct line_editor *le, unsigned int n)
 		emit(le, "\b \b", 3);
 }
 
+/**
+ * le_reset - start a new, empty line (history is kept)
+ * @le: the editor
+ */
 void le_reset(struct line_editor *le)
 {
 	le->len = 0;
@@ -33,6 +37,12 @@ void le_reset(struct line_editor *le)
 	le->hist_pos = -1;
 }
 
+/**
+ * le_init - set up a line editor
+ * @le: the editor
+ * @out: writes its echo and redraws
+ * @ctx: passed to @out
+ */
 void le_init(struct line_editor *le, void (*out)(const char *, unsigned int, void *), void *ctx)
 {
 	memset(le, 0, sizeof(*le));
@@ -273,6 +283,16 @@ static void complete(struct line_editor *le, bool again)
 	emit(le, le->line, le->len);
 }
 
+/**
+ * le_feed - give the line editor one input byte
+ * @le: the editor
+ * @c: the byte
+ *
+ * Echoes and edits as the byte asks. After LE_LINE the line stays in @le->line until the
+ * caller's le_reset().
+ *
+ * Return: LE_CONTINUE, LE_LINE (Enter), LE_CANCEL (Ctrl-C) or LE_TOOLONG.
+ */
 enum le_result le_feed(struct line_editor *le, char c)
 {
 	bool was_cr = le->last_cr;

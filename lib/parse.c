@@ -51,6 +51,13 @@ static const char *str_end(const char *s)
 	return s;
 }
 
+/**
+ * parse_u32 - parse a decimal or 0x-prefixed hex number
+ * @s: the text; no sign, no octal (a leading zero is decimal)
+ * @out: set on success
+ *
+ * Return: 0, or -1 when @s is not a number or does not fit in 32 bits.
+ */
 int parse_u32(const char *s, u32 *out)
 {
 	if (!s)
@@ -58,11 +65,27 @@ int parse_u32(const char *s, u32 *out)
 	return parse_number_span(s, str_end(s), out);
 }
 
+/**
+ * parse_addr - parse an address typed at the shell
+ * @s: the text, as parse_u32() takes it
+ * @out: set on success
+ *
+ * Return: 0, or -1 when @s is not a 32-bit number.
+ */
 int parse_addr(const char *s, u32 *out)
 {
 	return parse_u32(s, out);
 }
 
+/**
+ * parse_size - parse a size with an optional K or M suffix
+ * @s: decimal or 0x hex, then K or M in either case
+ * @out: set on success
+ *
+ * The result must fit in 32 bits. A hex digit is never taken as the suffix.
+ *
+ * Return: 0 or -1.
+ */
 int parse_size(const char *s, u32 *out)
 {
 	const char *end;
@@ -93,6 +116,14 @@ int parse_size(const char *s, u32 *out)
 	return 0;
 }
 
+/**
+ * split_args - split a line in place into words
+ * @line: the line; spaces and tabs become NULs
+ * @argv: receives the words
+ * @max: room in @argv
+ *
+ * Return: the number of words, or -1 when there are more than @max.
+ */
 int split_args(char *line, char **argv, int max)
 {
 	int argc = 0;
@@ -111,6 +142,14 @@ int split_args(char *line, char **argv, int max)
 	}
 }
 
+/**
+ * parse_flag_list - parse "NAME|NAME|..." and OR the values
+ * @s: the list; an empty name (leading, trailing or doubled '|') is refused
+ * @lookup: sets *flags for one name of @len characters; returns 0, or -1 when unknown
+ * @out: set on success
+ *
+ * Return: 0 or -1.
+ */
 int parse_flag_list(const char *s, int (*lookup)(const char *tok, size_t len, u32 *flags),
 		    u32 *out)
 {

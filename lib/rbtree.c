@@ -149,11 +149,22 @@ static void rb_insert_fixup(struct rb_node *node, struct rb_root *root,
 	rb_set_black(root->rb_node);
 }
 
+/**
+ * rb_insert_color - rebalance after rb_link_node()
+ * @node: the new node
+ * @root: its tree
+ */
 void rb_insert_color(struct rb_node *node, struct rb_root *root)
 {
 	rb_insert_fixup(node, root, NULL);
 }
 
+/**
+ * rb_insert_augmented - rebalance an augmented tree after rb_link_node()
+ * @node: the new node; its value must already be its own (a leaf's subtree is itself)
+ * @root: the tree
+ * @augment: callbacks that update the ancestors' subtree values
+ */
 void rb_insert_augmented(struct rb_node *node, struct rb_root *root,
 			 const struct rb_augment_callbacks *augment)
 {
@@ -281,17 +292,34 @@ static void rb_erase_common(struct rb_node *node, struct rb_root *root,
 		rb_erase_fixup(child, parent, root, aug);
 }
 
+/**
+ * rb_erase - unlink a node and rebalance
+ * @node: the node
+ * @root: its tree
+ */
 void rb_erase(struct rb_node *node, struct rb_root *root)
 {
 	rb_erase_common(node, root, NULL);
 }
 
+/**
+ * rb_erase_augmented - unlink a node from an augmented tree and rebalance
+ * @node: the node
+ * @root: its tree
+ * @augment: callbacks that keep each node's subtree value current
+ */
 void rb_erase_augmented(struct rb_node *node, struct rb_root *root,
 			const struct rb_augment_callbacks *augment)
 {
 	rb_erase_common(node, root, augment);
 }
 
+/**
+ * rb_first - the leftmost (smallest) node
+ * @root: the tree
+ *
+ * Return: the node, or NULL when the tree is empty.
+ */
 struct rb_node *rb_first(const struct rb_root *root)
 {
 	struct rb_node *n = root->rb_node;
@@ -303,6 +331,12 @@ struct rb_node *rb_first(const struct rb_root *root)
 	return n;
 }
 
+/**
+ * rb_last - the rightmost (largest) node
+ * @root: the tree
+ *
+ * Return: the node, or NULL when the tree is empty.
+ */
 struct rb_node *rb_last(const struct rb_root *root)
 {
 	struct rb_node *n = root->rb_node;
@@ -314,6 +348,14 @@ struct rb_node *rb_last(const struct rb_root *root)
 	return n;
 }
 
+/**
+ * rb_next - the in-order successor
+ * @node: a node in a tree
+ *
+ * O(log n) worst case, O(1) amortized over a traversal.
+ *
+ * Return: the next node, or NULL at the end.
+ */
 struct rb_node *rb_next(const struct rb_node *node)
 {
 	struct rb_node *parent;
@@ -330,6 +372,12 @@ struct rb_node *rb_next(const struct rb_node *node)
 	return parent;
 }
 
+/**
+ * rb_prev - the in-order predecessor
+ * @node: a node in a tree
+ *
+ * Return: the previous node, or NULL at the start.
+ */
 struct rb_node *rb_prev(const struct rb_node *node)
 {
 	struct rb_node *parent;

@@ -16,7 +16,14 @@ int ringbuf_init(struct ringbuf *rb, u8 *storage, u32 size)
 	return 0;
 }
 
-/* Head and tail run freely and wrap at 2^32; masking picks the slot. */
+/**
+ * ringbuf_count - bytes waiting in a ring
+ * @rb: the ring
+ *
+ * Head and tail run freely and wrap at 2^32; masking picks the slot.
+ *
+ * Return: head minus tail.
+ */
 u32 ringbuf_count(const struct ringbuf *rb)
 {
 	return rb->head - rb->tail;

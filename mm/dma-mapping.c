@@ -78,6 +78,15 @@ fail:
 	return NULL;
 }
 
+/**
+ * dma_free_coherent - free a buffer from dma_alloc_coherent()
+ * @dev: the device it was allocated for
+ * @size: the size given to dma_alloc_coherent()
+ * @cpu_addr: the CPU address it returned
+ * @handle: the bus address it returned
+ *
+ * Unmaps the uncached alias and returns the pages to ZONE_DMA.
+ */
 void dma_free_coherent(struct device *dev, size_t size, void *cpu_addr, dma_addr_t handle)
 {
 	struct vm_struct *area = find_vm_area(cpu_addr);
@@ -140,7 +149,16 @@ dma_addr_t dma_map_single(struct device *dev, void *ptr, size_t size, enum dma_d
 	return __pa(ptr);
 }
 
-/* Give the buffer back to the CPU: drop lines fetched while the device was writing. */
+/**
+ * dma_unmap_single - give a streaming buffer back to the CPU
+ * @dev: the device
+ * @addr: the bus address from dma_map_single()
+ * @size: the size mapped
+ * @dir: the direction it was mapped with
+ *
+ * For DMA_FROM_DEVICE and DMA_BIDIRECTIONAL the cache lines of the buffer are invalidated,
+ * dropping any the CPU fetched while the device was writing.
+ */
 void dma_unmap_single(struct device *dev, dma_addr_t addr, size_t size,
 		      enum dma_data_direction dir)
 {

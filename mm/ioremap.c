@@ -54,17 +54,37 @@ void __iomem *ioremap(phys_addr_t phys, size_t size)
 	return __ioremap_caller(phys, size, &PAGE_DEVICE, __builtin_return_address(0));
 }
 
+/**
+ * ioremap_nocache - ioremap(): device memory is never cached
+ * @phys: physical address of the registers
+ * @size: bytes to map
+ *
+ * Return: the mapping, or NULL.
+ */
 void __iomem *ioremap_nocache(phys_addr_t phys, size_t size)
 {
 	return __ioremap_caller(phys, size, &PAGE_DEVICE, __builtin_return_address(0));
 }
 
-/* Write-combining: normal uncached memory, the closest ARMv6 has (frame buffers). */
+/**
+ * ioremap_wc - map memory write-combining
+ * @phys: physical address, not RAM
+ * @size: bytes to map
+ *
+ * ARMv6 has no write-combining type: this is normal uncached memory, the closest it has
+ * (frame buffers).
+ *
+ * Return: the mapping, or NULL.
+ */
 void __iomem *ioremap_wc(phys_addr_t phys, size_t size)
 {
 	return __ioremap_caller(phys, size, &PAGE_KERNEL_NC, __builtin_return_address(0));
 }
 
+/**
+ * iounmap - remove a mapping made by ioremap()
+ * @addr: the address ioremap() returned; anything else is reported and ignored
+ */
 void iounmap(volatile void __iomem *addr)
 {
 	void *start = (void *)((unsigned long)addr & PAGE_MASK);

@@ -60,6 +60,16 @@ static __noinline void *kmalloc_large(size_t size, gfp_t flags, void *caller)
 	return page ? page_address(page) : NULL;
 }
 
+/**
+ * __kmalloc - allocate memory from the kmalloc caches or, when large, the page allocator
+ * @size: bytes wanted, 1 .. KMALLOC_MAX_SIZE
+ * @flags: GFP mask; __GFP_DMA picks the dma-kmalloc-* caches, __GFP_ZERO zeroes
+ *
+ * The out-of-line body of kmalloc(): sizes up to KMALLOC_MAX_CACHE_SIZE come from the
+ * smallest kmalloc-<2^n> cache that fits, larger ones are whole pages.
+ *
+ * Return: the memory, or NULL (reported unless __GFP_NOWARN).
+ */
 void *__kmalloc(size_t size, gfp_t flags)
 {
 	void *caller = __builtin_return_address(0);

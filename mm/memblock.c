@@ -257,11 +257,19 @@ void *memblock_alloc(phys_addr_t size, phys_addr_t align)
 	return virt;
 }
 
+/**
+ * memblock_start_of_DRAM - the start of the first memory region
+ * Return: its physical address.
+ */
 phys_addr_t memblock_start_of_DRAM(void)
 {
 	return memblock.memory.cnt ? memblock.memory.regions[0].base : 0;
 }
 
+/**
+ * memblock_end_of_DRAM - the first address after the last memory region
+ * Return: that address.
+ */
 phys_addr_t memblock_end_of_DRAM(void)
 {
 	const struct memblock_type *mt = &memblock.memory;
@@ -269,11 +277,21 @@ phys_addr_t memblock_end_of_DRAM(void)
 	return mt->cnt ? (phys_addr_t)region_end(&mt->regions[mt->cnt - 1]) : 0;
 }
 
+/**
+ * memblock_phys_mem_size - total size of the memory regions
+ * Return: bytes of RAM known to memblock.
+ */
 phys_addr_t memblock_phys_mem_size(void)
 {
 	return memblock.memory.total_size;
 }
 
+/**
+ * memblock_is_memory - whether @addr is in a memory region
+ * @addr: physical address
+ *
+ * Return: true when it is RAM known to memblock.
+ */
 bool memblock_is_memory(phys_addr_t addr)
 {
 	unsigned long i;
@@ -285,6 +303,13 @@ bool memblock_is_memory(phys_addr_t addr)
 	return false;
 }
 
+/**
+ * memblock_is_region_reserved - whether any byte of a range is reserved
+ * @base: physical start
+ * @size: bytes
+ *
+ * Return: true if any byte of [@base, @base + @size) is reserved.
+ */
 bool memblock_is_region_reserved(phys_addr_t base, phys_addr_t size)
 {
 	return reserved_overlap(base, (u64)base + size) != NULL;
@@ -399,6 +424,9 @@ static void memblock_dump(const struct memblock_type *type)
 	}
 }
 
+/**
+ * memblock_dump_all - print the memory and reserved region tables (KERN_INFO)
+ */
 void memblock_dump_all(void)
 {
 	pr_info("MEMBLOCK configuration:\n");

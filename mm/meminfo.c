@@ -39,6 +39,9 @@ static void show_val_kb(const char *name, unsigned long pages)
 	printk("%-16s%8lu kB\n", name, pages << (PAGE_SHIFT - 10));
 }
 
+/**
+ * show_meminfo - print /proc/meminfo
+ */
 void show_meminfo(void)
 {
 	struct sysinfo i;

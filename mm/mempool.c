@@ -201,31 +201,67 @@ void mempool_free(void *element, mempool_t *pool)
 	pool->free(element, pool->pool_data);
 }
 
+/**
+ * mempool_alloc_slab - mempool element allocator for slab objects
+ * @gfp_mask: GFP mask from mempool_alloc()
+ * @pool_data: the kmem_cache
+ *
+ * Return: an object, or NULL.
+ */
 void *mempool_alloc_slab(gfp_t gfp_mask, void *pool_data)
 {
 	return kmem_cache_alloc(pool_data, gfp_mask);
 }
 
+/**
+ * mempool_free_slab - mempool element destructor for slab objects
+ * @element: the object
+ * @pool_data: the kmem_cache
+ */
 void mempool_free_slab(void *element, void *pool_data)
 {
 	kmem_cache_free(pool_data, element);
 }
 
+/**
+ * mempool_kmalloc - mempool element allocator for kmalloc memory
+ * @gfp_mask: GFP mask from mempool_alloc()
+ * @pool_data: the size, cast to a pointer
+ *
+ * Return: the memory, or NULL.
+ */
 void *mempool_kmalloc(gfp_t gfp_mask, void *pool_data)
 {
 	return kmalloc((size_t)pool_data, gfp_mask);
 }
 
+/**
+ * mempool_kfree - mempool element destructor for kmalloc memory
+ * @element: the memory
+ * @pool_data: unused (the size)
+ */
 void mempool_kfree(void *element, void *pool_data)
 {
 	kfree(element);
 }
 
+/**
+ * mempool_alloc_pages - mempool element allocator for page blocks
+ * @gfp_mask: GFP mask from mempool_alloc()
+ * @pool_data: the order, cast to a pointer
+ *
+ * Return: the block's struct page, or NULL.
+ */
 void *mempool_alloc_pages(gfp_t gfp_mask, void *pool_data)
 {
 	return alloc_pages(gfp_mask, (unsigned int)(unsigned long)pool_data);
 }
 
+/**
+ * mempool_free_pages - mempool element destructor for page blocks
+ * @element: the struct page of the block
+ * @pool_data: the order, cast to a pointer
+ */
 void mempool_free_pages(void *element, void *pool_data)
 {
 	__free_pages(element, (unsigned int)(unsigned long)pool_data);

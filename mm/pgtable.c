@@ -6,6 +6,14 @@
 #include <asm/memory.h>
 #include <mm/pgtable.h>
 
+/**
+ * pt_walk - walk the page tables for one address, in software
+ * @pgd: the first-level table (4096 entries)
+ * @va: the virtual address
+ * @w: filled with the descriptors met, the physical address and attributes
+ *
+ * Return: true when @va is mapped.
+ */
 bool pt_walk(const pmd_t *pgd, unsigned long va, struct pt_walk *w)
 {
 	const pte_t *l2;

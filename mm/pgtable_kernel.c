@@ -148,6 +148,17 @@ static int check_range(unsigned long va, unsigned long size)
 	return 0;
 }
 
+/**
+ * map_kernel_pages - map pages one after another at @va in the kernel's tables
+ * @va: page-aligned start in the vmalloc area
+ * @pages: the pages, highmem allowed
+ * @nr: how many
+ * @a: attributes of the mapping
+ * @gfp: GFP mask for any L2 table that has to be allocated
+ *
+ * Return: 0, or a negative errno (bad range, no memory for a table) with nothing of the
+ * range left mapped.
+ */
 int map_kernel_pages(unsigned long va, struct page **pages, unsigned int nr,
 		     const struct pt_attrs *a, gfp_t gfp)
 {
@@ -168,6 +179,18 @@ int map_kernel_pages(unsigned long va, struct page **pages, unsigned int nr,
 	return err;
 }
 
+/**
+ * map_kernel_phys - map a physically contiguous run at @va
+ * @va: page-aligned start in the vmalloc area
+ * @phys: page-aligned physical start
+ * @size: bytes, a multiple of PAGE_SIZE
+ * @a: attributes of the mapping
+ * @gfp: GFP mask for any L2 table that has to be allocated
+ *
+ * Uses 64 KB large pages where @va and @phys allow.
+ *
+ * Return: 0, or a negative errno (bad range, no memory for a table).
+ */
 int map_kernel_phys(unsigned long va, phys_addr_t phys, unsigned long size,
 		    const struct pt_attrs *a, gfp_t gfp)
 {
@@ -199,6 +222,14 @@ int map_kernel_phys(unsigned long va, phys_addr_t phys, unsigned long size,
 	return err;
 }
 
+/**
+ * unmap_kernel_range - remove the kernel mappings of a range
+ * @va: page-aligned start
+ * @size: bytes
+ *
+ * On an aliasing D-cache the range's lines are written back first; then the PTEs are
+ * cleared and their TLB entries invalidated.
+ */
 void unmap_kernel_range(unsigned long va, unsigned long size)
 {
 	if (check_range(va, size))
@@ -209,6 +240,10 @@ void unmap_kernel_range(unsigned long va, unsigned long size)
 	clear_ptes(va, size >> PAGE_SHIFT);
 }
 
+/**
+ * kernel_l2_pages - second-level tables in use for the vmalloc area
+ * Return: their number of pages (meminfo's PageTables).
+ */
 unsigned long kernel_l2_pages(void)
 {
 	return nr_l2_pages;

@@ -11,6 +11,9 @@
 
 #define K(pages) ((pages) << (PAGE_SHIFT - 10))
 
+/**
+ * show_free_areas - print free pages per zone and order, for failure reports
+ */
 void show_free_areas(void)
 {
 	unsigned long nr[MAX_ORDER], flags, free = 0, pcp = 0;
@@ -55,6 +58,9 @@ void show_free_areas(void)
 	printk("%lu pages reserved\n", contig_page_data.node_present_pages - totalram_pages);
 }
 
+/**
+ * show_mem - print a memory summary after a failed allocation
+ */
 void show_mem(void)
 {
 	printk("Mem-Info:\n");

@@ -222,6 +222,14 @@ void *kmem_cache_alloc(struct kmem_cache *cachep, gfp_t flags)
 	return __cache_alloc(cachep, flags, __builtin_return_address(0));
 }
 
+/**
+ * kmem_cache_alloc_caller - kmem_cache_alloc() naming another caller
+ * @cachep: the cache
+ * @flags: GFP mask for new slabs
+ * @caller: the address recorded for debug and reports (kmalloc's caller)
+ *
+ * Return: an object, or NULL.
+ */
 void *kmem_cache_alloc_caller(struct kmem_cache *cachep, gfp_t flags, void *caller)
 {
 	return __cache_alloc(cachep, flags, caller);

@@ -16,6 +16,9 @@
 #include <stdio.h>
 #include <string.h>
 
+/**
+ * vmalloc_init - set up the vmalloc area, VMALLOC_START .. VMALLOC_END
+ */
 void vmalloc_init(void)
 {
 	vmap_area_init(VMALLOC_START, VMALLOC_END);
@@ -31,6 +34,17 @@ static bool vmalloc_context_ok(void)
 	return true;
 }
 
+/**
+ * get_vm_area_caller - reserve an area of the vmalloc range, with no pages mapped
+ * @size: bytes, rounded up to pages; a guard page is added after
+ * @align: alignment of the start (a power of two, at least PAGE_SIZE)
+ * @flags: VM_* kind of the area (VM_IOREMAP, VM_ALLOC...)
+ * @caller: shown in vmallocinfo
+ *
+ * Used by ioremap and the DMA remaps, which map their own pages.
+ *
+ * Return: the area, or NULL.
+ */
 struct vm_struct *get_vm_area_caller(unsigned long size, unsigned long align,
 				     unsigned long flags, const void *caller)
 {
@@ -57,6 +71,12 @@ struct vm_struct *get_vm_area_caller(unsigned long size, unsigned long align,
 	return area;
 }
 
+/**
+ * find_vm_area - the area of the vmalloc range that starts at @addr
+ * @addr: the start address of an area
+ *
+ * Return: its vm_struct, or NULL.
+ */
 struct vm_struct *find_vm_area(const void *addr)
 {
 	struct vmap_area *va = find_vmap_area((unsigned long)addr);
@@ -64,6 +84,12 @@ struct vm_struct *find_vm_area(const void *addr)
 	return va ? va->vm : NULL;
 }
 
+/**
+ * remove_vm_area - unmap and release an area found by its start address
+ * @addr: the start of the area
+ *
+ * Return: the area's vm_struct, for the caller to free, or NULL when no area starts there.
+ */
 struct vm_struct *remove_vm_area(const void *addr)
 {
 	struct vm_struct *area = find_vm_area(addr);
@@ -128,6 +154,16 @@ fail:
 	return NULL;
 }
 
+/**
+ * __vmalloc - allocate virtually contiguous memory with explicit attributes
+ * @size: bytes wanted, rounded up to whole pages
+ * @gfp: GFP mask for the backing pages (highmem allowed with __GFP_HIGHMEM)
+ * @prot: attributes of the mapping (normal cached, uncached...)
+ *
+ * Must not be called from atomic context (reported, and NULL returned).
+ *
+ * Return: the start of the area, or NULL.
+ */
 void *__vmalloc(unsigned long size, gfp_t gfp, const struct pt_attrs *prot)
 {
 	return __vmalloc_caller(size, gfp, prot, VM_ALLOC, __builtin_return_address(0));
@@ -144,12 +180,24 @@ void *vmalloc(unsigned long size)
 				__builtin_return_address(0));
 }
 
+/**
+ * vzalloc - vmalloc() zeroed memory
+ * @size: bytes wanted
+ *
+ * Return: the area, or NULL.
+ */
 void *vzalloc(unsigned long size)
 {
 	return __vmalloc_caller(size, GFP_KERNEL | __GFP_HIGHMEM | __GFP_ZERO, &PAGE_KERNEL,
 				VM_ALLOC, __builtin_return_address(0));
 }
 
+/**
+ * vmalloc_user - vmalloc() zeroed memory meant for user space
+ * @size: bytes wanted
+ *
+ * Return: the area, or NULL.
+ */
 void *vmalloc_user(unsigned long size)
 {
 	return __vmalloc_caller(size, GFP_KERNEL | __GFP_HIGHMEM | __GFP_ZERO, &PAGE_KERNEL,
@@ -220,6 +268,10 @@ void *vmap(struct page **pages, unsigned int count, unsigned long flags,
 	return area->addr;
 }
 
+/**
+ * vunmap - remove a mapping made by vmap()
+ * @addr: the address vmap() returned; the pages are not freed
+ */
 void vunmap(const void *addr)
 {
 	struct vm_struct *area;
@@ -264,11 +316,19 @@ static int vmallocinfo_one(struct vmap_area *va, void *arg)
 	return 0;
 }
 
+/**
+ * show_vmallocinfo - print /proc/vmallocinfo
+ */
 void show_vmallocinfo(void)
 {
 	vmap_area_for_each(vmallocinfo_one, NULL);
 }
 
+/**
+ * vmalloc_usage - meminfo's vmalloc figures
+ * @used_bytes: set to the bytes in busy areas
+ * @largest_free_bytes: set to the largest free range
+ */
 void vmalloc_usage(unsigned long *used_bytes, unsigned long *largest_free_bytes)
 {
 	*used_bytes = vmap_area_used();

@@ -449,11 +449,26 @@ void vmap_space_for_each(struct vmap_space *vs, int (*fn)(struct vmap_area *va, 
 	spin_unlock_irqrestore(&vs->lock, irqflags);
 }
 
+/**
+ * vmap_space_used - bytes in busy areas of a space, guard pages excluded
+ * @vs: the space
+ *
+ * Return: the sum.
+ */
 unsigned long vmap_space_used(struct vmap_space *vs)
 {
 	return READ_ONCE(vs->used);
 }
 
+/**
+ * vmap_space_largest_free - the largest free range of a space
+ * @vs: the space
+ *
+ * Guard pages count as free, so the largest area that can still be allocated is one page
+ * less.
+ *
+ * Return: its size in bytes.
+ */
 unsigned long vmap_space_largest_free(struct vmap_space *vs)
 {
 	unsigned long irqflags, m;
@@ -582,13 +597,19 @@ void vmap_area_for_each(int (*fn)(struct vmap_area *va, void *arg), void *arg)
 	vmap_space_for_each(&vmap_area_space, fn, arg);
 }
 
-/* meminfo VmallocUsed: bytes in busy areas, guard pages excluded. */
+/**
+ * vmap_area_used - bytes in busy areas of the vmalloc area, guard pages excluded
+ * Return: the sum (meminfo VmallocUsed).
+ */
 unsigned long vmap_area_used(void)
 {
 	return vmap_space_used(&vmap_area_space);
 }
 
-/* meminfo VmallocChunk: the largest free range of the vmalloc area. */
+/**
+ * vmap_area_largest_free - the largest free range of the vmalloc area
+ * Return: its size in bytes (meminfo VmallocChunk).
+ */
 unsigned long vmap_area_largest_free(void)
 {
 	return vmap_space_largest_free(&vmap_area_space);

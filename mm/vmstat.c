@@ -6,6 +6,9 @@
 #include <mm/mm.h>
 #include <stdio.h>
 
+/**
+ * show_buddyinfo - print free blocks per zone and order (/proc/buddyinfo format)
+ */
 void show_buddyinfo(void)
 {
 	unsigned long nr[MAX_ORDER], flags;
@@ -27,6 +30,9 @@ void show_buddyinfo(void)
 	}
 }
 
+/**
+ * show_zoneinfo - print per-zone counts and watermarks (/proc/zoneinfo style)
+ */
 void show_zoneinfo(void)
 {
 	struct zone *zone;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# make test: host unit tests -> fuzz smoke -> firmware and images for every board -> image layout
+# make test: layer and kernel-doc checks -> host unit tests -> fuzz smoke -> firmware and images for every board -> image layout
 # check -> in-target KTAP selftests under QEMU -> end-to-end tests at the UART -> the
 # build-settings check -> KTAP (and the layout-dependent e2e tests) on other memory
 # configurations, each in its own build directory. Ends with one line "N passed, N failed"
@@ -29,6 +29,10 @@ count() { # stage-name log: add the counts of the log's last summary line
 echo "== layer check (docs/design.md: no file includes from a layer above its own)"
 $PY scripts/check-layers.py 2>&1 | tee build/layers.log
 count layers build/layers.log
+
+echo "== kernel-doc check (docs/design.md: every exported function documented on its definition)"
+$PY scripts/check-kerneldoc.py 2>&1 | tee build/kerneldoc.log
+count kerneldoc build/kerneldoc.log
 
 echo "== host unit tests (cmocka, ASan+UBSan)"
 make --no-print-directory host-tests 2>&1 | tee build/host-tests.log

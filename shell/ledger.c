@@ -72,6 +72,12 @@ void shell_table_remove(struct shell_table *t, struct shell_table_entry *e)
 
 extern const struct shell_keeper table_start(shell_keepers)[], table_end(shell_keepers)[];
 
+/**
+ * shell_ref_addr - a ledger reference for an address typed at the shell
+ * @addr: the address
+ *
+ * Return: the reference (with its pfn when @addr is in the direct map).
+ */
 struct shell_ref shell_ref_addr(unsigned long addr)
 {
 	struct shell_ref ref = { .addr = addr, .pfn = SHELL_NO_PFN };
@@ -81,6 +87,12 @@ struct shell_ref shell_ref_addr(unsigned long addr)
 	return ref;
 }
 
+/**
+ * shell_ref_pfn - a ledger reference for a page frame
+ * @pfn: the page frame number
+ *
+ * Return: the reference (with its direct-map address when the page is low memory).
+ */
 struct shell_ref shell_ref_pfn(unsigned long pfn)
 {
 	struct shell_ref ref = { .addr = 0, .pfn = pfn };
@@ -102,11 +114,27 @@ static bool find_keeper(const struct shell_ref *ref,
 	return false;
 }
 
+/**
+ * shell_ref_held - whether some keeper holds an object containing @ref
+ * @ref: the reference
+ * @buf: receives the holder's description
+ * @len: size of @buf
+ *
+ * Return: true when a keeper holds it.
+ */
 bool shell_ref_held(const struct shell_ref *ref, char *buf, unsigned int len)
 {
 	return find_keeper(ref, NULL, buf, len);
 }
 
+/**
+ * shell_refuse_foreign - refuse @ref when another command group holds it
+ * @ref: what the command was given
+ * @self: the caller's describe function, which is not asked
+ * @cmd: the command, for the message
+ *
+ * Return: -1 after "error: <cmd>: 0x... is <what>", or 0 when no other keeper holds it.
+ */
 int shell_refuse_foreign(const struct shell_ref *ref,
 			 bool (*self)(const struct shell_ref *, char *, unsigned int), const char *cmd)
 {

@@ -22,6 +22,14 @@ extern const struct shell_cmd table_start(shell_cmds)[], table_end(shell_cmds)[]
 
 static struct line_editor editor;
 
+/**
+ * shell_error - print one "error: <why>" line
+ * @fmt: printf format of the reason
+ *
+ * For handlers: return shell_error("bad %s", x);
+ *
+ * Return: -1.
+ */
 int shell_error(const char *fmt, ...)
 {
 	char buf[160];
@@ -49,6 +57,14 @@ int shell_parse_gfp(const char *s, gfp_t *gfp)
 	return 0;
 }
 
+/**
+ * shell_alloc_failed - report an allocation that returned NULL
+ * @fmt: printf format of the error line
+ *
+ * Prints "error: interrupted" when Ctrl-C ended the allocation's wait, else the line.
+ *
+ * Return: -1.
+ */
 int shell_alloc_failed(const char *fmt, ...)
 {
 	char buf[160];
@@ -89,6 +105,12 @@ int shell_parse_pfn(const char *s, unsigned long *pfn)
 	return 0;
 }
 
+/**
+ * shell_find - look a command up by name
+ * @name: the command
+ *
+ * Return: its table entry, or NULL.
+ */
 const struct shell_cmd *shell_find(const char *name)
 {
 	const struct shell_cmd *c;
@@ -128,6 +150,15 @@ static int call_cmd(void *p)
 	return call->cmd->fn(call->argc, call->argv);
 }
 
+/**
+ * shell_exec - run one line as if typed
+ * @line: the line; split in place
+ *
+ * Checks the argument count, runs the command killable, and turns a fault inside it into
+ * an "abandoned" error line.
+ *
+ * Return: the command's result, or -1 on error.
+ */
 int shell_exec(char *line)
 {
 	char *argv[SHELL_MAX_ARGS + 2]; /* the command, its arguments, NULL */
@@ -181,6 +212,9 @@ static void editor_out(const char *s, unsigned int n, void *ctx)
 	console_write(s, n);
 }
 
+/**
+ * shell_run - the shell's loop: prompt, edit, run; never returns
+ */
 void shell_run(void)
 {
 	le_init(&editor, editor_out, NULL);

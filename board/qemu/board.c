@@ -40,11 +40,21 @@ const struct board_info board_info = {
 const u32 board_cycle_counter_hz = 24000000;
 static void __iomem *sysregs;
 
+/**
+ * board_early_init - polled PL011 console through head.S's boot window
+ * printk() works from here on, before the page allocator or ioremap exist.
+ */
 void board_early_init(void)
 {
 	pl011_console_init((void __iomem *)(EARLY_IO_VIRT + (VERSATILE_UART0_PHYS & 0xfffff)));
 }
 
+/**
+ * board_init - map and start qemu's devices
+ * ioremap()s the VIC, SP804 timers, PL080 and system registers, moves the console to its
+ * FIXMAP slot, and starts the VIC, the tick, the console's receive interrupt and the DMA
+ * engine. Panics when one of them cannot be started.
+ */
 void board_init(void)
 {
 	void __iomem *vic = ioremap(VERSATILE_VIC_PHYS, 0x1000);
@@ -66,6 +76,12 @@ void board_init(void)
 		panic("board: DMA controller init failed");
 }
 
+/**
+ * board_cycle_counter - read the versatilepb 24 MHz counter (system register +0x5c)
+ * Under -icount the counter follows the instruction count, so benchmarks repeat exactly.
+ *
+ * Return: the counter, counting up at board_cycle_counter_hz.
+ */
 u32 board_cycle_counter(void)
 {
 	return readl(sysregs + VERSATILE_SYS_24MHZ);

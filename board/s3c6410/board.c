@@ -61,12 +61,23 @@ static void __iomem *map_or_panic(phys_addr_t phys, const char *what)
 	return p;
 }
 
+/**
+ * board_early_init - polled UART0 console through head.S's boot window
+ * U-Boot left UART0 at 115200 8N1; it is used as it is until board_init().
+ */
 void board_early_init(void)
 {
 	/* U-Boot left UART0 running at 115200: print through it as it is. */
 	samsung_uart_console_init((void __iomem *)(EARLY_IO_VIRT + (S3C_PA_UART0 & 0xfffff)));
 }
 
+/**
+ * board_init - map and start the S3C6410's devices
+ * Switches on the clock gates, reads PCLK back from the PLLs, routes UART0's pins, moves the
+ * console to its FIXMAP slot and programs it for 115200 baud, then starts both VICs, PWM
+ * timers 3 (cycle counter) and 4 (tick), the console's receive interrupt and DMAC0. Panics
+ * when one of them cannot be started.
+ */
 void board_init(void)
 {
 	void __iomem *syscon = map_or_panic(S3C_PA_SYSCON, "system controller");
@@ -109,6 +120,10 @@ void board_init(void)
 		panic("board: DMA controller init failed");
 }
 
+/**
+ * board_cycle_counter - read PWM timer 3, free-running at PCLK
+ * Return: the count, turned to count up, at board_cycle_counter_hz.
+ */
 u32 board_cycle_counter(void)
 {
 	return samsung_pwm_clocksource_read();

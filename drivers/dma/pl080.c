@@ -149,6 +149,14 @@ static int pl080_memcpy(struct dma_engine *eng, dma_addr_t dst, dma_addr_t src, 
 	return err;
 }
 
+/**
+ * pl080_init - register a PL080 or PL080S as the memcpy DMA engine
+ * @base: its mapped registers
+ * @irq: its interrupt line
+ * @v: the channel register layout (pl080_variant_arm or pl080s_variant_samsung)
+ *
+ * Return: 0, or -1 when the interrupt line cannot be taken.
+ */
 int pl080_init(void __iomem *base, unsigned int irq, const struct pl080_variant *v)
 {
 	struct pl080 *d = &pl080;

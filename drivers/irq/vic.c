@@ -75,6 +75,15 @@ static const struct irq_chip vic_chip = {
 	.eoi = vic_eoi,
 };
 
+/**
+ * vic_init - add a PL190 or PL192 VIC
+ * @base: its mapped registers
+ * @irq_base: the irq number of its line 0
+ *
+ * Its 32 lines become irqs @irq_base .. @irq_base + 31, all masked.
+ *
+ * Return: 0, or -1 when no VIC slot or irq numbers are left.
+ */
 int vic_init(void __iomem *base, unsigned int irq_base)
 {
 	struct vic *v;

@@ -14,6 +14,13 @@
 static void __iomem *pwm;
 static u32 pwm_clk_hz;
 
+/**
+ * samsung_pwm_init - take the PWM timer block
+ * @base: its mapped registers
+ * @pclk_hz: its input clock
+ *
+ * Sets prescaler 1 and the dividers of timers 3 and 4 to 1, so both count at @pclk_hz.
+ */
 void samsung_pwm_init(void __iomem *base, u32 pclk_hz)
 {
 	pwm = base;
@@ -22,6 +29,12 @@ void samsung_pwm_init(void __iomem *base, u32 pclk_hz)
 	writel(readl(base + TCFG1) & ~(TCFG1_MUX_MASK(3) | TCFG1_MUX_MASK(4)), base + TCFG1);
 }
 
+/**
+ * samsung_pwm_tick_count - the TCNTB4 value for HZ expiries a second
+ * @clk_hz: timer 4's input clock
+ *
+ * Return: @clk_hz / HZ - 1.
+ */
 u32 samsung_pwm_tick_count(u32 clk_hz)
 {
 	return clk_hz / HZ - 1;
@@ -45,6 +58,12 @@ static void samsung_pwm_tick_interrupt(unsigned int irq, void *dev)
 	timer_tick();
 }
 
+/**
+ * samsung_pwm_tick_init - start timer 4 as the tick (auto-reload)
+ * @irq: timer 4's interrupt line
+ *
+ * Return: 0, or -1 when the line cannot be taken (timer 4 is stopped again).
+ */
 int samsung_pwm_tick_init(unsigned int irq)
 {
 	u32 enables;
@@ -63,6 +82,9 @@ int samsung_pwm_tick_init(unsigned int irq)
 	return 0;
 }
 
+/**
+ * samsung_pwm_clocksource_init - start timer 3 free-running (32 bits, no interrupt)
+ */
 void samsung_pwm_clocksource_init(void)
 {
 	tcon_update(TCON_T3_MASK, 0);
@@ -71,6 +93,10 @@ void samsung_pwm_clocksource_init(void)
 	tcon_update(TCON_T3_UPDATE, TCON_T3_START | TCON_T3_RELOAD);
 }
 
+/**
+ * samsung_pwm_clocksource_read - read timer 3
+ * Return: its count, turned into one that goes up.
+ */
 u32 samsung_pwm_clocksource_read(void)
 {
 	return ~readl(pwm + TCNTO3);

@@ -25,6 +25,16 @@ static void sp804_tick_interrupt(unsigned int irq, void *dev)
 	timer_tick();
 }
 
+/**
+ * sp804_tick_init - start timer 1 of an SP804 as the tick
+ * @base: the mapped block
+ * @irq: its interrupt line
+ * @clk_hz: its input clock
+ *
+ * Runs periodic at HZ and calls timer_tick() from the interrupt.
+ *
+ * Return: 0, or -1 when the line cannot be taken.
+ */
 int sp804_tick_init(void __iomem *base, unsigned int irq, u32 clk_hz)
 {
 	writel(0, base + TIMER_CTRL);
@@ -36,6 +46,12 @@ int sp804_tick_init(void __iomem *base, unsigned int irq, u32 clk_hz)
 	return 0;
 }
 
+/**
+ * sp804_clocksource_init - start timer 2 of an SP804 free-running
+ * @base: the mapped block
+ *
+ * 32 bits, wrapping, no interrupt (for benchmarks).
+ */
 void sp804_clocksource_init(void __iomem *base)
 {
 	writel(0, base + TIMER2_OFFSET + TIMER_CTRL);
@@ -43,6 +59,12 @@ void sp804_clocksource_init(void __iomem *base)
 	writel(CTRL_ENABLE | CTRL_32BIT, base + TIMER2_OFFSET + TIMER_CTRL); /* free-running */
 }
 
+/**
+ * sp804_clocksource_read - read timer 2 of an SP804
+ * @base: the mapped block
+ *
+ * Return: its count, which goes down.
+ */
 u32 sp804_clocksource_read(void __iomem *base)
 {
 	return readl(base + TIMER2_OFFSET + TIMER_VALUE);

@@ -51,6 +51,12 @@ static const struct console_driver pl011_console = {
 	.rx_resume = pl011_rx_resume,
 };
 
+/**
+ * pl011_console_init - use a PL011 as the console, polled
+ * @base: its mapped registers; may be called again with a new base
+ *
+ * Line settings and baud rate stay as the loader or QEMU left them.
+ */
 void pl011_console_init(void __iomem *base)
 {
 	uart = base;
@@ -93,6 +99,12 @@ static void pl011_rx_resume(void)
 	pl011_drain_rx();
 }
 
+/**
+ * pl011_enable_rx_irq - feed received bytes to the console from an interrupt
+ * @irq: the UART's interrupt line
+ *
+ * Return: 0, or -1 when the line cannot be taken.
+ */
 int pl011_enable_rx_irq(unsigned int irq)
 {
 	writel(readl(uart + UARTLCRH) | LCRH_FEN | LCRH_WLEN8, uart + UARTLCRH);

@@ -81,6 +81,13 @@ static const struct console_driver samsung_uart_console = {
 	.rx_resume = samsung_uart_rx_resume,
 };
 
+/**
+ * samsung_uart_console_init - use a Samsung UART as the console, polled
+ * @base: its mapped registers; may be called again with a new base
+ *
+ * Keeps the line settings the loader left, and polls the FIFO or the holding register as
+ * UFCON says.
+ */
 void samsung_uart_console_init(void __iomem *base)
 {
 	uart = base;
@@ -88,6 +95,16 @@ void samsung_uart_console_init(void __iomem *base)
 	console_register(&samsung_uart_console);
 }
 
+/**
+ * samsung_uart_setup - program the console UART for 8N1 at @baud
+ * @pclk_hz: the UART's clock (PCLK)
+ * @baud: bits per second
+ *
+ * Waits for the transmitter to drain first, then sets PCLK as the clock, FIFOs on,
+ * level-triggered interrupts, all masked.
+ *
+ * Return: 0, or -1 when @baud cannot be reached from @pclk_hz.
+ */
 int samsung_uart_setup(u32 pclk_hz, u32 baud)
 {
 	struct samsung_uart_divisor div;
@@ -147,6 +164,12 @@ static void samsung_uart_rx_resume(void)
 	samsung_uart_drain_rx();
 }
 
+/**
+ * samsung_uart_enable_rx_irq - feed received bytes to the console from an interrupt
+ * @irq: the UART's interrupt line
+ *
+ * Return: 0, or -1 when the line cannot be taken.
+ */
 int samsung_uart_enable_rx_irq(unsigned int irq)
 {
 	if (request_irq(irq, samsung_uart_rx_interrupt, "samsung-uart", NULL))

@@ -46,11 +46,7 @@ extern volatile unsigned int preempt_count;
 enum system_states { SYSTEM_BOOTING, SYSTEM_RUNNING };
 extern enum system_states system_state;
 
-/*
- * __might_sleep - report a sleeping call from atomic context
- * Return: true when sleeping is allowed here; false after printing
- * "BUG: sleeping function called from invalid context" with @file, @line and the caller.
- */
+/* report a sleeping call made from atomic context */
 bool __might_sleep(const char *file, int line, void *caller);
 #define might_sleep() __might_sleep(__FILE__, __LINE__, __builtin_return_address(0))
 

@@ -20,13 +20,7 @@ int parse_addr(const char *s, u32 *out);
  */
 int split_args(char *line, char **argv, int max);
 
-/*
- * parse_flag_list - "NAME|NAME|…": every name given to @lookup, the values ORed
- * @s: the list; empty names (leading, trailing or doubled '|') are refused
- * @lookup: sets *flags for one name of @len characters; returns 0, or -1 when unknown
- * @out: set on success
- * Return: 0 or -1.
- */
+/* parse "NAME|NAME|..." and OR the values */
 int parse_flag_list(const char *s, int (*lookup)(const char *tok, size_t len, u32 *flags),
 		    u32 *out);
 

@@ -73,13 +73,7 @@ struct shell_keeper {
 struct shell_ref shell_ref_addr(unsigned long addr);
 /* A reference for a page frame (its direct-map address when it is in low memory). */
 struct shell_ref shell_ref_pfn(unsigned long pfn);
-/*
- * shell_refuse_foreign - refuse @ref when another command group holds it
- * @ref: what the command was given
- * @self: the caller's describe function, which is not asked
- * @cmd: the command, for the message
- * Return: -1 after "error: <cmd>: 0x… is <what>", or 0 when no other keeper holds it.
- */
+/* refuse @ref when another command group holds it */
 int shell_refuse_foreign(const struct shell_ref *ref, bool (*self)(const struct shell_ref *,
 								   char *, unsigned int),
 			 const char *cmd);

@@ -23,6 +23,12 @@ struct fault_catcher {
 static struct fault_catcher *current_catcher;
 volatile unsigned int swi_count;
 
+/**
+ * fsr_name - describe an ARMv6 fault status (DFSR or IFSR)
+ * @fsr: the register; FS[4] is bit 10, FS[3:0] bits 3:0
+ *
+ * Return: a constant string such as "translation fault (section)".
+ */
 const char *fsr_name(u32 fsr)
 {
 	static const char *const names[32] = {
@@ -53,6 +59,10 @@ static const char *const mode_names[32] = {
 	[PSR_SYS_MODE & 0x1f] = "SYS",
 };
 
+/**
+ * show_regs - print the registers of an oops
+ * @r: the saved registers
+ */
 void show_regs(const struct pt_regs *r)
 {
 	const char *mode = mode_names[r->cpsr & 0x1f];
@@ -218,6 +228,17 @@ int catch_faults(int (*fn)(void *), void *arg, int *ret, struct fault_record *re
 	return __catch_faults(fn, arg, ret, rec, false);
 }
 
+/**
+ * catch_faults_quiet - catch_faults() for faults a test expects
+ * @fn: the function to run
+ * @arg: its argument
+ * @ret: set to @fn's return value when it returns
+ * @rec: set to the fault when one ends @fn
+ *
+ * A fault prints a one-line "# expected ..." note instead of an oops.
+ *
+ * Return: 0 when @fn returned, non-zero when a fault abandoned it.
+ */
 int catch_faults_quiet(int (*fn)(void *), void *arg, int *ret, struct fault_record *rec)
 {
 	return __catch_faults(fn, arg, ret, rec, true);

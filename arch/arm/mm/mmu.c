@@ -113,13 +113,24 @@ void paging_init(void)
 	local_flush_tlb_all();
 }
 
-/* The console now goes through its fixmap slot: remove head.S's device section. */
+/**
+ * paging_drop_early_io - remove head.S's console section at EARLY_IO_VIRT
+ * Called once the console goes through its FIXMAP slot (after board_init()).
+ */
 void paging_drop_early_io(void)
 {
 	set_pmd(&swapper_pg_dir[pmd_index(EARLY_IO_VIRT)], 0);
 	local_flush_tlb_all();
 }
 
+/**
+ * __set_fixmap - install or remove the page behind a FIXMAP slot
+ * @idx: the slot, below __end_of_fixed_addresses
+ * @phys: page-aligned physical address to map; ignored when @a is NULL
+ * @a: attributes of the mapping, or NULL to remove it
+ *
+ * The TLB entry of the slot is invalidated before returning.
+ */
 void __set_fixmap(enum fixed_addresses idx, phys_addr_t phys, const struct pt_attrs *a)
 {
 	unsigned long va = __fix_to_virt(idx);
@@ -170,6 +181,12 @@ void arch_kmap_clear_pte(unsigned long vaddr)
 	local_flush_tlb_kernel_page(vaddr);
 }
 
+/**
+ * fixmap_console - map the console's device page at FIX_EARLYCON
+ * @phys: physical address of the console's registers
+ *
+ * Return: the virtual address of @phys in the slot.
+ */
 void __iomem *fixmap_console(phys_addr_t phys)
 {
 	static const struct pt_attrs dev = { .type = MT_DEVICE, .xn = true };

@@ -61,7 +61,15 @@ static void decode_ap(struct desc_info *o)
 	}
 }
 
-/* Shared normal memory would need the S bit on SMP; one core here, so leave it clear. */
+/**
+ * mk_pmd_section - encode a 1 MB section descriptor
+ * @phys: section-aligned physical address
+ * @a: access permissions, memory type and execute-never
+ *
+ * Shared normal memory would need the S bit on SMP; with one core it stays clear.
+ *
+ * Return: the descriptor.
+ */
 pmd_t mk_pmd_section(phys_addr_t phys, const struct pt_attrs *a)
 {
 	const struct tex_cb *t = type_bits(a->type);
@@ -77,11 +85,24 @@ pmd_t mk_pmd_section(phys_addr_t phys, const struct pt_attrs *a)
 	return d;
 }
 
+/**
+ * mk_pmd_table - encode a first-level descriptor pointing at an L2 table
+ * @l2_phys: physical address of the table (1 KB aligned)
+ *
+ * Return: the descriptor.
+ */
 pmd_t mk_pmd_table(phys_addr_t l2_phys)
 {
 	return (l2_phys & PMD_TABLE_BASE_MASK) | PMD_TYPE_TABLE; /* domain 0 */
 }
 
+/**
+ * mk_pte_small - encode a 4 KB small-page descriptor
+ * @phys: page-aligned physical address
+ * @a: access permissions, memory type and execute-never
+ *
+ * Return: the descriptor.
+ */
 pte_t mk_pte_small(phys_addr_t phys, const struct pt_attrs *a)
 {
 	const struct tex_cb *t = type_bits(a->type);
@@ -97,6 +118,13 @@ pte_t mk_pte_small(phys_addr_t phys, const struct pt_attrs *a)
 	return d;
 }
 
+/**
+ * mk_pte_large - encode a 64 KB large-page descriptor
+ * @phys: 64 KB aligned physical address
+ * @a: access permissions, memory type and execute-never
+ *
+ * Return: the descriptor, to be written to 16 consecutive entries.
+ */
 pte_t mk_pte_large(phys_addr_t phys, const struct pt_attrs *a)
 {
 	const struct tex_cb *t = type_bits(a->type);
@@ -112,6 +140,11 @@ pte_t mk_pte_large(phys_addr_t phys, const struct pt_attrs *a)
 	return d;
 }
 
+/**
+ * decode_pmd - decode a first-level descriptor
+ * @d: the descriptor
+ * @o: filled with its kind, address and attributes
+ */
 void decode_pmd(pmd_t d, struct desc_info *o)
 {
 	*o = (struct desc_info){ 0 };
@@ -149,6 +182,11 @@ void decode_pmd(pmd_t d, struct desc_info *o)
 	decode_ap(o);
 }
 
+/**
+ * decode_pte - decode a second-level descriptor
+ * @d: the descriptor
+ * @o: filled with its kind (small or large page, fault), address and attributes
+ */
 void decode_pte(pte_t d, struct desc_info *o)
 {
 	*o = (struct desc_info){ 0 };
@@ -176,6 +214,12 @@ void decode_pte(pte_t d, struct desc_info *o)
 	decode_ap(o);
 }
 
+/**
+ * mem_type_name - name a memory type for pt's output
+ * @t: the type
+ *
+ * Return: a constant string ("normal write-back write-allocate", "device"...).
+ */
 const char *mem_type_name(enum mem_type t)
 {
 	static const char *const names[] = {
@@ -192,6 +236,12 @@ const char *mem_type_name(enum mem_type t)
 	return (unsigned int)t < sizeof(names) / sizeof(names[0]) ? names[t] : "?";
 }
 
+/**
+ * ap_name - describe an ARMv6 access-permission value
+ * @ap: APX:AP[1:0] as a 3-bit number
+ *
+ * Return: a constant string such as "priv RW" for pt's output.
+ */
 const char *ap_name(unsigned int ap)
 {
 	static const char *const names[8] = {
@@ -201,6 +251,12 @@ const char *ap_name(unsigned int ap)
 	return names[ap & 7];
 }
 
+/**
+ * desc_kind_name - name a descriptor kind for pt's output
+ * @k: the kind
+ *
+ * Return: a constant string ("section", "coarse table", "small page"...).
+ */
 const char *desc_kind_name(enum desc_kind k)
 {
 	static const char *const names[] = {
