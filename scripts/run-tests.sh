@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# make test: layer and kernel-doc checks -> host unit tests -> fuzz smoke -> firmware and images for every board -> image layout
-# check -> in-target KTAP selftests under QEMU -> end-to-end tests at the UART -> the
-# build-settings check -> KTAP (and the layout-dependent e2e tests) on other memory
-# configurations, each in its own build directory. Ends with one line "N passed, N failed"
-# summing them all; exits non-zero if anything failed or did not run.
+# make test: layer and kernel-doc checks -> host unit tests -> fuzz smoke -> firmware and
+# images for every board -> image layout check -> in-target KTAP selftests under QEMU ->
+# end-to-end tests at the UART -> the build-settings check -> KTAP (and the
+# layout-dependent e2e tests) on other memory configurations, each in its own build
+# directory. Ends with one line "N passed, N failed" summing them all; exits non-zero if
+# anything failed or did not run.
 set -u
 cd "$(dirname "$0")/.."
 PY=/usr/bin/python3
