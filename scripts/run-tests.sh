@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # make test: host unit tests -> fuzz smoke -> firmware and images for every board -> image layout
-# check -> in-target KTAP selftests under QEMU -> end-to-end tests at the UART. Ends with
+# check -> in-target KTAP selftests under QEMU -> end-to-end tests at the UART -> the s3c6410
+# image on the board model (tests/board_model: KTAP and UART tests). Ends with
 # one line "N passed, N failed" summing them all; exits non-zero if anything failed or
 # did not run.
 set -u
@@ -53,6 +54,27 @@ count ktap build/ktap.log
 echo "== end-to-end tests at the UART (pytest + pexpect)"
 $PY -m pytest tests/e2e -q -p no:cacheprovider 2>&1 | tee build/e2e.log
 count e2e build/e2e.log
+
+echo "== S3C6410 board model (tests/board_model, Unicorn): KTAP selftests"
+# The 128 MB image lives in its own build directory, next to the 256 MB one.
+if ! make --no-print-directory BOARD=s3c6410 RAM_MB=128 BUILD=build/s3c6410-128m image \
+		>build/model-build.log 2>&1; then
+	cat build/model-build.log
+	echo "== RAM_MB=128 s3c6410 build failed"
+	total_f=$((total_f + 1))
+fi
+for cfg in "vendor bootm build/s3c6410/uImage 256" "mainline go build/s3c6410/firmware.bin 256" \
+	   "vendor bootm build/s3c6410-128m/uImage 128"; do
+	set -- $cfg
+	echo "== model: $1 U-Boot preset, $2 $3, $4 MB"
+	$PY tests/target/run_ktap.py --board-model --preset "$1" --"$2" "$3" --ram "$4" 2>&1 |
+		tee build/model-ktap.log
+	count model-ktap build/model-ktap.log
+done
+
+echo "== S3C6410 board model: boot, UART and broken-firmware tests (pytest)"
+$PY -m pytest tests/board_model -q -p no:cacheprovider 2>&1 | tee build/model.log
+count model build/model.log
 
 echo "$total_p passed, $total_f failed"
 [ "$total_f" -eq 0 ]

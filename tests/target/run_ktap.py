@@ -1,7 +1,10 @@
 #!/usr/bin/python3
 """Boot the firmware under QEMU, run `selftest` and judge its KTAP output: any
 `not ok`, a missing or wrong plan, or a missing result is a failure.
-Prints "ktap: N passed, N failed" (test cases, nested results) last."""
+Prints "ktap: N passed, N failed" (test cases, nested results) last.
+
+  run_ktap.py [firmware.elf]                   under QEMU
+  run_ktap.py --board-model [run.py options]   s3c6410 image on tests/board_model"""
 import os
 import re
 import sys
@@ -53,9 +56,17 @@ def check_ktap(text):
     return passed, failed, problems
 
 
+def make_board(argv):
+    if argv[:1] == ["--board-model"]:
+        sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
+                                        "board_model"))
+        from console import ModelBoard  # noqa: E402
+        return ModelBoard(argv=argv[1:], timeout=120)
+    return Board(elf=argv[0] if argv else None, timeout=120)
+
+
 def main():
-    elf = sys.argv[1] if len(sys.argv) > 1 else None
-    board = Board(elf=elf, timeout=120)
+    board = make_board(sys.argv[1:])
     try:
         board.boot(timeout=10)
         out = board.cmd("selftest", timeout=300)
