@@ -2,6 +2,7 @@
 128 MB; and the loader's own checks of a uImage."""
 import os
 import re
+import time
 
 import pytest
 
@@ -62,3 +63,15 @@ def test_bootm_refuses_a_damaged_uimage(tmp_path, offset, message):
     assert f"   {message}\nERROR: can't get kernel image!" in out or message in out, out
     assert f"board-model: U-Boot refused the image: {message}" in out, out
     assert "mm-arm11 firmware" not in out and status == 4, (status, out)
+
+
+def test_a_loader_that_left_vectored_interrupts_on_does_not_matter():
+    # SCTLR.VE set at entry: without clearing it, the first tick jumps to VICVECTADDR28.
+    b = boot_model("loader_vectored_irq", extra=("--loader-vectored-irq",))
+    try:
+        first = int(re.search(r"jiffies (\d+)", b.cmd("uptime")).group(1))
+        time.sleep(0.3)
+        second = int(re.search(r"jiffies (\d+)", b.cmd("uptime")).group(1))
+        assert second > first, (first, second)
+    finally:
+        stop_model(b)
