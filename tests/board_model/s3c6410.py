@@ -371,6 +371,8 @@ class Board:
         """WFI: wait for an interrupt. Virtual time moves with the wall clock, but jumps
         straight to the next event if that is all there is to wait for."""
         while not self.irq_asserted():
+            for v in self.vic:  # waiting for an interrupt the VIC holds back for ever?
+                v.check_blocked(self.now_ns, True)
             nxt = self.next_event()
             wait_ns = (nxt - self.now_ns) if nxt is not None else 100e6
             wait_ns = max(0.0, min(wait_ns, 100e6))

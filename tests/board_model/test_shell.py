@@ -53,3 +53,11 @@ def test_a_write_to_read_only_text_is_a_permission_fault(model):
     out = model.cmd("mw 0xc0008000 0")
     assert "permission fault (page)" in out and "at 0xc0008000 [write]" in out, out
     assert "Board: s3c6410" in model.cmd("version")
+
+
+def test_the_boot_leaves_the_model_nothing_to_warn_about(model):
+    # e.g. "VICADDRESS written with no interrupt active": the PL192 handshake half done.
+    assert "board-model: warning" not in model.boot_log, model.boot_log
+    model.cmd("dma 4096")
+    out = model.cmd("uptime")
+    assert "board-model: warning" not in out, out
