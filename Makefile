@@ -98,10 +98,19 @@ image: $(BUILD)/firmware.bin $(BUILD)/uImage
 deps:
 	@bash scripts/deps.sh
 
+# BOARD=s3c6410 has no QEMU machine: it runs on the board model (tests/board_model), loaded
+# by its U-Boot `bootm`. MODEL_ARGS adds run.py options (e.g. --preset mainline).
+ifeq ($(BOARD),s3c6410)
+run: deps
+	@$(MAKE) --no-print-directory image
+	@echo "S3C6410 board model: quit with Ctrl-A then X"
+	$(PYTHON) tests/board_model/run.py --bootm $(BUILD)/uImage --ram $(RAM_MB) $(MODEL_ARGS)
+else
 run: deps
 	@$(MAKE) --no-print-directory firmware
 	@echo "QEMU: quit with Ctrl-A then X"
 	$(QEMU) $(QEMU_ARGS)
+endif
 
 debug: deps
 	@$(MAKE) --no-print-directory firmware

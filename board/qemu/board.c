@@ -37,7 +37,7 @@ const struct board_info board_info = {
 	.ram_size = (u32)RAM_MB << 20,
 };
 
-const u32 board_cycle_counter_hz = 24000000;
+u32 board_cycle_counter_hz = 24000000;
 static void __iomem *sysregs;
 
 void board_early_init(void)

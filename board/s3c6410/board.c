@@ -49,8 +49,8 @@ const struct board_info board_info = {
 	.ram_size = (u32)RAM_MB << 20,
 };
 
-/* PWM timer 3 counts at PCLK: exact at the nominal PCLK (board_init() warns otherwise). */
-const u32 board_cycle_counter_hz = NOMINAL_PCLK_HZ;
+/* PWM timer 3's rate: PCLK / (prescaler 1 + 1), set by board_init(). */
+u32 board_cycle_counter_hz = NOMINAL_PCLK_HZ;
 
 static void __iomem *map_or_panic(phys_addr_t phys, const char *what)
 {
@@ -92,13 +92,11 @@ void board_init(void)
 	}
 	pr_info("board: PCLK %u Hz (APLL %u, MPLL %u Hz)\n", pclk,
 		s3c_pll_hz(clk.apll_con, S3C_XTAL_HZ), s3c_pll_hz(clk.mpll_con, S3C_XTAL_HZ));
-	if (pclk != NOMINAL_PCLK_HZ)
-		pr_warn("board: cycle counter runs at %u Hz, benchmarks assume %u Hz\n", pclk,
-			NOMINAL_PCLK_HZ);
 
 	if (vic_init(vic0, S3C_IRQ_VIC0_BASE) || vic_init(vic1, S3C_IRQ_VIC1_BASE))
 		panic("board: VIC init failed");
 	samsung_pwm_init(pwm, pclk);
+	board_cycle_counter_hz = samsung_pwm_clock_hz();
 	samsung_pwm_clocksource_init();
 	if (samsung_pwm_tick_init(S3C_IRQ_TIMER4))
 		panic("board: tick timer init failed");
