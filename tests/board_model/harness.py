@@ -10,7 +10,7 @@ from board_model.console import ROOT, ModelBoard
 
 LOG_DIR = os.path.join(ROOT, "build", "s3c6410", "model")
 BOOT_TIMEOUT = 30   # issue 14: boot to the prompt within a minute, on a loaded machine
-IMAGE_128 = os.path.join(ROOT, "build", "s3c6410-128m", "uImage")
+IMAGE_128 = os.path.join(ROOT, "build", "s3c6410-ram128", "uImage")
 
 
 def _open_log(name):

@@ -35,7 +35,7 @@ def test_boots_to_the_prompt(preset, loader, apll):
 def test_128_mb_image_boots_with_96_mb_of_low_memory():
     if not os.path.exists(IMAGE_128):
         pytest.fail(f"{IMAGE_128} missing: make BOARD=s3c6410 RAM_MB=128 "
-                    f"BUILD=build/s3c6410-128m image")
+                    f"BUILD=build/s3c6410-ram128 image")
     b = boot_model("boot_128", image=IMAGE_128, ram=128)
     try:
         assert "RAM 128 MB at 0x50000000" in b.boot_log
