@@ -64,7 +64,7 @@ QEMU_ARGS   := -M versatilepb -cpu arm1176 -m $(RAM_MB) -nographic \
 	       -audiodev none,id=snd0 -global pl041.audiodev=snd0 \
 	       -kernel $(BUILD)/firmware.elf
 
-.PHONY: all firmware image run debug test host-tests bench bench-host deps clean boards
+.PHONY: all firmware image run debug test host-tests bench bench-host deps clean boards format
 all: firmware
 firmware: $(BUILD)/firmware.elf $(BUILD)/firmware.bin
 
@@ -178,6 +178,10 @@ $(BENCHBUILD)/bench_mimalloc: tests/bench/host/bench_mimalloc.c $(BENCH_HOST_COM
 bench-host: deps
 	@$(MAKE) --no-print-directory $(BENCH_HOST_BINS)
 	@$(PYTHON) tests/bench/host/run_host_bench.py $(BENCH_HOST_BINS)
+
+# Apply .clang-format to every C file git tracks (make test checks it: scripts/check-format.sh).
+format:
+	git ls-files '*.c' '*.h' | xargs clang-format -i
 
 clean:
 	rm -rf build
