@@ -64,7 +64,7 @@ QEMU_ARGS   := -M versatilepb -cpu arm1176 -m $(RAM_MB) -nographic \
 	       -audiodev none,id=snd0 -global pl041.audiodev=snd0 \
 	       -kernel $(BUILD)/firmware.elf
 
-.PHONY: all firmware image run debug test host-tests bench bench-host deps clean boards
+.PHONY: all firmware image run debug test host-tests bench bench-host deps clean boards format
 all: firmware
 firmware: $(BUILD)/firmware.elf $(BUILD)/firmware.bin
 
@@ -98,10 +98,19 @@ image: $(BUILD)/firmware.bin $(BUILD)/uImage
 deps:
 	@bash scripts/deps.sh
 
+# BOARD=s3c6410 has no QEMU machine: it runs on the board model (tests/board_model), loaded
+# by its U-Boot `bootm`. MODEL_ARGS adds run.py options (e.g. --preset mainline).
+ifeq ($(BOARD),s3c6410)
+run: deps
+	@$(MAKE) --no-print-directory image
+	@echo "S3C6410 board model: quit with Ctrl-A then X"
+	$(PYTHON) tests/board_model/run.py --bootm $(BUILD)/uImage --ram $(RAM_MB) $(MODEL_ARGS)
+else
 run: deps
 	@$(MAKE) --no-print-directory firmware
 	@echo "QEMU: quit with Ctrl-A then X"
 	$(QEMU) $(QEMU_ARGS)
+endif
 
 debug: deps
 	@$(MAKE) --no-print-directory firmware
@@ -169,6 +178,10 @@ $(BENCHBUILD)/bench_mimalloc: tests/bench/host/bench_mimalloc.c $(BENCH_HOST_COM
 bench-host: deps
 	@$(MAKE) --no-print-directory $(BENCH_HOST_BINS)
 	@$(PYTHON) tests/bench/host/run_host_bench.py $(BENCH_HOST_BINS)
+
+# Apply .clang-format to every C file git tracks (make test checks it: scripts/check-format.sh).
+format:
+	git ls-files '*.c' '*.h' | xargs clang-format -i
 
 clean:
 	rm -rf build

@@ -28,13 +28,18 @@
 stext:
 	cpsid	if, #PSR_SVC_MODE
 
-	/* A loader (U-Boot "go") may have left caches and MMU on: write back, turn off. */
+	/*
+	 * A loader (U-Boot "go") may have left caches and MMU on: write back, turn off. It
+	 * may also have left vectored interrupts on (SCTLR.VE): every IRQ would then jump to
+	 * whatever the VIC's VECTADDR holds instead of our vector at +0x18.
+	 */
 	mov	r1, #0
 	mcr	p15, 0, r1, c7, c14, 0		@ clean+invalidate D-cache
 	mcr	p15, 0, r1, c7, c10, 4		@ DSB
 	mrc	p15, 0, r0, c1, c0, 0
 	bic	r0, r0, #(CR_M | CR_C)
 	bic	r0, r0, #CR_I
+	bic	r0, r0, #CR_VE
 	mcr	p15, 0, r0, c1, c0, 0
 	mcr	p15, 0, r1, c7, c5, 0		@ invalidate I-cache
 	mcr	p15, 0, r1, c7, c6, 0		@ invalidate D-cache

@@ -9,19 +9,6 @@
 
 extern const struct bench __benches_start[], __benches_end[];
 
-u64 boot_to_prompt_ns;
-
-/**
- * bench_ns - nanoseconds of (virtual) time from an arbitrary origin
- * Derived from the board's cycle counter; wraps after minutes, so measure short intervals.
- *
- * Return: the current time in ns.
- */
-u64 bench_ns(void)
-{
-	return (u64)board_cycle_counter() * 1000000000ull / board_cycle_counter_hz;
-}
-
 static void bench_boot(void)
 {
 	printk("boot_to_prompt: %lu instructions (under -icount shift=0)\n",

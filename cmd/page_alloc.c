@@ -23,8 +23,6 @@ static struct shell_table blocks = SHELL_TABLE_INIT(block_entries);
 static struct shell_table_entry kmap_entries[SHELL_MAX_KMAPS]; /* pfn */
 static struct shell_table kmaps = SHELL_TABLE_INIT(kmap_entries);
 
-static const char *const zone_name_of[MAX_NR_ZONES] = { "DMA", "Normal", "HighMem" };
-
 static int cmd_meminfo(int argc, char **argv)
 {
 	show_meminfo();
@@ -79,7 +77,7 @@ static void print_page(const char *what, struct page *page, unsigned int order)
 		snprintf(v, sizeof(v), "0x%08lx", (unsigned long)virt);
 	printk("%s: page 0x%08lx pfn 0x%05lx phys 0x%08x virt %s order %u zone %s\n", what,
 	       (unsigned long)page, page_to_pfn(page), page_to_phys(page), v, order,
-	       zone_name_of[page_zonenum(page)]);
+	       page_zone(page)->name);
 }
 
 static int cmd_alloc_pages(int argc, char **argv)

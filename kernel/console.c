@@ -117,6 +117,7 @@ static void rx_unthrottle(void)
 
 /**
  * console_trygetc - take the next input byte without waiting
+ *
  * Return: the byte, or -1 when none is waiting.
  */
 int console_trygetc(void)
@@ -136,6 +137,7 @@ int console_trygetc(void)
 
 /**
  * console_getc - wait for the next input byte
+ *
  * Sleeps (wfi) while the input ring is empty; before the receive interrupt is running it
  * polls the UART.
  *
@@ -163,6 +165,7 @@ int console_getc(void)
 
 /**
  * console_interrupted - whether a Ctrl-C has arrived since the last clear
+ *
  * Return: true after a Ctrl-C, until console_clear_interrupted().
  */
 bool console_interrupted(void)
@@ -180,6 +183,7 @@ void console_clear_interrupted(void)
 
 /**
  * console_rx_lost - input bytes lost since boot
+ *
  * Return: the number of bytes lost to a full ring or a UART overrun; it only grows.
  */
 unsigned int console_rx_lost(void)

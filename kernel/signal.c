@@ -21,6 +21,7 @@ bool set_current_killable(bool killable)
 
 /**
  * fatal_signal_pending - whether the running command has been killed
+ *
  * Return: true when the context is killable (set_current_killable()), not in an interrupt
  * handler, and a Ctrl-C has arrived; always false outside a shell command.
  */

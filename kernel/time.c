@@ -15,6 +15,7 @@ static struct tick_hook tick_hooks[MAX_TICK_HOOKS];
 
 /**
  * timer_tick - account one tick and run the tick hooks
+ *
  * Called by the board's tick timer driver from its interrupt handler.
  */
 void timer_tick(void)

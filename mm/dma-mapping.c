@@ -14,15 +14,6 @@
 #include <mm/vmalloc.h>
 #include <string.h>
 
-static unsigned int size_order(size_t size)
-{
-	unsigned int order = 0;
-
-	while ((PAGE_SIZE << order) < size)
-		order++;
-	return order;
-}
-
 /* The zone a device's mask allows: NORMAL when it reaches all of low memory. */
 static int mask_gfp(struct device *dev, u32 mask, gfp_t *gfp)
 {
@@ -46,7 +37,7 @@ static int mask_gfp(struct device *dev, u32 mask, gfp_t *gfp)
  */
 void *dma_alloc_coherent(struct device *dev, size_t size, dma_addr_t *handle, gfp_t gfp)
 {
-	unsigned int order = size_order(size);
+	unsigned int order = get_order(size);
 	struct vm_struct *area;
 	struct page *page;
 	unsigned long lowmem;
@@ -90,7 +81,7 @@ fail:
 void dma_free_coherent(struct device *dev, size_t size, void *cpu_addr, dma_addr_t handle)
 {
 	struct vm_struct *area = find_vm_area(cpu_addr);
-	unsigned int order = size_order(size);
+	unsigned int order = get_order(size);
 
 	if (!area || area->addr != cpu_addr || !(area->flags & VM_DMA_COHERENT) ||
 	    area->phys_addr != handle || area->size != (PAGE_SIZE << order)) {

@@ -37,15 +37,6 @@ void kmalloc_init(void)
 	}
 }
 
-static unsigned int size_to_order(size_t size)
-{
-	unsigned int order = 0;
-
-	while ((PAGE_SIZE << order) < size)
-		order++;
-	return order;
-}
-
 static __noinline void *kmalloc_large(size_t size, gfp_t flags, void *caller)
 {
 	struct page *page;
@@ -56,7 +47,7 @@ static __noinline void *kmalloc_large(size_t size, gfp_t flags, void *caller)
 			       (unsigned int)size, KMALLOC_MAX_SIZE, (unsigned long)caller);
 		return NULL;
 	}
-	page = alloc_pages(flags & ~__GFP_HIGHMEM, size_to_order(size));
+	page = alloc_pages(flags & ~__GFP_HIGHMEM, get_order(size));
 	return page ? page_address(page) : NULL;
 }
 

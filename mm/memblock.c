@@ -259,6 +259,7 @@ void *memblock_alloc(phys_addr_t size, phys_addr_t align)
 
 /**
  * memblock_start_of_DRAM - the start of the first memory region
+ *
  * Return: its physical address.
  */
 phys_addr_t memblock_start_of_DRAM(void)
@@ -268,6 +269,7 @@ phys_addr_t memblock_start_of_DRAM(void)
 
 /**
  * memblock_end_of_DRAM - the first address after the last memory region
+ *
  * Return: that address.
  */
 phys_addr_t memblock_end_of_DRAM(void)
@@ -279,6 +281,7 @@ phys_addr_t memblock_end_of_DRAM(void)
 
 /**
  * memblock_phys_mem_size - total size of the memory regions
+ *
  * Return: bytes of RAM known to memblock.
  */
 phys_addr_t memblock_phys_mem_size(void)

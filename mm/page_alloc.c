@@ -194,18 +194,23 @@ unsigned long nr_free_pages(void)
 
 /* ---- watermarks ---- */
 
-/* The level the zone's buddy free pages must stay above for this caller; -1: none. */
-static inline long wmark_floor(const struct zone *zone, int alloc_flags)
+/* @min lowered by the reserve this caller may use: half for __GFP_HIGH, a quarter more atomic. */
+static inline long wmark_with_reserves(long min, int alloc_flags)
 {
-	long min = (long)zone->watermark[alloc_flags & ALLOC_WMARK_MASK];
-
-	if (alloc_flags & ALLOC_NO_WATERMARKS)
-		return -1;
 	if (alloc_flags & ALLOC_HIGH)
 		min -= min / 2;
 	if (alloc_flags & ALLOC_HARDER)
 		min -= min / 4;
 	return min;
+}
+
+/* The level the zone's buddy free pages must stay above for this caller; -1: none. */
+static inline long wmark_floor(const struct zone *zone, int alloc_flags)
+{
+	if (alloc_flags & ALLOC_NO_WATERMARKS)
+		return -1;
+	return wmark_with_reserves((long)zone->watermark[alloc_flags & ALLOC_WMARK_MASK],
+				   alloc_flags);
 }
 
 static bool __zone_watermark_ok(struct zone *zone, unsigned int order, long min)
@@ -239,25 +244,12 @@ static bool __zone_watermark_ok(struct zone *zone, unsigned int order, long min)
  */
 bool zone_watermark_ok(struct zone *zone, unsigned int order, unsigned long mark, int alloc_flags)
 {
-	long min = (long)mark;
-
 	if (alloc_flags & ALLOC_NO_WATERMARKS)
 		return true;
-	if (alloc_flags & ALLOC_HIGH)
-		min -= min / 2;
-	if (alloc_flags & ALLOC_HARDER)
-		min -= min / 4;
-	return __zone_watermark_ok(zone, order, min);
+	return __zone_watermark_ok(zone, order, wmark_with_reserves((long)mark, alloc_flags));
 }
 
 /* ---- allocation ---- */
-
-/* Unlink without poisoning: the entry is relinked or owned by the caller right after. */
-static inline void list_unlink(struct list_head *e)
-{
-	e->next->prev = e->prev;
-	e->prev->next = e->next;
-}
 
 static inline void set_page_allocated(struct page *page, unsigned int order)
 {
@@ -314,7 +306,7 @@ static __always_inline struct page *rmqueue_pcplist(struct zone *zone, gfp_t gfp
 		page = list_last_entry(&pcp->list, struct page, lru);
 	else
 		page = list_first_entry(&pcp->list, struct page, lru);
-	list_unlink(&page->lru);
+	__list_del_entry(&page->lru); /* relinked or owned right after */
 	pcp->count--;
 	set_page_allocated(page, 0);
 out:

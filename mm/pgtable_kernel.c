@@ -242,6 +242,7 @@ void unmap_kernel_range(unsigned long va, unsigned long size)
 
 /**
  * kernel_l2_pages - second-level tables in use for the vmalloc area
+ *
  * Return: their number of pages (meminfo's PageTables).
  */
 unsigned long kernel_l2_pages(void)

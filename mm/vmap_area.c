@@ -599,6 +599,7 @@ void vmap_area_for_each(int (*fn)(struct vmap_area *va, void *arg), void *arg)
 
 /**
  * vmap_area_used - bytes in busy areas of the vmalloc area, guard pages excluded
+ *
  * Return: the sum (meminfo VmallocUsed).
  */
 unsigned long vmap_area_used(void)
@@ -608,6 +609,7 @@ unsigned long vmap_area_used(void)
 
 /**
  * vmap_area_largest_free - the largest free range of the vmalloc area
+ *
  * Return: its size in bytes (meminfo VmallocChunk).
  */
 unsigned long vmap_area_largest_free(void)

@@ -3,7 +3,8 @@
 # images for every board -> image layout check -> in-target KTAP selftests under QEMU ->
 # end-to-end tests at the UART -> the build-settings check -> KTAP (and the
 # layout-dependent e2e tests) on other memory configurations, each in its own build
-# directory. Ends with one line "N passed, N failed" summing them all; exits non-zero if
+# directory -> the s3c6410 image on the board model (tests/board_model: KTAP and UART
+# tests). Ends with one line "N passed, N failed" summing them all; exits non-zero if
 # anything failed or did not run.
 set -u
 cd "$(dirname "$0")/.."
@@ -116,6 +117,21 @@ else
 	echo "not ok - make BOARD=s3c6410 RAM_MB=128 image"
 	total_f=$((total_f + 1))
 fi
+
+echo "== S3C6410 board model (tests/board_model, Unicorn): KTAP selftests"
+# The 128 MB image is the one built above, in build/s3c6410-ram128.
+for cfg in "vendor bootm build/s3c6410/uImage 256" "mainline go build/s3c6410/firmware.bin 256" \
+	   "vendor bootm build/s3c6410-ram128/uImage 128"; do
+	set -- $cfg
+	echo "== model: $1 U-Boot preset, $2 $3, $4 MB"
+	$PY tests/target/run_ktap.py --board-model --preset "$1" --"$2" "$3" --ram "$4" 2>&1 |
+		tee build/model-ktap.log
+	count model-ktap build/model-ktap.log
+done
+
+echo "== S3C6410 board model: boot, UART and broken-firmware tests (pytest)"
+$PY -m pytest tests/board_model -q -p no:cacheprovider 2>&1 | tee build/model.log
+count model build/model.log
 
 echo "$total_p passed, $total_f failed"
 [ "$total_f" -eq 0 ]

@@ -37,11 +37,12 @@ const struct board_info board_info = {
 	.ram_size = (u32)RAM_MB << 20,
 };
 
-const u32 board_cycle_counter_hz = 24000000;
+u32 board_cycle_counter_hz = 24000000;
 static void __iomem *sysregs;
 
 /**
  * board_early_init - polled PL011 console through head.S's boot window
+ *
  * printk() works from here on, before the page allocator or ioremap exist.
  */
 void board_early_init(void)
@@ -51,6 +52,7 @@ void board_early_init(void)
 
 /**
  * board_init - map and start qemu's devices
+ *
  * ioremap()s the VIC, SP804 timers, PL080 and system registers, moves the console to its
  * FIXMAP slot, and starts the VIC, the tick, the console's receive interrupt and the DMA
  * engine. Panics when one of them cannot be started.
@@ -78,6 +80,7 @@ void board_init(void)
 
 /**
  * board_cycle_counter - read the versatilepb 24 MHz counter (system register +0x5c)
+ *
  * Under -icount the counter follows the instruction count, so benchmarks repeat exactly.
  *
  * Return: the counter, counting up at board_cycle_counter_hz.

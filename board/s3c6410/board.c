@@ -49,8 +49,8 @@ const struct board_info board_info = {
 	.ram_size = (u32)RAM_MB << 20,
 };
 
-/* PWM timer 3 counts at PCLK: exact at the nominal PCLK (board_init() warns otherwise). */
-const u32 board_cycle_counter_hz = NOMINAL_PCLK_HZ;
+/* PWM timer 3's rate: PCLK / (prescaler 1 + 1), set by board_init(). */
+u32 board_cycle_counter_hz = NOMINAL_PCLK_HZ;
 
 static void __iomem *map_or_panic(phys_addr_t phys, const char *what)
 {
@@ -63,6 +63,7 @@ static void __iomem *map_or_panic(phys_addr_t phys, const char *what)
 
 /**
  * board_early_init - polled UART0 console through head.S's boot window
+ *
  * U-Boot left UART0 at 115200 8N1; it is used as it is until board_init().
  */
 void board_early_init(void)
@@ -73,6 +74,7 @@ void board_early_init(void)
 
 /**
  * board_init - map and start the S3C6410's devices
+ *
  * Switches on the clock gates, reads PCLK back from the PLLs, routes UART0's pins, moves the
  * console to its FIXMAP slot and programs it for 115200 baud, then starts both VICs, PWM
  * timers 3 (cycle counter) and 4 (tick), the console's receive interrupt and DMAC0. Panics
@@ -103,13 +105,11 @@ void board_init(void)
 	}
 	pr_info("board: PCLK %u Hz (APLL %u, MPLL %u Hz)\n", pclk,
 		s3c_pll_hz(clk.apll_con, S3C_XTAL_HZ), s3c_pll_hz(clk.mpll_con, S3C_XTAL_HZ));
-	if (pclk != NOMINAL_PCLK_HZ)
-		pr_warn("board: cycle counter runs at %u Hz, benchmarks assume %u Hz\n", pclk,
-			NOMINAL_PCLK_HZ);
 
 	if (vic_init(vic0, S3C_IRQ_VIC0_BASE) || vic_init(vic1, S3C_IRQ_VIC1_BASE))
 		panic("board: VIC init failed");
 	samsung_pwm_init(pwm, pclk);
+	board_cycle_counter_hz = samsung_pwm_clock_hz();
 	samsung_pwm_clocksource_init();
 	if (samsung_pwm_tick_init(S3C_IRQ_TIMER4))
 		panic("board: tick timer init failed");
@@ -121,7 +121,8 @@ void board_init(void)
 }
 
 /**
- * board_cycle_counter - read PWM timer 3, free-running at PCLK
+ * board_cycle_counter - read PWM timer 3, free-running at PCLK / (prescaler 1 + 1)
+ *
  * Return: the count, turned to count up, at board_cycle_counter_hz.
  */
 u32 board_cycle_counter(void)

@@ -19,6 +19,7 @@
 #define PCLK_GATE	0x034
 #define OTHERS		0x900
 
+#define PLL_ENABLE		(1u << 31)
 #define PLL_M(c)		(((c) >> 16) & 0x3ff)
 #define PLL_P(c)		(((c) >> 8) & 0x3f)
 #define PLL_S(c)		((c) & 0x7)
@@ -35,7 +36,8 @@
 
 u32 s3c_pll_hz(u32 pll_con, u32 fin_hz)
 {
-	if (PLL_P(pll_con) == 0)
+	/* A disabled PLL gives no clock at all: M, P and S describe nothing. */
+	if (!(pll_con & PLL_ENABLE) || PLL_P(pll_con) == 0)
 		return 0;
 	return (u32)((u64)PLL_M(pll_con) * fin_hz / (PLL_P(pll_con) << PLL_S(pll_con)));
 }

@@ -16,9 +16,13 @@ struct s3c_clock_regs {
 	u32 others;
 };
 
-/* Output of a PLL from its PLL_CON value and a @fin_hz input: M x Fin / (P x 2^S). */
+/*
+ * Output of a PLL from its PLL_CON value and a @fin_hz input: M x Fin / (P x 2^S), or 0
+ * when the PLL is disabled (PLL_CON bit 31 clear) or P is 0.
+ */
 u32 s3c_pll_hz(u32 pll_con, u32 fin_hz);
-/* PCLK from the register values; 0 when they make no sense (a PLL with P = 0). */
+/* PCLK from the register values; 0 when they make no sense (a selected PLL disabled or
+ * with P = 0). */
 u32 s3c_pclk_hz(const struct s3c_clock_regs *r);
 /* Read the registers from the mapped system controller at @syscon. */
 void s3c_clock_read(void __iomem *syscon, struct s3c_clock_regs *r);

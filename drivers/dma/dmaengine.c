@@ -14,6 +14,7 @@ void dma_engine_register(struct dma_engine *eng)
 
 /**
  * dma_engine_get - the registered memory-to-memory DMA engine
+ *
  * Return: the engine, or NULL when the board registered none.
  */
 struct dma_engine *dma_engine_get(void)

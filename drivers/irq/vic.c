@@ -1,7 +1,13 @@
 /*
- * PL190/PL192 vectored interrupt controller, used non-vectored: the source is found from
- * IRQSTATUS (QEMU ignores SCTLR.VE anyway), lines are masked through INTENCLEAR. Up to two
- * controllers are chained in irq-number order (the S3C6410 has VIC0 and VIC1).
+ * PL190/PL192 vectored interrupt controller, used non-vectored (SCTLR.VE is cleared at
+ * reset): lines are masked through INTENCLEAR. Up to two controllers are chained in
+ * irq-number order (the S3C6410 has VIC0 and VIC1).
+ *
+ * On the PL190 the source is found from IRQSTATUS. The PL192's priority logic wants a
+ * handshake (docs/s3c6410-model.md, "PL192 handshake"): reading ADDRESS at entry returns
+ * the vector of the highest-priority pending line and masks that priority and all lower
+ * ones; writing ADDRESS at the end unmasks them. Each line's vector is its number, so the
+ * read also names the source.
  */
 #include <asm/io.h>
 #include <drivers/vic.h>
@@ -48,12 +54,21 @@ static void vic_unmask(unsigned int irq)
 static int vic_pending(void)
 {
 	unsigned int i;
-	u32 status;
+	u32 status, line;
 
 	for (i = 0; i < nr_vics; i++) {
 		status = readl(vics[i].base + VIC_IRQSTATUS);
-		if (status)
-			return (int)(vics[i].irq_base + (unsigned int)__builtin_ctz(status));
+		if (!status)
+			continue;
+		line = (unsigned int)__builtin_ctz(status);
+		if (vics[i].pl192) {
+			/* Acknowledge: vic_eoi() ends it. Trust the vector if it is pending. */
+			u32 vector = readl(vics[i].base + VIC_PL192_ADDRESS);
+
+			if (vector < 32 && (status & (1u << vector)))
+				line = vector;
+		}
+		return (int)(vics[i].irq_base + line);
 	}
 	return -1;
 }
@@ -97,8 +112,13 @@ int vic_init(void __iomem *base, unsigned int irq_base)
 	writel(0xffffffff, base + VIC_INTENCLEAR);	/* everything masked */
 	writel(0, base + VIC_INTSELECT);		/* all lines IRQ, none FIQ */
 	writel(0xffffffff, base + VIC_SOFTINTCLR);
-	if (v->pl192)
-		writel(0, base + VIC_PL192_ADDRESS);
+	if (v->pl192) {
+		unsigned int line;
+
+		for (line = 0; line < 32; line++)
+			writel(line, base + VIC_PL192_VECTADDR(line));
+		writel(0, base + VIC_PL192_ADDRESS);	/* end any interrupt a loader left active */
+	}
 	irq_set_chip(&vic_chip);
 	return 0;
 }

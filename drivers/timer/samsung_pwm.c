@@ -1,5 +1,7 @@
 /*
  * Samsung S3C64xx PWM timer block: five 32-bit down-counters sharing two prescalers.
+ * Prescaler 1 also clocks timer 2, which a loader may still be using (a backlight PWM):
+ * it is left as found and our timers count at PCLK / (prescaler 1 + 1).
  * Timer 4 (no output pin) reloads from TCNTB4 every 1/HZ s and drives timer_tick();
  * timer 3 counts down from 0xffffffff for ever as a cycle counter. A count buffer only
  * reaches the counter on expiry, or through TCON's manual-update bit, which must be
@@ -19,14 +21,26 @@ static u32 pwm_clk_hz;
  * @base: its mapped registers
  * @pclk_hz: its input clock
  *
- * Sets prescaler 1 and the dividers of timers 3 and 4 to 1, so both count at @pclk_hz.
+ * Keeps prescaler 1 as the loader set it (it also clocks timer 2) and sets the dividers of
+ * timers 3 and 4 to 1, so both count at @pclk_hz / (prescaler 1 + 1).
  */
 void samsung_pwm_init(void __iomem *base, u32 pclk_hz)
 {
+	u32 prescaler1 = (readl(base + TCFG0) & TCFG0_PRESCALER1_MASK) >> 8;
+
 	pwm = base;
-	pwm_clk_hz = pclk_hz;
-	writel(readl(base + TCFG0) & ~TCFG0_PRESCALER1_MASK, base + TCFG0);
+	pwm_clk_hz = pclk_hz / (prescaler1 + 1);
 	writel(readl(base + TCFG1) & ~(TCFG1_MUX_MASK(3) | TCFG1_MUX_MASK(4)), base + TCFG1);
+}
+
+/**
+ * samsung_pwm_clock_hz - the rate timers 3 and 4 count at
+ *
+ * Return: PCLK / (prescaler 1 + 1), as samsung_pwm_init() found the prescaler.
+ */
+u32 samsung_pwm_clock_hz(void)
+{
+	return pwm_clk_hz;
 }
 
 /**
@@ -95,6 +109,7 @@ void samsung_pwm_clocksource_init(void)
 
 /**
  * samsung_pwm_clocksource_read - read timer 3
+ *
  * Return: its count, turned into one that goes up.
  */
 u32 samsung_pwm_clocksource_read(void)

@@ -55,6 +55,7 @@
 #define CR_V	(1 << 13)	/* high vectors at 0xffff0000 */
 #define CR_U	(1 << 22)	/* unaligned data access support */
 #define CR_XP	(1 << 23)	/* ARMv6 descriptors: XN, APX; subpages off */
+#define CR_VE	(1 << 24)	/* IRQ vector from the VIC port instead of +0x18 */
 
 /* Domain 0 is the only one used, as a client (permissions checked). */
 #define DOMAIN_CLIENT	0x1

@@ -9,10 +9,12 @@
 #include <kernel/types.h>
 
 /*
- * Take the timer block at @base (mapped) whose input clock is @pclk_hz: prescaler 1 and
- * the dividers of timers 3 and 4 are set to 1, so both count at @pclk_hz.
+ * Take the timer block at @base (mapped) whose input clock is @pclk_hz: the dividers of
+ * timers 3 and 4 are set to 1; prescaler 1, shared with timer 2, is kept as found, so
+ * both count at samsung_pwm_clock_hz() = @pclk_hz / (prescaler 1 + 1).
  */
 void samsung_pwm_init(void __iomem *base, u32 pclk_hz);
+u32 samsung_pwm_clock_hz(void);
 /* The TCNTB4 value that makes timer 4 expire HZ times a second from @clk_hz. */
 u32 samsung_pwm_tick_count(u32 clk_hz);
 /* Start timer 4 as the tick (auto-reload, interrupt on @irq). Return: 0 or -1. */

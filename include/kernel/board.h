@@ -19,6 +19,6 @@ void board_early_init(void);
 void board_init(void);
 /* A free-running counter for benchmarks (instructions under -icount), and its rate. */
 u32 board_cycle_counter(void);
-extern const u32 board_cycle_counter_hz;
+extern u32 board_cycle_counter_hz;
 
 #endif

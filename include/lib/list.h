@@ -36,17 +36,22 @@ static inline void list_add_tail(struct list_head *n, struct list_head *head)
 	__list_add(n, head->prev, head);
 }
 
-static inline void list_del(struct list_head *e)
+/* Unlink @e and leave its pointers as they were: for an entry relinked right after. */
+static inline void __list_del_entry(struct list_head *e)
 {
 	e->next->prev = e->prev;
 	e->prev->next = e->next;
+}
+
+static inline void list_del(struct list_head *e)
+{
+	__list_del_entry(e);
 	e->next = e->prev = NULL;
 }
 
 static inline void list_del_init(struct list_head *e)
 {
-	e->next->prev = e->prev;
-	e->prev->next = e->next;
+	__list_del_entry(e);
 	INIT_LIST_HEAD(e);
 }
 

@@ -59,6 +59,20 @@ static inline phys_addr_t page_to_phys(const struct page *page)
 /* Only for direct-mapped (low memory) addresses. */
 #define virt_to_page(v) pfn_to_page(virt_to_pfn(v))
 
+/**
+ * get_order - the smallest order whose block holds @size bytes
+ * @size: bytes, at least 1
+ * Return: 0 for up to PAGE_SIZE, 1 for up to 2 pages, and so on.
+ */
+static inline unsigned int get_order(size_t size)
+{
+	unsigned int order = 0;
+
+	while ((PAGE_SIZE << order) < size)
+		order++;
+	return order;
+}
+
 static inline struct zone *page_zone(const struct page *page)
 {
 	return &contig_page_data.node_zones[page_zonenum(page)];

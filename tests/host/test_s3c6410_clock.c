@@ -20,6 +20,22 @@ static void test_pll_output(void **state)
 	assert_int_equal(s3c_pll_hz(PLL(266, 3, 2), 12000000), 266000000);
 	assert_int_equal(s3c_pll_hz(PLL(333, 3, 1), 12000000), 666000000);
 	assert_int_equal(s3c_pll_hz(PLL(266, 0, 1), 12000000), 0);	/* P = 0: nonsense */
+	/* Enable bit 31 clear: the PLL is off, whatever M, P and S say. */
+	assert_int_equal(s3c_pll_hz(PLL(266, 3, 1) & ~(1u << 31), 12000000), 0);
+}
+
+/* A disabled PLL selected in CLK_SRC gives no PCLK: the board falls back (and warns). */
+static void test_pclk_from_a_disabled_selected_pll_is_zero(void **state)
+{
+	struct s3c_clock_regs r = {
+		.apll_con = PLL(266, 3, 1) & ~(1u << 31), .mpll_con = PLL(266, 3, 2),
+		.clk_src = 0x3, .clk_div0 = DIV0_533_133_66, .others = SYNCMUXSEL,
+	};
+
+	assert_int_equal(s3c_pclk_hz(&r), 0);
+	r.others = 0;		/* asynchronous: the (enabled) MPLL is the source */
+	r.clk_div0 = (1u << 12) | (1u << 8);
+	assert_int_equal(s3c_pclk_hz(&r), 133000000);
 }
 
 /* Synchronous mode: HCLKX2 from the APLL. 532 / 2 / 4 = 66.5 MHz. */
@@ -78,6 +94,7 @@ int main(void)
 		cmocka_unit_test(test_pclk_async_mode_from_mpll),
 		cmocka_unit_test(test_pclk_with_pll_bypassed_uses_the_crystal),
 		cmocka_unit_test(test_pclk_from_broken_pll_is_zero),
+		cmocka_unit_test(test_pclk_from_a_disabled_selected_pll_is_zero),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -75,10 +75,13 @@ static void test_tick_count_is_one_period_minus_one(void **state)
 	assert_int_equal(samsung_pwm_tick_count(12000000), 119999);
 }
 
-static void test_init_sets_prescaler_1_and_dividers_of_timers_3_and_4_only(void **state)
+/* Prescaler 1 also clocks timer 2 (a loader's PWM output): it must not change. */
+static void test_init_keeps_prescaler_1_and_sets_dividers_of_timers_3_and_4_only(void **state)
 {
-	assert_int_equal(fake_reg(&regs, TCFG0), 0x0000000f);
+	assert_int_equal(fake_reg(&regs, TCFG0), 0x00002a0f);
+	assert_int_equal(fake_regs_writes(&regs, TCFG0, NULL, 0), 0);
 	assert_int_equal(fake_reg(&regs, TCFG1), 0x00000444);
+	assert_int_equal(samsung_pwm_clock_hz(), PCLK / (0x2a + 1));
 }
 
 static void test_tick_init_loads_tcntb4_then_manual_update_then_start(void **state)
@@ -89,7 +92,8 @@ static void test_tick_init_loads_tcntb4_then_manual_update_then_start(void **sta
 
 	fake_regs_clear_log(&regs);
 	assert_int_equal(samsung_pwm_tick_init(TICK_IRQ), 0);
-	assert_int_equal(fake_reg(&regs, TCNTB4), 664999);
+	/* 100 Hz from PCLK / (prescaler 1 + 1) = 1546511 Hz. */
+	assert_int_equal(fake_reg(&regs, TCNTB4), 15464);
 
 	/* The update write copies TCNTB4 in without starting; the next starts with it off. */
 	n = fake_regs_writes(&regs, TCON, tcon, 8);
@@ -178,7 +182,7 @@ int main(void)
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_tick_count_is_one_period_minus_one),
-		T(test_init_sets_prescaler_1_and_dividers_of_timers_3_and_4_only),
+		T(test_init_keeps_prescaler_1_and_sets_dividers_of_timers_3_and_4_only),
 		T(test_tick_init_loads_tcntb4_then_manual_update_then_start),
 		T(test_tick_init_enables_timer4_interrupt_and_keeps_timer0),
 		T(test_tick_interrupt_acknowledges_timer4_and_ticks),

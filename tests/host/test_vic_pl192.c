@@ -27,11 +27,21 @@ struct dispatch {
 static struct dispatch dispatched[8];
 static unsigned int nr_dispatched;
 
+static u32 pl192_status(struct fake_regs *f)
+{
+	return f->reg[VIC_RAWINTR / 4] & f->reg[VIC_INTENABLE / 4] & ~f->reg[VIC_INTSELECT / 4];
+}
+
+/* ADDRESS: the vector of the highest-priority pending line (all priorities equal here,
+ * so the lowest-numbered line), as the PL192 returns it. */
 static u32 pl192_read(struct fake_regs *f, unsigned int offset)
 {
+	u32 status = pl192_status(f);
+
 	if (offset == VIC_IRQSTATUS)
-		return f->reg[VIC_RAWINTR / 4] & f->reg[VIC_INTENABLE / 4] &
-		       ~f->reg[VIC_INTSELECT / 4];
+		return status;
+	if (offset == VIC_PL192_ADDRESS)
+		return status ? f->reg[VIC_PL192_VECTADDR(__builtin_ctz(status)) / 4] : 0;
 	return f->reg[offset / 4];
 }
 
@@ -123,6 +133,10 @@ static void test_init_masks_every_line_and_routes_none_to_fiq(void **state)
 		assert_int_equal(fake_regs_last_write(v[i], VIC_PL192_ADDRESS), 0);
 		assert_int_equal(fake_reg(v[i], VIC_INTENABLE), 0);
 		assert_int_equal(fake_regs_writes(v[i], VIC_INTENABLE, NULL, 0), 0);
+		/* Each line's vector is its number: the ADDRESS read names the source. */
+		assert_int_equal(fake_reg(v[i], VIC_PL192_VECTADDR(0)), 0);
+		assert_int_equal(fake_reg(v[i], VIC_PL192_VECTADDR(28)), 28);
+		assert_int_equal(fake_reg(v[i], VIC_PL192_VECTADDR(31)), 31);
 	}
 }
 
@@ -161,7 +175,7 @@ static void test_free_irq_masks_through_intenclear(void **state)
 
 static void test_pending_line_runs_its_handler_then_address_is_written(void **state)
 {
-	int address_write;
+	int address_read, address_write;
 
 	assert_int_equal(request_irq(28, record_handler, "timer4", &vic0), 0);
 	fake_regs_clear_log(&vic0);
@@ -171,9 +185,12 @@ static void test_pending_line_runs_its_handler_then_address_is_written(void **st
 	assert_int_equal(nr_dispatched, 1);
 	assert_int_equal(dispatched[0].irq, 28);
 	assert_int_equal(irq_count(28), 1);
-	/* End of interrupt on the PL192: ADDRESS written after the handler, not before. */
+	/* The PL192 handshake: ADDRESS read before the handler, written after it. */
+	address_read = fake_regs_find_read(&vic0, VIC_PL192_ADDRESS, 0);
+	assert_true(address_read >= 0 && address_read < (int)dispatched[0].vic0_log);
 	address_write = fake_regs_find_write(&vic0, VIC_PL192_ADDRESS, 0);
 	assert_true(address_write >= (int)dispatched[0].vic0_log);
+	assert_int_equal(fake_regs_find_read(&vic0, VIC_PL192_ADDRESS, address_read + 1), -1);
 	assert_int_equal(fake_reg(&vic0, VIC_PL192_ADDRESS), 0);
 	/* The line is still enabled for the next tick. */
 	assert_int_equal(fake_reg(&vic0, VIC_INTENABLE), 1u << 28);

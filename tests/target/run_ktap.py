@@ -3,7 +3,10 @@
 `not ok`, a missing or wrong plan, a missing result, or a report (any line that is not
 KTAP, such as `BUG:` or `slab error:`) that no `# expected` note announced inside its test
 case, is a failure. Prints "ktap: N passed, N failed, N skipped" (test cases, nested
-results) last: a case reported `ok ... # SKIP` is counted as skipped, not as passed."""
+results) last: a case reported `ok ... # SKIP` is counted as skipped, not as passed.
+
+  run_ktap.py [firmware.elf]                   under QEMU
+  run_ktap.py --board-model [run.py options]   s3c6410 image on tests/board_model"""
 import os
 import re
 import sys
@@ -93,9 +96,17 @@ def check_ktap(text):
     return passed, failed, skipped, problems
 
 
+def make_board(argv):
+    if argv[:1] == ["--board-model"]:
+        sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
+                                        "board_model"))
+        from console import ModelBoard  # noqa: E402
+        return ModelBoard(argv=argv[1:], timeout=120)
+    return Board(elf=argv[0] if argv else None, timeout=120)
+
+
 def main():
-    elf = sys.argv[1] if len(sys.argv) > 1 else None
-    board = Board(elf=elf, timeout=120)
+    board = make_board(sys.argv[1:])
     try:
         board.boot(timeout=10)
         out = board.cmd("selftest", timeout=300)

@@ -108,31 +108,6 @@ static bool fault_is_expected(const struct pt_regs *regs)
 	       (regs->cpsr & PSR_MODE_MASK) == PSR_SVC_MODE && !in_interrupt();
 }
 
-static inline u32 read_dfsr(void)
-{
-	u32 v;
-	__asm__ __volatile__("mrc p15, 0, %0, c5, c0, 0" : "=r"(v));
-	return v;
-}
-static inline u32 read_dfar(void)
-{
-	u32 v;
-	__asm__ __volatile__("mrc p15, 0, %0, c6, c0, 0" : "=r"(v));
-	return v;
-}
-static inline u32 read_ifsr(void)
-{
-	u32 v;
-	__asm__ __volatile__("mrc p15, 0, %0, c5, c0, 1" : "=r"(v));
-	return v;
-}
-static inline u32 read_ifar(void)
-{
-	u32 v;
-	__asm__ __volatile__("mrc p15, 0, %0, c6, c0, 2" : "=r"(v));
-	return v;
-}
-
 void do_data_abort(struct pt_regs *regs)
 {
 	u32 fsr = read_dfsr(), far = read_dfar();

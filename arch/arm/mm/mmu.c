@@ -115,6 +115,7 @@ void paging_init(void)
 
 /**
  * paging_drop_early_io - remove head.S's console section at EARLY_IO_VIRT
+ *
  * Called once the console goes through its FIXMAP slot (after board_init()).
  */
 void paging_drop_early_io(void)
