@@ -136,6 +136,27 @@ $(foreach t,$(HOST_TESTS),$(eval $(call host_test_rule,$(t))))
 host-tests: $(HOST_BINS)
 	@bash scripts/run-host-tests.sh $(HOST_BINS)
 
+# ---- line coverage of mm/ by the host tests (gcc --coverage; not part of make test) ----
+# Each test is built in its own directory, so the gcov data of its objects stay apart;
+# scripts/coverage.py merges them and prints per-file and total line coverage of mm/.
+COVBUILD    := build/coverage
+COV_BINS    := $(foreach t,$(HOST_TESTS),$(COVBUILD)/$(t)/$(t))
+
+define cov_test_rule
+$(COVBUILD)/$(1)/$(1): tests/host/$(1).c $$($(1)_SRCS) $$(wildcard include/*/*.h tests/host/include/*/*.h tests/host/*.h)
+	@mkdir -p $(COVBUILD)/$(1)
+	$(HOST_CC) $(HOST_CFLAGS) --coverage -dumpdir $(COVBUILD)/$(1)/ $$(filter %.c,$$^) -lcmocka -o $$@
+endef
+$(foreach t,$(HOST_TESTS),$(eval $(call cov_test_rule,$(t))))
+
+.PHONY: coverage
+coverage: deps
+	@rm -rf $(COVBUILD)
+	@$(MAKE) --no-print-directory $(COV_BINS)
+	@bash scripts/run-host-tests.sh $(COV_BINS) >$(COVBUILD)/host-tests.log 2>&1; \
+		tail -1 $(COVBUILD)/host-tests.log
+	@$(PYTHON) scripts/coverage.py $(COVBUILD)
+
 test: deps
 	@bash scripts/run-tests.sh
 
