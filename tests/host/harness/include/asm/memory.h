@@ -1,6 +1,6 @@
 /*
  * Host stand-in for <asm/memory.h>: the same layout rules over a fake physical memory
- * arena (tests/host/host_mem.c). "Physical" address p lives at offset p - PHYS_OFFSET of a
+ * arena (tests/host/harness/host_mem.c). "Physical" address p lives at offset p - PHYS_OFFSET of a
  * memfd; low memory is mapped at PAGE_OFFSET, which is wherever the arena landed, so
  * __va()/__pa() stay plain arithmetic. PKMAP and FIXMAP are reserved host address ranges
  * whose pages are mapped onto the same memfd by the host arch_kmap_set_pte().
