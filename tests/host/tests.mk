@@ -83,3 +83,9 @@ test_samsung_pwm_SRCS := drivers/timer/samsung_pwm.c kernel/time.c $(DRIVER_HOST
 
 HOST_TESTS += test_s3c6410_clock
 test_s3c6410_clock_SRCS := board/s3c6410/clock.c tests/host/harness/host_regs.c
+
+# vmalloc, ioremap, DMA mapping and the kernel page tables on the fake MMU.
+VMALLOC_HOST_SRCS := $(MM_HOST_SRCS) tests/host/harness/vmalloc_check.c
+
+HOST_TESTS += test_vmalloc
+test_vmalloc_SRCS := $(VMALLOC_HOST_SRCS)
