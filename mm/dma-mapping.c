@@ -12,6 +12,7 @@
 #include <mm/pgtable.h>
 #include <mm/slab.h>
 #include <mm/vmalloc.h>
+#include <mm/vmap_area.h>
 #include <string.h>
 
 static unsigned int size_order(size_t size)
@@ -68,7 +69,9 @@ void *dma_alloc_coherent(struct device *dev, size_t size, dma_addr_t *handle, gf
 	area->phys_addr = page_to_phys(page);
 	if (map_kernel_phys((unsigned long)area->addr, area->phys_addr, area->size,
 			    &PAGE_KERNEL_NC, GFP_KERNEL)) {
-		kfree(remove_vm_area(area->addr));
+		/* Nothing is mapped: release the range without unmapping it. */
+		free_vmap_area(area->va);
+		kfree(area);
 		goto fail;
 	}
 	*handle = area->phys_addr;

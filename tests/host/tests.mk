@@ -89,3 +89,6 @@ VMALLOC_HOST_SRCS := $(MM_HOST_SRCS) tests/host/harness/vmalloc_check.c
 
 HOST_TESTS += test_vmalloc
 test_vmalloc_SRCS := $(VMALLOC_HOST_SRCS)
+
+HOST_TESTS += test_ioremap
+test_ioremap_SRCS := $(VMALLOC_HOST_SRCS)
