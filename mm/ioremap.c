@@ -20,7 +20,8 @@ static void __iomem *__ioremap_caller(phys_addr_t phys, size_t size, const struc
 	unsigned long len, off = phys - base;
 	struct vm_struct *area;
 
-	if (!size || phys + size - 1 < phys) {
+	/* In phys_addr_t: where size_t is wider, phys + size does not wrap at 4 GB. */
+	if (!size || size - 1 > (phys_addr_t)~(phys_addr_t)0 - phys) {
 		pr_err("ioremap: bad range 0x%08x+0x%x (caller %p)\n", phys, (unsigned int)size,
 		       caller);
 		return NULL;
