@@ -15,6 +15,9 @@
 #include <mm/vmap_area.h>
 #include <string.h>
 
+/* The largest coherent buffer: one block of the page allocator's highest order. */
+#define COHERENT_MAX_BYTES (PAGE_SIZE << (MAX_ORDER - 1))
+
 static unsigned int size_order(size_t size)
 {
 	unsigned int order = 0;
@@ -47,13 +50,15 @@ static int mask_gfp(struct device *dev, u32 mask, gfp_t *gfp)
  */
 void *dma_alloc_coherent(struct device *dev, size_t size, dma_addr_t *handle, gfp_t gfp)
 {
-	unsigned int order = size_order(size);
+	unsigned int order;
 	struct vm_struct *area;
 	struct page *page;
 	unsigned long lowmem;
 
-	if (!size || order >= MAX_ORDER || mask_gfp(dev, dev->coherent_dma_mask, &gfp))
+	/* Bounded first: size_order() of a size near SIZE_MAX would shift past the width. */
+	if (!size || size > COHERENT_MAX_BYTES || mask_gfp(dev, dev->coherent_dma_mask, &gfp))
 		return NULL;
+	order = size_order(size);
 	page = alloc_pages(gfp, order);
 	if (!page)
 		return NULL;
@@ -84,7 +89,7 @@ fail:
 void dma_free_coherent(struct device *dev, size_t size, void *cpu_addr, dma_addr_t handle)
 {
 	struct vm_struct *area = find_vm_area(cpu_addr);
-	unsigned int order = size_order(size);
+	unsigned int order = size <= COHERENT_MAX_BYTES ? size_order(size) : MAX_ORDER;
 
 	if (!area || area->addr != cpu_addr || !(area->flags & VM_DMA_COHERENT) ||
 	    area->phys_addr != handle || area->size != (PAGE_SIZE << order)) {

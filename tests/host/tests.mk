@@ -92,3 +92,6 @@ test_vmalloc_SRCS := $(VMALLOC_HOST_SRCS)
 
 HOST_TESTS += test_ioremap
 test_ioremap_SRCS := $(VMALLOC_HOST_SRCS)
+
+HOST_TESTS += test_dma_mapping
+test_dma_mapping_SRCS := $(VMALLOC_HOST_SRCS)
