@@ -30,7 +30,9 @@ static unsigned int size_order(size_t size)
 /* The zone a device's mask allows: NORMAL when it reaches all of low memory. */
 static int mask_gfp(struct device *dev, u32 mask, gfp_t *gfp)
 {
-	phys_addr_t dma_end = PHYS_OFFSET + DMA_ZONE_MB * SZ_1M - 1;
+	/* ZONE_DMA as the running system has it (the build setting only sizes it). */
+	phys_addr_t dma_end =
+		((phys_addr_t)zone_end_pfn(&contig_page_data.node_zones[ZONE_DMA]) << PAGE_SHIFT) - 1;
 	phys_addr_t low_end = PHYS_OFFSET + LOWMEM_SIZE - 1;
 
 	if (mask < dma_end) {

@@ -41,6 +41,13 @@ static struct pt_walk walk(const void *addr)
 }
 
 
+static unsigned long dma_zone_end(void)
+{
+	const struct zone *z = &contig_page_data.node_zones[ZONE_DMA];
+
+	return zone_end_pfn(z) << PAGE_SHIFT;
+}
+
 static void test_coherent_buffer_is_zeroed_uncached_and_its_alias_flushed(void **state)
 {
 	struct page *dirty = alloc_pages(GFP_KERNEL, 1);
@@ -86,6 +93,18 @@ static void test_coherent_buffer_of_64kb_uses_large_pages(void **state)
 	dma_free_coherent(&dev, SZ_64K, cpu, handle);
 }
 
+
+static void test_coherent_buffer_lies_below_a_mask_that_covers_only_zone_dma(void **state)
+{
+	struct device small = { .name = "isa", .dma_mask = dma_zone_end() - 1,
+				.coherent_dma_mask = dma_zone_end() - 1 };
+	dma_addr_t handle;
+	void *cpu = dma_alloc_coherent(&small, PAGE_SIZE, &handle, GFP_KERNEL | __GFP_HIGHMEM);
+
+	assert_non_null(cpu);
+	assert_true(handle < dma_zone_end());
+	dma_free_coherent(&small, PAGE_SIZE, cpu, handle);
+}
 
 static void test_coherent_buffer_for_a_mask_below_zone_dma_is_refused(void **state)
 {
@@ -216,6 +235,7 @@ int main(void)
 #define T(f) cmocka_unit_test_setup_teardown(f, vmalloc_host_setup, vmalloc_host_teardown)
 		T(test_coherent_buffer_is_zeroed_uncached_and_its_alias_flushed),
 		T(test_coherent_buffer_of_64kb_uses_large_pages),
+		T(test_coherent_buffer_lies_below_a_mask_that_covers_only_zone_dma),
 		T(test_coherent_buffer_for_a_mask_below_zone_dma_is_refused),
 		T(test_coherent_buffer_of_zero_or_too_many_bytes_is_refused),
 		T(test_coherent_buffer_without_memory_gives_everything_back),
