@@ -104,26 +104,26 @@ void dma_free_coherent(struct device *dev, size_t size, void *cpu_addr, dma_addr
 	__free_pages(pfn_to_page(handle >> PAGE_SHIFT), order);
 }
 
-/* Refuse what cannot be mapped safely; Return: 0 or -1 (reported). */
+/* Refuse what cannot be mapped (or unmapped) safely; Return: 0 or -1 (reported by @who). */
 static int check_streaming(struct device *dev, void *ptr, size_t size,
-			   enum dma_data_direction dir)
+			   enum dma_data_direction dir, const char *who)
 {
 	unsigned long a = (unsigned long)ptr;
 
 	if (dir > DMA_FROM_DEVICE || !size || !virt_addr_valid(ptr) ||
 	    !virt_addr_valid((void *)(a + size - 1))) {
-		pr_err("dma_map_single: %s: bad buffer 0x%08lx+%u or direction %d\n", dev->name, a,
+		pr_err("%s: %s: bad buffer 0x%08lx+%u or direction %d\n", who, dev->name, a,
 		       (unsigned int)size, dir);
 		return -1;
 	}
 	if (dir != DMA_TO_DEVICE && ((a | size) & (L1_CACHE_BYTES - 1))) {
-		pr_err("dma_map_single: %s: buffer 0x%08lx+%u for a device write is not "
+		pr_err("%s: %s: buffer 0x%08lx+%u for a device write is not "
 		       "cache-line (%d byte) aligned: invalidating it would corrupt its "
-		       "neighbours\n", dev->name, a, (unsigned int)size, L1_CACHE_BYTES);
+		       "neighbours\n", who, dev->name, a, (unsigned int)size, L1_CACHE_BYTES);
 		return -1;
 	}
 	if (__pa(ptr) + size - 1 > dev->dma_mask) {
-		pr_err("dma_map_single: %s: 0x%08x is beyond the device's mask 0x%08x\n", dev->name,
+		pr_err("%s: %s: 0x%08x is beyond the device's mask 0x%08x\n", who, dev->name,
 		       __pa(ptr), dev->dma_mask);
 		return -1;
 	}
@@ -139,7 +139,7 @@ dma_addr_t dma_map_single(struct device *dev, void *ptr, size_t size, enum dma_d
 {
 	unsigned long a = (unsigned long)ptr;
 
-	if (check_streaming(dev, ptr, size, dir))
+	if (check_streaming(dev, ptr, size, dir, "dma_map_single"))
 		return DMA_MAPPING_ERROR;
 	if (dir == DMA_TO_DEVICE)
 		dmac_clean_range(a, a + size);
@@ -150,12 +150,17 @@ dma_addr_t dma_map_single(struct device *dev, void *ptr, size_t size, enum dma_d
 	return __pa(ptr);
 }
 
-/* Give the buffer back to the CPU: drop lines fetched while the device was writing. */
+/*
+ * Give the buffer back to the CPU: drop lines fetched while the device was writing. What
+ * dma_map_single() would refuse is refused here too (reported), and nothing invalidated.
+ */
 void dma_unmap_single(struct device *dev, dma_addr_t addr, size_t size,
 		      enum dma_data_direction dir)
 {
 	unsigned long a = (unsigned long)__va(addr);
 
+	if (check_streaming(dev, (void *)a, size, dir, "dma_unmap_single"))
+		return;
 	if (dir != DMA_TO_DEVICE)
 		dmac_inv_range(a, a + size);
 }

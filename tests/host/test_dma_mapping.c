@@ -40,7 +40,6 @@ static struct pt_walk walk(const void *addr)
 	return w;
 }
 
-
 static unsigned long dma_zone_end(void)
 {
 	const struct zone *z = &contig_page_data.node_zones[ZONE_DMA];
@@ -92,7 +91,6 @@ static void test_coherent_buffer_of_64kb_uses_large_pages(void **state)
 	assert_int_equal(walk((char *)cpu + SZ_64K - 1).phys, handle + SZ_64K - 1);
 	dma_free_coherent(&dev, SZ_64K, cpu, handle);
 }
-
 
 static void test_coherent_buffer_lies_below_a_mask_that_covers_only_zone_dma(void **state)
 {
@@ -228,6 +226,21 @@ static void test_dma_map_single_refuses_what_cannot_be_mapped_safely(void **stat
 	kfree(buf);
 }
 
+static void test_dma_unmap_single_of_a_bad_buffer_invalidates_nothing(void **state)
+{
+	char *buf = kmalloc(256, GFP_KERNEL);
+
+	host_mmu_log_clear();
+	/* Partial lines: the invalidate would throw away the neighbours' data. */
+	dma_unmap_single(&dev, __pa(buf) + 8, 64, DMA_FROM_DEVICE);
+	dma_unmap_single(&dev, __pa(buf), 40, DMA_BIDIRECTIONAL);
+	dma_unmap_single(&dev, DMA_MAPPING_ERROR, 256, DMA_FROM_DEVICE);
+	dma_unmap_single(&dev, __pa(buf), 0, DMA_FROM_DEVICE);
+	dma_unmap_single(&dev, __pa(buf), 256, DMA_NONE);
+	assert_int_equal(host_mmu_log_count(HOST_MMU_DCACHE_INV), 0);
+	assert_int_equal(host_log_count("dma_unmap_single: pl080: "), 5);
+	kfree(buf);
+}
 
 int main(void)
 {
@@ -243,6 +256,7 @@ int main(void)
 		T(test_dma_map_single_cleans_invalidates_or_flushes_by_direction),
 		T(test_dma_map_single_to_a_device_needs_no_whole_cache_lines),
 		T(test_dma_map_single_refuses_what_cannot_be_mapped_safely),
+		T(test_dma_unmap_single_of_a_bad_buffer_invalidates_nothing),
 #undef T
 	};
 
