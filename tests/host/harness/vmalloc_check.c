@@ -95,20 +95,69 @@ static unsigned long check_area(struct vmap_area *va)
 	return errors;
 }
 
-/* Every mapped page of the area is in exactly one live area; Return: mapped pages. */
-static unsigned long check_mapped(const struct areas *a, unsigned long *errs)
+static int by_start(const void *a, const void *b)
 {
-	unsigned long errors = 0, mapped = 0, addr, k, in;
-	struct pt_walk w;
+	const struct vmap_area *x = *(struct vmap_area *const *)a, *y = *(struct vmap_area *const *)b;
 
-	for (addr = VMALLOC_START; addr < VMALLOC_END; addr += PAGE_SIZE) {
-		if (!pt_walk(swapper_pg_dir, addr, &w))
+	return x->va_start < y->va_start ? -1 : x->va_start > y->va_start;
+}
+
+/*
+ * Live areas holding @addr, among the two that start last at or below it (areas sorted by
+ * start): 2 means two areas overlap there.
+ */
+static unsigned long areas_holding(const struct areas *a, unsigned long addr)
+{
+	unsigned long lo = 0, hi = a->n, in = 0;
+
+	while (lo < hi) { /* lo: the first area starting above addr */
+		unsigned long mid = (lo + hi) / 2;
+
+		if (a->va[mid]->va_start <= addr)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo >= 1 && addr < a->va[lo - 1]->va_end)
+		in++;
+	if (lo >= 2 && addr < a->va[lo - 2]->va_end)
+		in++;
+	return in;
+}
+
+/*
+ * Every mapped page of the area is in exactly one live area. Only megabytes with an L2
+ * table can hold a page (the area maps no sections). Return: mapped pages.
+ */
+static unsigned long check_mapped(struct areas *a, unsigned long *errs)
+{
+	unsigned long errors = 0, mapped = 0, mb, e, in;
+
+	qsort(a->va, a->n, sizeof(a->va[0]), by_start);
+	for (mb = VMALLOC_START; mb < VMALLOC_END; mb += SECTION_SIZE) {
+		pmd_t d = swapper_pg_dir[pmd_index(mb)];
+		const pte_t *t;
+
+		if ((d & PMD_TYPE_MASK) != PMD_TYPE_TABLE) {
+			if (d)
+				FAIL("0x%lx: first-level entry %#x is not a table\n", mb, d);
 			continue;
-		mapped++;
-		for (k = 0, in = 0; k < a->n; k++)
-			in += addr >= a->va[k]->va_start && addr < a->va[k]->va_end;
-		if (in != 1)
-			FAIL("0x%lx is mapped (%#x) and inside %lu live areas\n", addr, w.pte, in);
+		}
+		t = __va(d & PMD_TABLE_BASE_MASK);
+		for (e = 0; e < PTRS_PER_PTE; e++) {
+			unsigned long addr = mb + e * PAGE_SIZE;
+
+			if ((t[e] & PTE_TYPE_MASK) == PTE_TYPE_FAULT) {
+				if (t[e])
+					FAIL("0x%lx: fault entry with bits %#x\n", addr, t[e]);
+				continue;
+			}
+			mapped++;
+			in = areas_holding(a, addr);
+			if (in != 1)
+				FAIL("0x%lx is mapped (%#x) and inside %lu live areas\n", addr, t[e],
+				     in);
+		}
 	}
 	*errs += errors;
 	return mapped;
