@@ -95,3 +95,6 @@ test_ioremap_SRCS := $(VMALLOC_HOST_SRCS)
 
 HOST_TESTS += test_dma_mapping
 test_dma_mapping_SRCS := $(VMALLOC_HOST_SRCS)
+
+HOST_TESTS += test_pgtable_kernel
+test_pgtable_kernel_SRCS := $(VMALLOC_HOST_SRCS)
