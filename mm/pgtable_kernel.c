@@ -38,8 +38,11 @@ void kernel_pgtable_init(void)
 	/* A page of tables covers four MB from a 4 MB boundary (constant on the target). */
 	BUG_ON(!IS_ALIGNED(VMALLOC_START, TABLES_PER_PAGE * SECTION_SIZE));
 	BUG_ON(VMALLOC_END - VMALLOC_START > VMALLOC_MAX_SIZE);
-	memset(l2_used, 0, sizeof(l2_used));
-	nr_l2_pages = 0;
+	/* A count is non-zero only under a live table page: at the first boot, nothing to do. */
+	if (nr_l2_pages) {
+		memset(l2_used, 0, sizeof(l2_used));
+		nr_l2_pages = 0;
+	}
 }
 
 static inline bool in_vmalloc_area(unsigned long va, unsigned long size)
