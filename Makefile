@@ -128,7 +128,7 @@ include tests/host/tests.mk
 include tests/fuzz/fuzz.mk
 HOST_CC     := gcc
 # What the mm core needs to build on the host (the arena's asm/ shadows, the layout).
-HOST_MM_FLAGS := -Itests/host/include -Iinclude -DHOST_BUILD -DPHYS_OFFSET=0x0 -DLOWMEM_MB=192 \
+HOST_MM_FLAGS := -Itests/host/harness/include -Iinclude -DHOST_BUILD -DPHYS_OFFSET=0x0 -DLOWMEM_MB=192 \
 	       -DDMA_ZONE_MB=16
 HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Wno-unused-parameter \
 	       -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
@@ -136,7 +136,7 @@ HOST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Wno-unused-parameter \
 HOST_BINS   := $(addprefix $(HOSTBUILD)/,$(HOST_TESTS))
 
 define host_test_rule
-$(HOSTBUILD)/$(1): tests/host/$(1).c $$($(1)_SRCS) $$(wildcard include/*/*.h tests/host/include/*/*.h tests/host/*.h)
+$(HOSTBUILD)/$(1): tests/host/$(1).c $$($(1)_SRCS) $$(wildcard include/*/*.h tests/host/harness/include/*/*.h tests/host/harness/*.h)
 	@mkdir -p $(HOSTBUILD)
 	$(HOST_CC) $(HOST_CFLAGS) $$(filter %.c,$$^) -lcmocka -o $$@
 endef
@@ -144,6 +144,27 @@ $(foreach t,$(HOST_TESTS),$(eval $(call host_test_rule,$(t))))
 
 host-tests: $(HOST_BINS)
 	@bash scripts/run-host-tests.sh $(HOST_BINS)
+
+# ---- line coverage of mm/ by the host tests (gcc --coverage; not part of make test) ----
+# Each test is built in its own directory, so the gcov data of its objects stay apart;
+# scripts/coverage.py merges them and prints per-file and total line coverage of mm/.
+COVBUILD    := build/coverage
+COV_BINS    := $(foreach t,$(HOST_TESTS),$(COVBUILD)/$(t)/$(t))
+
+define cov_test_rule
+$(COVBUILD)/$(1)/$(1): tests/host/$(1).c $$($(1)_SRCS) $$(wildcard include/*/*.h tests/host/harness/include/*/*.h tests/host/harness/*.h)
+	@mkdir -p $(COVBUILD)/$(1)
+	$(HOST_CC) $(HOST_CFLAGS) --coverage -dumpdir $(COVBUILD)/$(1)/ $$(filter %.c,$$^) -lcmocka -o $$@
+endef
+$(foreach t,$(HOST_TESTS),$(eval $(call cov_test_rule,$(t))))
+
+.PHONY: coverage
+coverage: deps
+	@rm -rf $(COVBUILD)
+	@$(MAKE) --no-print-directory $(COV_BINS)
+	@bash scripts/run-host-tests.sh $(COV_BINS) >$(COVBUILD)/host-tests.log 2>&1; \
+		tail -1 $(COVBUILD)/host-tests.log
+	@$(PYTHON) scripts/coverage.py $(COVBUILD)
 
 test: deps
 	@bash scripts/run-tests.sh
@@ -162,7 +183,7 @@ BENCH_HOST_COMMON := tests/bench/host/bench_workloads.c tests/bench/host/bench_w
 BENCH_HOST_BINS   := $(addprefix $(BENCHBUILD)/,bench_mm bench_glibc bench_jemalloc bench_mimalloc)
 
 $(BENCHBUILD)/bench_mm: tests/bench/host/bench_mm.c $(BENCH_HOST_COMMON) $(MM_HOST_SRCS) \
-		$(wildcard include/*/*.h tests/host/include/*/*.h tests/host/*.h mm/*.h)
+		$(wildcard include/*/*.h tests/host/harness/include/*/*.h tests/host/harness/*.h mm/*.h)
 	@mkdir -p $(BENCHBUILD)
 	$(HOST_CC) $(BENCH_HOST_CFLAGS) $(HOST_MM_FLAGS) $(filter %.c,$^) -o $@
 $(BENCHBUILD)/bench_glibc: tests/bench/host/bench_malloc.c $(BENCH_HOST_COMMON)

@@ -12,12 +12,18 @@
 #include <mm/pgtable.h>
 #include <mm/slab.h>
 #include <mm/vmalloc.h>
+#include <mm/vmap_area.h>
 #include <string.h>
+
+/* The largest coherent buffer: one block of the page allocator's highest order. */
+#define COHERENT_MAX_BYTES (PAGE_SIZE << (MAX_ORDER - 1))
 
 /* The zone a device's mask allows: NORMAL when it reaches all of low memory. */
 static int mask_gfp(struct device *dev, u32 mask, gfp_t *gfp)
 {
-	phys_addr_t dma_end = PHYS_OFFSET + DMA_ZONE_MB * SZ_1M - 1;
+	/* ZONE_DMA as the running system has it (the build setting only sizes it). */
+	phys_addr_t dma_end =
+		((phys_addr_t)zone_end_pfn(&contig_page_data.node_zones[ZONE_DMA]) << PAGE_SHIFT) - 1;
 	phys_addr_t low_end = PHYS_OFFSET + LOWMEM_SIZE - 1;
 
 	if (mask < dma_end) {
@@ -37,13 +43,15 @@ static int mask_gfp(struct device *dev, u32 mask, gfp_t *gfp)
  */
 void *dma_alloc_coherent(struct device *dev, size_t size, dma_addr_t *handle, gfp_t gfp)
 {
-	unsigned int order = get_order(size);
+	unsigned int order;
 	struct vm_struct *area;
 	struct page *page;
 	unsigned long lowmem;
 
-	if (!size || order >= MAX_ORDER || mask_gfp(dev, dev->coherent_dma_mask, &gfp))
+	/* Bounded first: get_order() of a size near SIZE_MAX would shift past the width. */
+	if (!size || size > COHERENT_MAX_BYTES || mask_gfp(dev, dev->coherent_dma_mask, &gfp))
 		return NULL;
+	order = get_order(size);
 	page = alloc_pages(gfp, order);
 	if (!page)
 		return NULL;
@@ -59,7 +67,9 @@ void *dma_alloc_coherent(struct device *dev, size_t size, dma_addr_t *handle, gf
 	area->phys_addr = page_to_phys(page);
 	if (map_kernel_phys((unsigned long)area->addr, area->phys_addr, area->size,
 			    &PAGE_KERNEL_NC, GFP_KERNEL)) {
-		kfree(remove_vm_area(area->addr));
+		/* Nothing is mapped: release the range without unmapping it. */
+		free_vmap_area(area->va);
+		kfree(area);
 		goto fail;
 	}
 	*handle = area->phys_addr;
@@ -81,7 +91,7 @@ fail:
 void dma_free_coherent(struct device *dev, size_t size, void *cpu_addr, dma_addr_t handle)
 {
 	struct vm_struct *area = find_vm_area(cpu_addr);
-	unsigned int order = get_order(size);
+	unsigned int order = size <= COHERENT_MAX_BYTES ? get_order(size) : MAX_ORDER;
 
 	if (!area || area->addr != cpu_addr || !(area->flags & VM_DMA_COHERENT) ||
 	    area->phys_addr != handle || area->size != (PAGE_SIZE << order)) {
@@ -94,26 +104,26 @@ void dma_free_coherent(struct device *dev, size_t size, void *cpu_addr, dma_addr
 	__free_pages(pfn_to_page(handle >> PAGE_SHIFT), order);
 }
 
-/* Refuse what cannot be mapped safely; Return: 0 or -1 (reported). */
+/* Refuse what cannot be mapped (or unmapped) safely; Return: 0 or -1 (reported by @who). */
 static int check_streaming(struct device *dev, void *ptr, size_t size,
-			   enum dma_data_direction dir)
+			   enum dma_data_direction dir, const char *who)
 {
 	unsigned long a = (unsigned long)ptr;
 
 	if (dir > DMA_FROM_DEVICE || !size || !virt_addr_valid(ptr) ||
 	    !virt_addr_valid((void *)(a + size - 1))) {
-		pr_err("dma_map_single: %s: bad buffer 0x%08lx+%u or direction %d\n", dev->name, a,
+		pr_err("%s: %s: bad buffer 0x%08lx+%u or direction %d\n", who, dev->name, a,
 		       (unsigned int)size, dir);
 		return -1;
 	}
 	if (dir != DMA_TO_DEVICE && ((a | size) & (L1_CACHE_BYTES - 1))) {
-		pr_err("dma_map_single: %s: buffer 0x%08lx+%u for a device write is not "
+		pr_err("%s: %s: buffer 0x%08lx+%u for a device write is not "
 		       "cache-line (%d byte) aligned: invalidating it would corrupt its "
-		       "neighbours\n", dev->name, a, (unsigned int)size, L1_CACHE_BYTES);
+		       "neighbours\n", who, dev->name, a, (unsigned int)size, L1_CACHE_BYTES);
 		return -1;
 	}
 	if (__pa(ptr) + size - 1 > dev->dma_mask) {
-		pr_err("dma_map_single: %s: 0x%08x is beyond the device's mask 0x%08x\n", dev->name,
+		pr_err("%s: %s: 0x%08x is beyond the device's mask 0x%08x\n", who, dev->name,
 		       __pa(ptr), dev->dma_mask);
 		return -1;
 	}
@@ -129,7 +139,7 @@ dma_addr_t dma_map_single(struct device *dev, void *ptr, size_t size, enum dma_d
 {
 	unsigned long a = (unsigned long)ptr;
 
-	if (check_streaming(dev, ptr, size, dir))
+	if (check_streaming(dev, ptr, size, dir, "dma_map_single"))
 		return DMA_MAPPING_ERROR;
 	if (dir == DMA_TO_DEVICE)
 		dmac_clean_range(a, a + size);
@@ -149,12 +159,16 @@ dma_addr_t dma_map_single(struct device *dev, void *ptr, size_t size, enum dma_d
  *
  * For DMA_FROM_DEVICE and DMA_BIDIRECTIONAL the cache lines of the buffer are invalidated,
  * dropping any the CPU fetched while the device was writing.
+ * What dma_map_single() would refuse is refused here too (reported), and nothing is
+ * invalidated.
  */
 void dma_unmap_single(struct device *dev, dma_addr_t addr, size_t size,
 		      enum dma_data_direction dir)
 {
 	unsigned long a = (unsigned long)__va(addr);
 
+	if (check_streaming(dev, (void *)a, size, dir, "dma_unmap_single"))
+		return;
 	if (dir != DMA_TO_DEVICE)
 		dmac_inv_range(a, a + size);
 }

@@ -11,6 +11,7 @@
 #include <mm/pgtable.h>
 #include <mm/slab.h>
 #include <mm/vmalloc.h>
+#include <mm/vmap_area.h>
 
 static void __iomem *__ioremap_caller(phys_addr_t phys, size_t size, const struct pt_attrs *prot,
 				      const void *caller)
@@ -19,7 +20,8 @@ static void __iomem *__ioremap_caller(phys_addr_t phys, size_t size, const struc
 	unsigned long len, off = phys - base;
 	struct vm_struct *area;
 
-	if (!size || phys + size - 1 < phys) {
+	/* In phys_addr_t: where size_t is wider, phys + size does not wrap at 4 GB. */
+	if (!size || size - 1 > (phys_addr_t)~(phys_addr_t)0 - phys) {
 		pr_err("ioremap: bad range 0x%08x+0x%x (caller %p)\n", phys, (unsigned int)size,
 		       caller);
 		return NULL;
@@ -39,7 +41,9 @@ static void __iomem *__ioremap_caller(phys_addr_t phys, size_t size, const struc
 	if (map_kernel_phys((unsigned long)area->addr, base, len, prot, GFP_KERNEL)) {
 		pr_err("ioremap: no memory for the page tables of 0x%08x+0x%lx (caller %p)\n", base,
 		       len, caller);
-		kfree(remove_vm_area(area->addr));
+		/* Nothing is mapped: release the range without unmapping it. */
+		free_vmap_area(area->va);
+		kfree(area);
 		return NULL;
 	}
 	return (void __iomem *)((unsigned long)area->addr + off);

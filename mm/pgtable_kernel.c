@@ -17,6 +17,7 @@
 #include <kernel/preempt.h>
 #include <mm/mm.h>
 #include <mm/pgtable.h>
+#include <string.h>
 
 #define TABLES_PER_PAGE (PAGE_SIZE / L2_TABLE_SIZE)
 #define LARGE_PAGE_SIZE SZ_64K
@@ -29,10 +30,20 @@ const struct pt_attrs PAGE_KERNEL_NC = { .type = MT_NORMAL_NC, .xn = true };
 const struct pt_attrs PAGE_DEVICE = { .type = MT_DEVICE, .xn = true };
 const struct pt_attrs PAGE_STRONGLY_ORDERED = { .type = MT_STRONGLY_ORDERED, .xn = true };
 
-static u16 l2_used[(VMALLOC_END - VMALLOC_START) >> SECTION_SHIFT];
+static u16 l2_used[VMALLOC_MAX_SIZE >> SECTION_SHIFT];
 static unsigned long nr_l2_pages;
 
-BUILD_BUG_ON(VMALLOC_START % (TABLES_PER_PAGE * SECTION_SIZE));
+void kernel_pgtable_init(void)
+{
+	/* A page of tables covers four MB from a 4 MB boundary (constant on the target). */
+	BUG_ON(!IS_ALIGNED(VMALLOC_START, TABLES_PER_PAGE * SECTION_SIZE));
+	BUG_ON(VMALLOC_END - VMALLOC_START > VMALLOC_MAX_SIZE);
+	/* A count is non-zero only under a live table page: at the first boot, nothing to do. */
+	if (nr_l2_pages) {
+		memset(l2_used, 0, sizeof(l2_used));
+		nr_l2_pages = 0;
+	}
+}
 
 static inline bool in_vmalloc_area(unsigned long va, unsigned long size)
 {

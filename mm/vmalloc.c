@@ -21,6 +21,7 @@
  */
 void vmalloc_init(void)
 {
+	kernel_pgtable_init();
 	vmap_area_init(VMALLOC_START, VMALLOC_END);
 }
 

@@ -32,6 +32,8 @@
 #define VMALLOC_OFFSET	(_UL(8) << 20)	/* hole that catches stray direct-map overruns */
 #define VMALLOC_START	(PAGE_OFFSET + LOWMEM_SIZE + VMALLOC_OFFSET)
 #define VMALLOC_END	_UL(0xfe000000)
+/* A constant bound on VMALLOC_END - VMALLOC_START, for tables sized by the area. */
+#define VMALLOC_MAX_SIZE (VMALLOC_END - VMALLOC_START)
 #define PKMAP_BASE	_UL(0xfe000000)
 #define PKMAP_SIZE	_UL(0x00200000)
 #define FIXADDR_START	_UL(0xfff00000)

@@ -37,6 +37,8 @@ int map_kernel_phys(unsigned long va, phys_addr_t phys, unsigned long size,
 		    const struct pt_attrs *a, unsigned int gfp);
 /* Remove the mappings of [va, va + size): TLB entries and, on aliasing caches, lines. */
 void unmap_kernel_range(unsigned long va, unsigned long size);
+/* The vmalloc area has no L2 table yet (vmalloc_init(), at boot). */
+void kernel_pgtable_init(void);
 /* Second-level tables in use for the vmalloc area (meminfo's PageTables). */
 unsigned long kernel_l2_pages(void);
 

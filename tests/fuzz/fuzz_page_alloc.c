@@ -5,7 +5,7 @@
  * mm_host_check() must find no violation and the free page count must be back where it
  * started. A report on a bad free is expected; corruption is not.
  */
-#include "../host/mm_host.h"
+#include "../host/harness/mm_host.h"
 #include <mm/mm.h>
 #include <mm/slab.h>
 #include <stdint.h>

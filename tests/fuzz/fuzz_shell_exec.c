@@ -22,7 +22,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../host/mm_host.h"
+#include "../host/harness/mm_host.h"
 
 u64 boot_to_prompt_ns;
 

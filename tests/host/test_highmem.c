@@ -16,7 +16,7 @@
 #include <mm/highmem.h>
 #include <mm/mm.h>
 
-#include "mm_host.h"
+#include "harness/mm_host.h"
 
 static struct page *pages[LAST_PKMAP + 8];
 

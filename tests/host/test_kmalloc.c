@@ -12,7 +12,7 @@
 
 #include <cmocka.h>
 
-#include "slab_host.h"
+#include "harness/slab_host.h"
 
 static size_t expected_class(size_t size)
 {

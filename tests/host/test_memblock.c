@@ -16,7 +16,7 @@
 #include <mm/memblock.h>
 #include <mm/mm.h>
 
-#include "mm_host.h"
+#include "harness/mm_host.h"
 
 #define MB (1UL << 20)
 

@@ -15,7 +15,7 @@
 #include <kernel/preempt.h>
 #include <mm/mempool.h>
 
-#include "slab_host.h"
+#include "harness/slab_host.h"
 
 static bool fail_alloc;
 static unsigned int live, alloc_calls;

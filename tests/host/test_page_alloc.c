@@ -19,7 +19,7 @@
 #include <mm/mm.h>
 
 #include "../../mm/internal.h"
-#include "mm_host.h"
+#include "harness/mm_host.h"
 
 #define ZONE(i) (&contig_page_data.node_zones[i])
 

@@ -23,7 +23,7 @@
 #include <mm/shrinker.h>
 
 #include "../../mm/internal.h"
-#include "mm_host.h"
+#include "harness/mm_host.h"
 
 #define DMA (&contig_page_data.node_zones[ZONE_DMA])
 

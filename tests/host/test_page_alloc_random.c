@@ -26,7 +26,7 @@
 #include <mm/mm.h>
 
 #include "../../mm/internal.h"
-#include "mm_host.h"
+#include "harness/mm_host.h"
 
 #define MAX_HELD 6000
 

@@ -15,8 +15,8 @@
 #include <kernel/irq.h>
 #include <kernel/time.h>
 
-#include "host_irq_line.h"
-#include "host_regs.h"
+#include "harness/host_irq_line.h"
+#include "harness/host_regs.h"
 
 /* Timer 0 running with auto-reload, its interrupt enabled and pending. */
 #define OTHER_TCON	0x0000000bu

@@ -16,8 +16,8 @@
 #include <kernel/console.h>
 #include <kernel/irq.h>
 
-#include "host_irq_line.h"
-#include "host_regs.h"
+#include "harness/host_irq_line.h"
+#include "harness/host_regs.h"
 
 #define UART_IRQ 37
 

@@ -14,7 +14,7 @@
 
 #include <mm/shrinker.h>
 
-#include "slab_host.h"
+#include "harness/slab_host.h"
 
 static void *objs[4096];
 

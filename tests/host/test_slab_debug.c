@@ -13,7 +13,7 @@
 
 #include <cmocka.h>
 
-#include "slab_host.h"
+#include "harness/slab_host.h"
 
 static void *objs[1024];
 

@@ -21,7 +21,7 @@
 #include <lib/prandom.h>
 #include <mm/shrinker.h>
 
-#include "slab_host.h"
+#include "harness/slab_host.h"
 
 #define NR_OPS	  1000000
 #define NR_SLOTS  4096

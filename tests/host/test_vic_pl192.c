@@ -14,8 +14,8 @@
 #include <drivers/vic_regs.h>
 #include <kernel/irq.h>
 
-#include "host_regs.h"
-#include "mm_host.h"
+#include "harness/host_regs.h"
+#include "harness/mm_host.h"
 
 static struct fake_regs vic0, vic1;
 

@@ -26,8 +26,8 @@
 #include <mm/mm.h>
 #include <mm/vmap_area.h>
 
-#include "mm_host.h"
-#include "vmap_area_check.h"
+#include "harness/mm_host.h"
+#include "harness/vmap_area_check.h"
 
 #define BASE	 0x10000000UL /* 256 MB aligned: page-index and address alignment agree */
 #define PG(n)	 ((unsigned long)(n)*PAGE_SIZE)

@@ -12,11 +12,16 @@ test_ringbuf_SRCS := lib/ringbuf.c lib/prandom.c
 HOST_TESTS += test_line_editor
 test_line_editor_SRCS := lib/line_editor.c
 
-# The mm core (memblock, zones, buddy, GFP, highmem, reports) on the host arena.
+# The whole mm core (memblock, zones, buddy, GFP, highmem, slab, vmalloc, ioremap, DMA
+# mapping, page tables, reports) on the host arena and its fake MMU; the ARM descriptor
+# encoder is the target's.
 MM_HOST_SRCS := mm/memblock.c mm/mm_init.c mm/page_alloc.c mm/page_alloc_slowpath.c \
 	mm/vmscan.c mm/highmem.c mm/slab.c mm/slab_common.c mm/slab_debug.c mm/slabinfo.c mm/kmalloc.c mm/mempool.c \
-	mm/show_mem.c mm/vmstat.c mm/meminfo.c mm/gfp.c mm/vmap_area.c lib/parse.c lib/rbtree.c lib/prandom.c kernel/preempt.c \
-	tests/host/host_mem.c tests/host/host_irq.c tests/host/host_signal.c tests/host/host_printk.c tests/host/mm_host.c
+	mm/show_mem.c mm/vmstat.c mm/meminfo.c mm/gfp.c mm/vmap_area.c \
+	mm/vmalloc.c mm/ioremap.c mm/dma-mapping.c mm/pgtable.c mm/pgtable_kernel.c \
+	arch/arm/mm/pgtable-v6.c lib/parse.c lib/rbtree.c lib/prandom.c kernel/preempt.c \
+	tests/host/harness/host_mem.c tests/host/harness/host_mmu.c tests/host/harness/host_irq.c \
+	tests/host/harness/host_signal.c tests/host/harness/host_printk.c tests/host/harness/mm_host.c
 
 HOST_TESTS += test_page_alloc
 test_page_alloc_SRCS := $(MM_HOST_SRCS)
@@ -54,27 +59,42 @@ HOST_TESTS += test_rbtree
 test_rbtree_SRCS := lib/rbtree.c lib/prandom.c
 
 HOST_TESTS += test_vmap_area
-test_vmap_area_SRCS := $(MM_HOST_SRCS) tests/host/vmap_area_check.c
+test_vmap_area_SRCS := $(MM_HOST_SRCS) tests/host/harness/vmap_area_check.c
 
 HOST_TESTS += test_vmap_area_random
-test_vmap_area_random_SRCS := $(MM_HOST_SRCS) tests/host/vmap_area_check.c
+test_vmap_area_random_SRCS := $(MM_HOST_SRCS) tests/host/harness/vmap_area_check.c
 
 HOST_TESTS += test_slab_random
 test_slab_random_SRCS := $(MM_HOST_SRCS)
 
 # Drivers against fake register blocks (host_regs.c), dispatched by the real irq core.
-DRIVER_HOST_SRCS := kernel/irq.c kernel/preempt.c tests/host/host_regs.c \
-	tests/host/host_irq_line.c tests/host/host_printk.c
+DRIVER_HOST_SRCS := kernel/irq.c kernel/preempt.c tests/host/harness/host_regs.c \
+	tests/host/harness/host_irq_line.c tests/host/harness/host_printk.c
 
 HOST_TESTS += test_vic_pl192
 test_vic_pl192_SRCS := drivers/irq/vic.c $(DRIVER_HOST_SRCS)
 
 HOST_TESTS += test_samsung_uart
 test_samsung_uart_SRCS := drivers/uart/samsung_uart.c kernel/console.c lib/ringbuf.c \
-	tests/host/host_irq.c $(DRIVER_HOST_SRCS)
+	tests/host/harness/host_irq.c $(DRIVER_HOST_SRCS)
 
 HOST_TESTS += test_samsung_pwm
 test_samsung_pwm_SRCS := drivers/timer/samsung_pwm.c kernel/time.c $(DRIVER_HOST_SRCS)
 
 HOST_TESTS += test_s3c6410_clock
-test_s3c6410_clock_SRCS := board/s3c6410/clock.c tests/host/host_regs.c
+test_s3c6410_clock_SRCS := board/s3c6410/clock.c tests/host/harness/host_regs.c
+
+# vmalloc, ioremap, DMA mapping and the kernel page tables on the fake MMU.
+VMALLOC_HOST_SRCS := $(MM_HOST_SRCS) tests/host/harness/vmalloc_check.c
+
+HOST_TESTS += test_vmalloc
+test_vmalloc_SRCS := $(VMALLOC_HOST_SRCS)
+
+HOST_TESTS += test_ioremap
+test_ioremap_SRCS := $(VMALLOC_HOST_SRCS)
+
+HOST_TESTS += test_dma_mapping
+test_dma_mapping_SRCS := $(VMALLOC_HOST_SRCS)
+
+HOST_TESTS += test_pgtable_kernel
+test_pgtable_kernel_SRCS := $(VMALLOC_HOST_SRCS)

@@ -1,6 +1,6 @@
 /*
  * Host benchmark backend "mm-arm11 kmalloc": the mm core's kmalloc()/kfree() and
- * alloc_pages()/__free_pages() on the host arena (tests/host/mm_host.c), booted with the
+ * alloc_pages()/__free_pages() on the host arena (tests/host/harness/mm_host.c), booted with the
  * qemu board's layout: 256 MB, 192 MB low memory, 16 MB ZONE_DMA. Built at -O2 without
  * sanitizers, from the same sources as the unit tests. After the workloads the allocator's
  * invariants are checked (mm_host_check()), so a run that corrupted it fails.
@@ -9,7 +9,7 @@
 #include <mm/slab.h>
 #include <stdio.h>
 
-#include "../../host/mm_host.h"
+#include "../../host/harness/mm_host.h"
 #include "bench_workloads.h"
 
 static void *mm_alloc(size_t size)

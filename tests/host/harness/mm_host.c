@@ -1,12 +1,17 @@
 /* Boot the mm core on a fresh host arena, as start_kernel() does on the target. */
+#include <asm/mmu.h>
 #include <kernel/preempt.h>
 #include <mm/memblock.h>
 #include <mm/mm.h>
+#include <mm/vmalloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "mm_host.h"
+
+/* Physical 0x4000 from the start of RAM, as on the target (README: Memory map). */
+#define SWAPPER_PG_DIR_OFFSET 0x4000
 
 const struct mm_host_layout mm_host_default_layout = {
     .ram_mb = 32,
@@ -26,8 +31,13 @@ void mm_host_boot(const struct mm_host_layout *l)
 	memblock_add(PHYS_OFFSET, (phys_addr_t)ram);
 	if (l->reserved_kb)
 		memblock_reserve(PHYS_OFFSET, (phys_addr_t)(l->reserved_kb << 10));
+	/* The first-level table where the target has it, empty as paging_init() leaves it. */
+	memblock_reserve(PHYS_OFFSET + SWAPPER_PG_DIR_OFFSET, PTRS_PER_PMD * sizeof(pmd_t));
+	host_swapper_pg_dir = __va(PHYS_OFFSET + SWAPPER_PG_DIR_OFFSET);
+	host_mmu_reset();
 	mem_init(PHYS_OFFSET + (phys_addr_t)(l->dma_mb << 20),
 		 PHYS_OFFSET + (phys_addr_t)(l->lowmem_mb << 20));
+	vmalloc_init();
 	system_state = SYSTEM_RUNNING; /* as start_kernel does before the shell */
 	host_log_clear();
 }

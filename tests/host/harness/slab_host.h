@@ -7,7 +7,7 @@
 
 #include <mm/slab.h>
 
-#include "../../mm/slab.h"
+#include "../../../mm/slab.h"
 #include "mm_host.h"
 
 static inline int slab_setup(void **state)

@@ -6,6 +6,7 @@
 #ifndef TESTS_HOST_MM_HOST_H
 #define TESTS_HOST_MM_HOST_H
 
+#include <kernel/types.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -18,6 +19,54 @@ void host_mem_exit(void);
 extern unsigned long host_kmap_set_count, host_kmap_clear_count, host_kmap_errors;
 /* Windows currently mapped (PKMAP + FIXMAP). */
 unsigned long host_kmap_live(void);
+/*
+ * Map the vmalloc-area page at @vaddr onto physical page @phys (PROT_NONE when @phys is
+ * not RAM: device registers have no backing here). Return: false if @vaddr is not a
+ * vmalloc-area page.
+ */
+bool host_mem_map_page(unsigned long vaddr, phys_addr_t phys, bool writable);
+void host_mem_unmap_page(unsigned long vaddr);
+
+/* ---- host_mmu.c: the fake MMU behind <asm/mmu.h> and <asm/cacheflush.h> ---- */
+
+/* What the mm core asked of the MMU and the caches, in order. */
+enum host_mmu_op {
+	HOST_MMU_SET_PMD,	/* start: the entry's ARM index; desc: the new descriptor */
+	HOST_MMU_SET_PTE,	/* start: the host address it maps; desc: the new descriptor */
+	HOST_MMU_CLEAN_LINE,	/* clean_dcache_line(): start = the line */
+	HOST_MMU_DCACHE_CLEAN,	/* dmac_clean_range(start, end) */
+	HOST_MMU_DCACHE_INV,	/* dmac_inv_range(start, end) */
+	HOST_MMU_DCACHE_FLUSH,	/* dmac_flush_range(start, end) */
+	HOST_MMU_TLB_FLUSH_PAGE, /* local_flush_tlb_kernel_page(start) */
+	HOST_MMU_TLB_FLUSH_ALL,	/* local_flush_tlb_all() */
+	HOST_MMU_CACHE_FLUSH_ALL, /* flush_cache_all() */
+	HOST_MMU_NR_OPS,
+};
+
+struct host_mmu_event {
+	enum host_mmu_op op;
+	unsigned long start, end;
+	u32 desc;
+};
+
+/* Empty log and TLB model, no errors, non-aliasing D-cache; mm_host_boot() calls it. */
+void host_mmu_reset(void);
+/* Forget the events recorded so far (the TLB model and the error count stay). */
+void host_mmu_log_clear(void);
+/* The events since the last clear; *@events is set to the first. */
+size_t host_mmu_log(const struct host_mmu_event **events);
+/* Index of the first logged @op whose range is exactly [@start, @end), or -1. */
+long host_mmu_find(enum host_mmu_op op, unsigned long start, unsigned long end);
+/* Logged events of kind @op. */
+unsigned long host_mmu_log_count(enum host_mmu_op op);
+/*
+ * Vmalloc-area pages whose TLB entry may still hold a translation that was changed or
+ * removed, plus one if a removed L2 table may still be in the table-walk cache: both
+ * must be zero whenever the mm core has returned.
+ */
+unsigned long host_mmu_tlb_stale(void);
+/* Misuse seen by the fake (printed): an entry outside every table, an unaligned invalidate. */
+extern unsigned long host_mmu_errors;
 
 /* ---- host_irq.c: simulated interrupts ---- */
 

@@ -1,4 +1,4 @@
-/* Invariant checker for struct vmap_space (tests/host/vmap_area_check.c). */
+/* Invariant checker for struct vmap_space (tests/host/harness/vmap_area_check.c). */
 #ifndef TESTS_HOST_VMAP_AREA_CHECK_H
 #define TESTS_HOST_VMAP_AREA_CHECK_H
 

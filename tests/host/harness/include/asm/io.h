@@ -1,6 +1,6 @@
 /*
  * Host stand-in for <asm/io.h>: the target's header with readl()/writel() routed through
- * hooks, so that a driver's accesses to a fake register block (tests/host/host_regs.c)
+ * hooks, so that a driver's accesses to a fake register block (tests/host/harness/host_regs.c)
  * can be modelled (write-1-to-clear, FIFOs) and logged in order. With no block attached
  * the accessors are plain loads and stores, as on the target.
  */

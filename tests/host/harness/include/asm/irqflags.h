@@ -1,6 +1,6 @@
 /*
  * Host stand-in for <asm/irqflags.h>: a simulated CPSR I bit in host_cpsr, and a WFI that
- * runs the test's interrupt handler (tests/host/host_irq.c) when interrupts are enabled,
+ * runs the test's interrupt handler (tests/host/harness/host_irq.c) when interrupts are enabled,
  * as the real CPU would take the pending IRQ on wake-up.
  */
 #ifndef ASM_IRQFLAGS_H
@@ -11,7 +11,7 @@
 /* Weak so that tests which never link host_irq.c still see interrupts enabled. */
 __attribute__((weak)) unsigned long host_cpsr;
 
-/* tests/host/host_irq.c */
+/* tests/host/harness/host_irq.c */
 void host_wait_for_interrupt(void);
 
 static inline unsigned long arch_local_save_flags(void)
