@@ -33,6 +33,13 @@ const struct pt_attrs PAGE_STRONGLY_ORDERED = { .type = MT_STRONGLY_ORDERED, .xn
 static u16 l2_used[VMALLOC_MAX_SIZE >> SECTION_SHIFT];
 static unsigned long nr_l2_pages;
 
+/**
+ * kernel_pgtable_init - start the vmalloc area's second-level tables empty
+ *
+ * Called by vmalloc_init(). Checks that the area starts on a 4 MB boundary (a page of
+ * four L2 tables covers it) and fits the table counts, then forgets any count left by an
+ * earlier boot of the host harness; on the target the counts are already zero.
+ */
 void kernel_pgtable_init(void)
 {
 	/* A page of tables covers four MB from a 4 MB boundary (constant on the target). */
