@@ -1,5 +1,5 @@
 /*
- * printk: format with newlib's vsnprintf into one buffer and write it to the console.
+ * printk: format with vscnprintf (newlib's vsnprintf plus %pS) into one buffer and write it to the console.
  * A leading KERN_<LEVEL> picks the level; messages above console_loglevel are dropped.
  * Interrupts are masked while the shared buffer is in use, so handlers may printk too.
  */
@@ -18,9 +18,7 @@ int vprintk(const char *fmt, va_list args)
 	int level = LOGLEVEL_DEFAULT, level_char, n;
 	const char *text;
 
-	n = vsnprintf(printk_buf, sizeof(printk_buf), fmt, args);
-	if (n > (int)sizeof(printk_buf) - 1)
-		n = sizeof(printk_buf) - 1;
+	n = vscnprintf(printk_buf, sizeof(printk_buf), fmt, args);
 	level_char = printk_get_level(printk_buf);
 	if (level_char)
 		level = level_char - '0';

@@ -18,6 +18,7 @@
 #define KERN_NOTICE  KERN_SOH "5"
 #define KERN_INFO    KERN_SOH "6"
 #define KERN_DEBUG   KERN_SOH "7"
+#define KERN_DEFAULT "" /* no level: the default one */
 
 #define LOGLEVEL_DEFAULT 4 /* level of a message that names none (KERN_WARNING) */
 
@@ -50,6 +51,18 @@ static inline const char *printk_skip_level(const char *buffer)
 int printk(const char *fmt, ...) __printf(1, 2);
 int vprintk(const char *fmt, va_list args);
 
+/**
+ * vscnprintf - vsnprintf with the kernel's symbol pointers
+ * @buf: where the text goes (always NUL-terminated when @size > 0)
+ * @size: its size
+ * @fmt: a printf format; %pS prints a code address as "function+0xoff/0xsize", %ps as
+ *	 "function" (kallsyms), as Linux's do
+ * @args: the arguments
+ *
+ * Return: the number of characters written into @buf, without the NUL.
+ */
+int vscnprintf(char *buf, size_t size, const char *fmt, va_list args);
+
 #define pr_emerg(fmt, ...) printk(KERN_EMERG fmt, ##__VA_ARGS__)
 #define pr_err(fmt, ...)   printk(KERN_ERR fmt, ##__VA_ARGS__)
 #define pr_warn(fmt, ...)  printk(KERN_WARNING fmt, ##__VA_ARGS__)
@@ -57,6 +70,11 @@ int vprintk(const char *fmt, va_list args);
 #define pr_debug(fmt, ...) printk(KERN_DEBUG fmt, ##__VA_ARGS__)
 
 void panic(const char *fmt, ...) __printf(1, 2) __noreturn;
+
+/**
+ * dump_stack - print the backtrace of the caller ("Backtrace:", one line per frame)
+ */
+void dump_stack(void);
 
 #define BUG_ON(cond)                                                                               \
 	do {                                                                                       \

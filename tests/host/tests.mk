@@ -16,7 +16,7 @@ test_line_editor_SRCS := lib/line_editor.c
 MM_HOST_SRCS := mm/memblock.c mm/mm_init.c mm/page_alloc.c mm/page_alloc_slowpath.c \
 	mm/vmscan.c mm/highmem.c mm/slab.c mm/slab_common.c mm/slab_debug.c mm/slabinfo.c mm/kmalloc.c mm/mempool.c \
 	mm/show_mem.c mm/vmstat.c mm/meminfo.c mm/gfp.c mm/vmap_area.c lib/parse.c lib/rbtree.c lib/prandom.c kernel/preempt.c \
-	tests/host/host_mem.c tests/host/host_irq.c tests/host/host_signal.c tests/host/host_printk.c tests/host/mm_host.c
+	kernel/vsprintf.c tests/host/host_mem.c tests/host/host_irq.c tests/host/host_signal.c tests/host/host_printk.c tests/host/mm_host.c
 
 HOST_TESTS += test_page_alloc
 test_page_alloc_SRCS := $(MM_HOST_SRCS)
@@ -63,7 +63,7 @@ HOST_TESTS += test_slab_random
 test_slab_random_SRCS := $(MM_HOST_SRCS)
 
 # Drivers against fake register blocks (host_regs.c), dispatched by the real irq core.
-DRIVER_HOST_SRCS := kernel/irq.c kernel/preempt.c tests/host/host_regs.c \
+DRIVER_HOST_SRCS := kernel/irq.c kernel/preempt.c kernel/vsprintf.c tests/host/host_regs.c \
 	tests/host/host_irq_line.c tests/host/host_printk.c
 
 HOST_TESTS += test_vic_pl192
@@ -78,3 +78,7 @@ test_samsung_pwm_SRCS := drivers/timer/samsung_pwm.c kernel/time.c $(DRIVER_HOST
 
 HOST_TESTS += test_s3c6410_clock
 test_s3c6410_clock_SRCS := board/s3c6410/clock.c tests/host/host_regs.c
+
+# printk's formatter: libc's conversions unchanged, plus %pS / %ps.
+HOST_TESTS += test_vsprintf
+test_vsprintf_SRCS := kernel/vsprintf.c
