@@ -21,7 +21,14 @@
 #define KERN_DEFAULT "" /* no level: the default one */
 
 #define LOGLEVEL_DEFAULT 4 /* level of a message that names none (KERN_WARNING) */
+#define CONSOLE_LOGLEVEL_DEFAULT 7 /* up to KERN_INFO reaches the console; not KERN_DEBUG */
 
+#include <kernel/types.h>
+
+/*
+ * Messages that name a level below it reach the console (dmesg -n sets it); those that
+ * name none are the shell's output and always do. All are kept in the log.
+ */
 extern int console_loglevel;
 
 /**
@@ -62,6 +69,51 @@ int vprintk(const char *fmt, va_list args);
  * Return: the number of characters written into @buf, without the NUL.
  */
 int vscnprintf(char *buf, size_t size, const char *fmt, va_list args);
+
+/* One record of the kernel log, copied out by kmsg_read(). */
+struct kmsg_record {
+	u64 seq;
+	u64 ts_nsec;		/* local_clock() when the line began */
+	unsigned int level;	/* 0 (KERN_EMERG) to 7 (KERN_DEBUG) */
+	unsigned int text_len;
+	char text[1024];	/* without the newline, NUL-terminated */
+};
+
+/* A reader's position in the log. */
+struct kmsg_iter {
+	u64 seq;
+	u32 idx;
+};
+
+/* The log's extent, for a reader. */
+struct kmsg_state {
+	u64 first_seq;		/* the oldest record not cleared (dmesg -c) */
+	u64 next_seq;		/* the record the next line will be */
+	unsigned long dropped;	/* records dropped, unread, because the log was full */
+	u32 buf_len;		/* the log's size in bytes */
+};
+
+/**
+ * kmsg_iter_init - start reading the log at a record
+ * @it: the reader
+ * @seq: the first record wanted (kmsg_state's first_seq for everything kept)
+ */
+void kmsg_iter_init(struct kmsg_iter *it, u64 seq);
+
+/**
+ * kmsg_read - copy out the next record of the log
+ * @it: the reader; records dropped since it last read are skipped
+ * @rec: the copy
+ *
+ * Return: 1 with @rec filled, or 0 when @it has read every record.
+ */
+int kmsg_read(struct kmsg_iter *it, struct kmsg_record *rec);
+
+/* The log's extent now. */
+void kmsg_state(struct kmsg_state *st);
+
+/* Mark every record before @seq as read (dmesg -c): later readers start at @seq. */
+void kmsg_clear(u64 seq);
 
 #define pr_emerg(fmt, ...) printk(KERN_EMERG fmt, ##__VA_ARGS__)
 #define pr_err(fmt, ...)   printk(KERN_ERR fmt, ##__VA_ARGS__)
