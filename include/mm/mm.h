@@ -205,6 +205,8 @@ struct sysinfo {
  * @val: filled in, in pages
  */
 void si_meminfo(struct sysinfo *val);
+/* MemAvailable: Linux's estimate of the pages allocatable without trouble (mm/meminfo.c). */
+unsigned long si_mem_available(void);
 
 /* Reports, in the formats of Linux's /proc files (mm/vmstat.c, mm/meminfo.c). */
 void show_buddyinfo(void);  /* /proc/buddyinfo */
