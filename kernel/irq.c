@@ -84,7 +84,7 @@ void show_interrupts(void)
 	printk("%*s%-11s\n", prec + 8, "", "CPU0");
 	for (i = 0; i < NR_IRQS; i++)
 		if (irq_desc[i].handler)
-			printk("%*u: %10lu  %8s %*u  %s\n", prec, i, irq_desc[i].count,
-			       chip->name, prec, i, irq_desc[i].name);
+			printk("%*u: %10lu  %8s %*u  %s\n", prec, i, irq_desc[i].count, chip->name,
+			       prec, i, irq_desc[i].name);
 	printk("%*s: %10lu\n", prec, "Err", irq_err_count);
 }

@@ -46,13 +46,13 @@ static int fmt(char *buf, size_t size, const char *f, ...)
 }
 
 /* vscnprintf and the C library agree on @f with these arguments. */
-#define SAME_AS_LIBC(f, ...)                                                                       \
-	do {                                                                                       \
-		char a[256], b[256];                                                               \
-		int n = fmt(a, sizeof(a), f, __VA_ARGS__);                                         \
-		snprintf(b, sizeof(b), f, __VA_ARGS__);                                            \
-		assert_string_equal(a, b);                                                         \
-		assert_int_equal(n, (int)strlen(b));                                               \
+#define SAME_AS_LIBC(f, ...)                               \
+	do {                                               \
+		char a[256], b[256];                       \
+		int n = fmt(a, sizeof(a), f, __VA_ARGS__); \
+		snprintf(b, sizeof(b), f, __VA_ARGS__);    \
+		assert_string_equal(a, b);                 \
+		assert_int_equal(n, (int)strlen(b));       \
 	} while (0)
 
 static void test_ordinary_conversions_print_as_libc_does(void **state)
