@@ -83,8 +83,10 @@ $(BUILD)/linker.lds: linker.ld board/$(BOARD)/board.mk $(CONFIG_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) -E -P -x c -Iinclude $(DEFS) -D__ASSEMBLER__ $< -o $@
 
-$(BUILD)/firmware.elf: $(OBJS) $(BUILD)/linker.lds
-	$(CC) $(LDFLAGS) -T $(BUILD)/linker.lds $(OBJS) -lc -lgcc -o $@
+# Two-pass link with the symbol table built in (kallsyms, scripts/link-firmware.sh).
+$(BUILD)/firmware.elf: $(OBJS) $(BUILD)/linker.lds scripts/link-firmware.sh scripts/kallsyms.py
+	bash scripts/link-firmware.sh $@ $(CROSS)nm "$(CC) $(ASFLAGS)" \
+		"$(CC) $(LDFLAGS) -T $(BUILD)/linker.lds" $(OBJS)
 
 $(BUILD)/firmware.bin: $(BUILD)/firmware.elf
 	$(OBJCOPY) -O binary $< $@

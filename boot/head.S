@@ -146,6 +146,7 @@ svc_stack_top:
 	.globl	irq_stack_base
 irq_stack_base:
 	.space	8192
+	.globl	irq_stack_top
 irq_stack_top:
 	.space	2048
 abt_stack_top:

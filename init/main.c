@@ -11,6 +11,7 @@
 #include <kernel/board.h>
 #include <kernel/preempt.h>
 #include <kernel/printk.h>
+#include <kernel/time.h>
 #include <shell/shell.h>
 #include <kernel/version.h>
 
@@ -27,6 +28,7 @@ void start_kernel(void)
 	kmem_cache_init();	/* kmem_cache, kmalloc caches, slab shrinker */
 	vmalloc_init();		/* the vmalloc area: vmalloc, vmap, ioremap */
 	board_init();		/* devices via ioremap: VIC, tick timer, console (fixmap), DMA */
+	time_init();		/* local_clock(): printk timestamps from here on */
 	paging_drop_early_io();
 	printk(KERN_INFO "Board: %s, RAM %u MB at 0x%08x\n", board_info.machine,
 	       board_info.ram_size >> 20, board_info.ram_base);

@@ -15,6 +15,7 @@ struct irq_desc {
 
 static const struct irq_chip *chip;
 static struct irq_desc irq_desc[NR_IRQS];
+static unsigned long irq_err_count; /* interrupts that had no handler (/proc/interrupts Err) */
 
 /**
  * irq_set_chip - set the interrupt controller that handle_irq() asks
@@ -85,6 +86,7 @@ void handle_irq(struct pt_regs *regs)
 			d->count++;
 			d->handler((unsigned int)irq, d->dev);
 		} else {
+			irq_err_count++;
 			printk(KERN_ERR "irq %d: no handler, masking it\n", irq);
 			chip->mask((unsigned int)irq);
 		}
@@ -95,15 +97,25 @@ void handle_irq(struct pt_regs *regs)
 }
 
 /**
- * show_interrupts - print the lines in use and their counts (/proc/interrupts)
+ * show_interrupts - print the lines in use and their counts, as Linux's /proc/interrupts
+ *
+ * One CPU: a header of CPU columns, then "irq: count chip hwirq name" per line, the irq
+ * column as wide as the largest irq number needs (at least 3), then ARM's "Err:" line.
+ * Lines are numbered by their controller input, so the hwirq is the irq number itself.
  */
 void show_interrupts(void)
 {
+	int prec = 3, limit = 1000;
 	unsigned int i;
 
-	printk("     %10s  %-8s %s\n", "count", "chip", "name");
+	while (limit <= NR_IRQS) {
+		prec++;
+		limit *= 10;
+	}
+	printk("%*s%-11s\n", prec + 8, "", "CPU0");
 	for (i = 0; i < NR_IRQS; i++)
 		if (irq_desc[i].handler)
-			printk("%3u: %10lu  %-8s %s\n", i, irq_desc[i].count, chip->name,
-			       irq_desc[i].name);
+			printk("%*u: %10lu  %8s %*u  %s\n", prec, i, irq_desc[i].count, chip->name,
+			       prec, i, irq_desc[i].name);
+	printk("%*s: %10lu\n", prec, "Err", irq_err_count);
 }

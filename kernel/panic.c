@@ -1,4 +1,5 @@
-/* panic: say why, then stop with interrupts off (the caller printed any registers). */
+/* panic: say why and where from, then stop with interrupts off (the caller printed any registers).
+ */
 #include <asm/irqflags.h>
 #include <kernel/printk.h>
 
@@ -17,7 +18,9 @@ void panic(const char *fmt, ...)
 	va_start(ap, fmt);
 	vprintk(fmt, ap);
 	va_end(ap);
-	printk(KERN_EMERG "\n---[ end Kernel panic ]---\n");
+	printk("\n");
+	dump_stack();
+	printk(KERN_EMERG "---[ end Kernel panic ]---\n");
 	for (;;)
 		cpu_wait_for_interrupt();
 }

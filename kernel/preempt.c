@@ -24,7 +24,9 @@ bool __might_sleep(const char *file, int line, void *caller)
 		return false; /* init runs with IRQs off on purpose: not a bug, still no sleep */
 	printk(KERN_ERR "BUG: sleeping function called from invalid context at %s:%d\n", file,
 	       line);
-	printk(KERN_ERR "in_atomic(): %d, irqs_disabled(): %d, preempt_count: 0x%08x, caller: %p\n",
+	printk(KERN_ERR
+	       "in_atomic(): %d, irqs_disabled(): %d, preempt_count: 0x%08x, caller: %pS\n",
 	       in_atomic() ? 1 : 0, disabled, preempt_count, caller);
+	dump_stack();
 	return false;
 }

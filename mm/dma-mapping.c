@@ -96,7 +96,7 @@ void dma_free_coherent(struct device *dev, size_t size, void *cpu_addr, dma_addr
 	if (!area || area->addr != cpu_addr || !(area->flags & VM_DMA_COHERENT) ||
 	    area->phys_addr != handle || area->size != (PAGE_SIZE << order)) {
 		pr_err("dma_free_coherent: %s: 0x%08lx (handle 0x%08x, %u bytes) is not a "
-		       "coherent buffer (caller %p)\n", dev->name, (unsigned long)cpu_addr, handle,
+		       "coherent buffer (caller %pS)\n", dev->name, (unsigned long)cpu_addr, handle,
 		       (unsigned int)size, __builtin_return_address(0));
 		return;
 	}

@@ -99,7 +99,7 @@ void *kmap(struct page *page)
 		/* Every slot is in use: sleep until an interrupt, then look again. */
 		cpu_wait_for_interrupt();
 	}
-	pr_err("kmap: all %u PKMAP slots in use, pfn %#lx not mapped (caller %p)\n", LAST_PKMAP,
+	pr_err("kmap: all %u PKMAP slots in use, pfn %#lx not mapped (caller %pS)\n", LAST_PKMAP,
 	       page_to_pfn(page), caller);
 	return NULL;
 }
@@ -120,7 +120,7 @@ void kunmap(struct page *page)
 	vaddr = page->virtual;
 	if (!vaddr) {
 		spin_unlock_irqrestore(&kmap_lock, flags);
-		pr_err("kunmap: pfn %#lx is not kmap()ed (caller %p)\n", page_to_pfn(page),
+		pr_err("kunmap: pfn %#lx is not kmap()ed (caller %pS)\n", page_to_pfn(page),
 		       __builtin_return_address(0));
 		return;
 	}
@@ -154,7 +154,7 @@ void *kmap_atomic(struct page *page)
 	if (unlikely(idx >= KM_TYPE_NR)) {
 		local_irq_restore(flags);
 		preempt_enable();
-		pr_err("kmap_atomic: all %d windows in use, pfn %#lx not mapped (caller %p)\n",
+		pr_err("kmap_atomic: all %d windows in use, pfn %#lx not mapped (caller %pS)\n",
 		       KM_TYPE_NR, page_to_pfn(page), __builtin_return_address(0));
 		return NULL;
 	}
@@ -183,7 +183,7 @@ void kunmap_atomic(void *addr)
 			     vaddr != __fix_to_virt(FIX_KMAP_BEGIN + idx - 1 + KM_TYPE_NR * cpu))) {
 			local_irq_restore(flags);
 			pr_err("kunmap_atomic: %p is not the innermost kmap_atomic() window "
-			       "(caller %p)\n",
+			       "(caller %pS)\n",
 			       addr, __builtin_return_address(0));
 			return;
 		}
@@ -191,7 +191,7 @@ void kunmap_atomic(void *addr)
 		kmap_atomic_idx[cpu] = idx - 1;
 		local_irq_restore(flags);
 	} else if (unlikely((preempt_count & PREEMPT_MASK) == 0)) {
-		pr_err("kunmap_atomic: %p without kmap_atomic() (caller %p)\n", addr,
+		pr_err("kunmap_atomic: %p without kmap_atomic() (caller %pS)\n", addr,
 		       __builtin_return_address(0));
 		return;
 	}

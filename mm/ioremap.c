@@ -22,24 +22,24 @@ static void __iomem *__ioremap_caller(phys_addr_t phys, size_t size, const struc
 
 	/* In phys_addr_t: where size_t is wider, phys + size does not wrap at 4 GB. */
 	if (!size || size - 1 > (phys_addr_t)~(phys_addr_t)0 - phys) {
-		pr_err("ioremap: bad range 0x%08x+0x%x (caller %p)\n", phys, (unsigned int)size,
+		pr_err("ioremap: bad range 0x%08x+0x%x (caller %pS)\n", phys, (unsigned int)size,
 		       caller);
 		return NULL;
 	}
 	len = PAGE_ALIGN(off + size);
 	if (pfn_valid(base >> PAGE_SHIFT) || pfn_valid((base + len - 1) >> PAGE_SHIFT)) {
-		pr_err("ioremap: refusing to map RAM at 0x%08x (caller %p)\n", phys, caller);
+		pr_err("ioremap: refusing to map RAM at 0x%08x (caller %pS)\n", phys, caller);
 		return NULL;
 	}
 	area = get_vm_area_caller(len, len >= SZ_64K ? SZ_64K : PAGE_SIZE, VM_IOREMAP, caller);
 	if (!area) {
-		pr_err("ioremap: no room for 0x%lx bytes in the vmalloc area (caller %p)\n", len,
+		pr_err("ioremap: no room for 0x%lx bytes in the vmalloc area (caller %pS)\n", len,
 		       caller);
 		return NULL;
 	}
 	area->phys_addr = base;
 	if (map_kernel_phys((unsigned long)area->addr, base, len, prot, GFP_KERNEL)) {
-		pr_err("ioremap: no memory for the page tables of 0x%08x+0x%lx (caller %p)\n", base,
+		pr_err("ioremap: no memory for the page tables of 0x%08x+0x%lx (caller %pS)\n", base,
 		       len, caller);
 		/* Nothing is mapped: release the range without unmapping it. */
 		free_vmap_area(area->va);
@@ -95,7 +95,7 @@ void iounmap(volatile void __iomem *addr)
 	struct vm_struct *area = find_vm_area(start);
 
 	if (!area || area->addr != start || !(area->flags & VM_IOREMAP)) {
-		pr_err("iounmap: 0x%08lx is not an ioremap address (caller %p)\n",
+		pr_err("iounmap: 0x%08lx is not an ioremap address (caller %pS)\n",
 		       (unsigned long)addr, __builtin_return_address(0));
 		return;
 	}

@@ -43,8 +43,8 @@ static __noinline void *kmalloc_large(size_t size, gfp_t flags, void *caller)
 
 	if (size > KMALLOC_MAX_SIZE) {
 		if (!(flags & __GFP_NOWARN))
-			pr_err("kmalloc: %u bytes requested, the largest is %u (caller 0x%08lx)\n",
-			       (unsigned int)size, KMALLOC_MAX_SIZE, (unsigned long)caller);
+			pr_err("kmalloc: %u bytes requested, the largest is %u (caller %pS)\n",
+			       (unsigned int)size, KMALLOC_MAX_SIZE, caller);
 		return NULL;
 	}
 	page = alloc_pages(flags & ~__GFP_HIGHMEM, get_order(size));
@@ -84,9 +84,8 @@ void *kcalloc(size_t n, size_t size, gfp_t flags)
 
 	if (__builtin_mul_overflow(n, size, &bytes)) {
 		if (!(flags & __GFP_NOWARN))
-			pr_err("kcalloc: %u x %u bytes overflows (caller 0x%08lx)\n",
-			       (unsigned int)n, (unsigned int)size,
-			       (unsigned long)__builtin_return_address(0));
+			pr_err("kcalloc: %u x %u bytes overflows (caller %pS)\n",
+			       (unsigned int)n, (unsigned int)size, __builtin_return_address(0));
 		return NULL;
 	}
 	return __kmalloc(bytes, flags | __GFP_ZERO);
@@ -97,8 +96,8 @@ static __noinline void kfree_large(struct page *page, const void *objp, void *ca
 {
 	if ((unsigned long)objp & ~PAGE_MASK) {
 		pr_err("kfree: invalid free of 0x%08lx: not a slab object nor the start of a "
-		       "kmalloc()ed block (caller 0x%08lx)\n",
-		       (unsigned long)objp, (unsigned long)caller);
+		       "kmalloc()ed block (caller %pS)\n",
+		       (unsigned long)objp, caller);
 		return;
 	}
 	__free_pages(page, PageHead(page) ? (unsigned int)page->private : 0);
@@ -112,8 +111,8 @@ static __always_inline void __kfree(const void *objp, void *caller)
 		return;
 	if (unlikely(!virt_addr_valid(objp))) {
 		pr_err("kfree: invalid free of 0x%08lx: not a direct-mapped address (caller "
-		       "0x%08lx)\n",
-		       (unsigned long)objp, (unsigned long)caller);
+		       "%pS)\n",
+		       (unsigned long)objp, caller);
 		return;
 	}
 	page = virt_to_page(objp);

@@ -34,7 +34,7 @@ static bool memblock_check_open(const char *what, void *caller)
 	if (!memblock_retired)
 		return true;
 	pr_err("memblock: %s after memblock_free_all(): the buddy allocator owns memory "
-	       "(caller %p)\n",
+	       "(caller %pS)\n",
 	       what, caller);
 	return false;
 }
@@ -233,7 +233,7 @@ phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align)
 			top = r->base;
 		}
 	}
-	pr_err("memblock: cannot allocate %#lx bytes aligned to %#lx below %#llx (caller %p)\n",
+	pr_err("memblock: cannot allocate %#lx bytes aligned to %#lx below %#llx (caller %pS)\n",
 	       (unsigned long)size, (unsigned long)align, (unsigned long long)limit,
 	       __builtin_return_address(0));
 	return 0;

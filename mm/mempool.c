@@ -39,7 +39,7 @@ mempool_t *mempool_create(int min_nr, mempool_alloc_t *alloc_fn, mempool_free_t 
 	mempool_t *pool;
 
 	if (min_nr < 1 || !alloc_fn || !free_fn) {
-		pr_err("mempool_create: min_nr %d and both functions are required (caller %p)\n",
+		pr_err("mempool_create: min_nr %d and both functions are required (caller %pS)\n",
 		       min_nr, __builtin_return_address(0));
 		return NULL;
 	}
@@ -130,7 +130,7 @@ void mempool_destroy(mempool_t *pool)
 	if (!pool)
 		return;
 	if (pool->curr_nr != pool->min_nr)
-		pr_err("mempool_destroy: %d of %d reserve elements are still out (caller %p)\n",
+		pr_err("mempool_destroy: %d of %d reserve elements are still out (caller %pS)\n",
 		       pool->min_nr - pool->curr_nr, pool->min_nr, __builtin_return_address(0));
 	free_pool(pool);
 }

@@ -365,7 +365,7 @@ static __always_inline struct page *__alloc_pages(gfp_t gfp, unsigned int order,
 
 	if (unlikely(order >= MAX_ORDER)) {
 		if (!(gfp & __GFP_NOWARN))
-			pr_err("page_alloc: order %u requested, the largest is %d (caller %p)\n",
+			pr_err("page_alloc: order %u requested, the largest is %d (caller %pS)\n",
 			       order, MAX_ORDER - 1, caller);
 		return NULL;
 	}
@@ -469,22 +469,22 @@ static __noinline void report_bad_free(struct page *page, unsigned int order, vo
 	switch (bad) {
 	case BAD_RESERVED:
 		pr_err("page_alloc: bad free of pfn %#lx order %u: reserved page, never "
-		       "allocated (caller %p)\n",
+		       "allocated (caller %pS)\n",
 		       pfn, order, caller);
 		break;
 	case BAD_ORDER:
 		pr_err("page_alloc: bad free of pfn %#lx: wrong order %u, it was allocated with "
-		       "order %u (caller %p)\n",
+		       "order %u (caller %pS)\n",
 		       pfn, order, head_order, caller);
 		break;
 	case BAD_INSIDE:
 		pr_err("page_alloc: bad free of pfn %#lx order %u: not the start of an allocated "
-		       "block (inside the order-%u block at pfn %#lx) (caller %p)\n",
+		       "block (inside the order-%u block at pfn %#lx) (caller %pS)\n",
 		       pfn, order, head_order, head_pfn, caller);
 		break;
 	case BAD_DOUBLE:
 		pr_err("page_alloc: bad free of pfn %#lx order %u: double free, the page is "
-		       "already free (caller %p)\n",
+		       "already free (caller %pS)\n",
 		       pfn, order, caller);
 		break;
 	}
@@ -516,10 +516,10 @@ static __noinline void report_bad_free_args(struct page *page, unsigned int orde
 {
 	if (order >= MAX_ORDER)
 		pr_err("page_alloc: bad free of page %p: order %u, the largest is %d "
-		       "(caller %p)\n",
+		       "(caller %pS)\n",
 		       (void *)page, order, MAX_ORDER - 1, caller);
 	else
-		pr_err("page_alloc: bad free of %p: not a struct page of mem_map (caller %p)\n",
+		pr_err("page_alloc: bad free of %p: not a struct page of mem_map (caller %pS)\n",
 		       (void *)page, caller);
 }
 
@@ -605,7 +605,7 @@ void free_pages(unsigned long addr, unsigned int order)
 		return;
 	if ((addr & ~PAGE_MASK) || addr < PAGE_OFFSET || addr >= (unsigned long)high_memory) {
 		pr_err("page_alloc: bad free of %#lx order %u: not the start of a page in the "
-		       "direct map (caller %p)\n",
+		       "direct map (caller %pS)\n",
 		       addr, order, caller);
 		return;
 	}

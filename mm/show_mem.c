@@ -71,7 +71,7 @@ void warn_alloc_stall(gfp_t gfp, unsigned int order, unsigned long ms, void *cal
 {
 	char buf[192];
 
-	printk(KERN_WARNING "page allocation stalls for %lums, order:%u, mode:0x%x(%s), caller %p\n",
+	printk(KERN_WARNING "page allocation stalls for %lums, order:%u, mode:0x%x(%s), caller %pS\n",
 	       ms, order, gfp, gfp_format(gfp, buf, sizeof(buf)), caller);
 }
 
@@ -79,7 +79,7 @@ void warn_alloc_failed(gfp_t gfp, unsigned int order, void *caller)
 {
 	char buf[192];
 
-	printk(KERN_WARNING "page allocation failure: order:%u, mode:0x%x(%s), caller %p\n", order,
+	printk(KERN_WARNING "page allocation failure: order:%u, mode:0x%x(%s), caller %pS\n", order,
 	       gfp, gfp_format(gfp, buf, sizeof(buf)), caller);
 	show_mem();
 }

@@ -282,7 +282,7 @@ fail:
 	if (flags & SLAB_PANIC)
 		panic("kmem_cache_create: cannot create cache '%s': %s", name ? name : "(null)",
 		      why);
-	pr_err("kmem_cache_create(%s, %u, %u, %#x): %s (caller %p)\n", name ? name : "(null)",
+	pr_err("kmem_cache_create(%s, %u, %u, %#x): %s (caller %pS)\n", name ? name : "(null)",
 	       (unsigned int)size, (unsigned int)align, flags, why, __builtin_return_address(0));
 	return NULL;
 }
@@ -321,7 +321,7 @@ int kmem_cache_destroy(struct kmem_cache *cachep)
 	kmem_cache_shrink(cachep);
 	live = kmem_cache_active_objs(cachep);
 	if (live) {
-		pr_err("kmem_cache_destroy %s: slab cache still has %lu objects (caller %p)\n",
+		pr_err("kmem_cache_destroy %s: slab cache still has %lu objects (caller %pS)\n",
 		       cachep->name, live, __builtin_return_address(0));
 		return -1;
 	}

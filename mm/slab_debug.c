@@ -49,16 +49,16 @@ static inline void **user_word(struct kmem_cache *cachep, void *objp)
 
 void slab_error(struct kmem_cache *cachep, const void *objp, void *caller, const char *fmt, ...)
 {
-	char what[128];
+	char what[192];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(what, sizeof(what), fmt, ap);
+	vscnprintf(what, sizeof(what), fmt, ap);
 	va_end(ap);
 	if (cachep)
 		cachep->errors++;
-	pr_err("slab error: cache '%s': %s: object 0x%08lx, caller 0x%08lx\n",
-	       cachep ? cachep->name : "?", what, (unsigned long)objp, (unsigned long)caller);
+	pr_err("slab error: cache '%s': %s: object 0x%08lx, caller %pS\n",
+	       cachep ? cachep->name : "?", what, (unsigned long)objp, caller);
 }
 
 static void set_redzone(struct kmem_cache *cachep, void *objp, u32 state)
@@ -202,27 +202,25 @@ bool cache_free_debugcheck(struct kmem_cache *cachep, void *objp, void *caller)
 		if (rz[0] != RED_ACTIVE || rz[1] != RED_ACTIVE) {
 			if ((rz[0] == RED_INACTIVE && rz[1] == RED_INACTIVE) ||
 			    slab_obj_is_free(cachep, slabp, idx)) {
-				slab_error(cachep, objp, caller,
-					   "double free (last freed by 0x%08lx)",
-					   (unsigned long)last);
+				slab_error(cachep, objp, caller, "double free (last freed by %pS)",
+					   last);
 				return false;
 			}
 			slab_error(cachep, objp, caller,
 				   "red zone before the object overwritten (0x%08x 0x%08x), "
-				   "last user 0x%08lx",
-				   rz[0], rz[1], (unsigned long)last);
+				   "last user %pS",
+				   rz[0], rz[1], last);
 		}
 		bad = check_guard(cachep, objp);
 		if (bad >= 0)
 			slab_error(cachep, objp, caller,
 				   "red zone overwritten: write past the end of the %u-byte "
-				   "object at offset %d, last user 0x%08lx",
-				   cachep->object_size, bad, (unsigned long)last);
+				   "object at offset %d, last user %pS",
+				   cachep->object_size, bad, last);
 		set_guard(cachep, objp);
 		set_redzone(cachep, objp, RED_INACTIVE);
 	} else if (slab_obj_is_free(cachep, slabp, idx)) {
-		slab_error(cachep, objp, caller, "double free (last freed by 0x%08lx)",
-			   (unsigned long)last);
+		slab_error(cachep, objp, caller, "double free (last freed by %pS)", last);
 		return false;
 	}
 	*user_word(cachep, objp) = caller;
@@ -241,10 +239,10 @@ void cache_alloc_debugcheck(struct kmem_cache *cachep, void *objp, void *caller)
 		if (bad >= 0)
 			slab_error(cachep, objp, caller,
 				   "use after free: byte %d written while the object was free "
-				   "(0x%02x, poison 0x%02x), last freed by 0x%08lx",
+				   "(0x%02x, poison 0x%02x), last freed by %pS",
 				   bad, ((unsigned char *)objp)[bad],
 				   bad + 1 == (int)cachep->object_size ? POISON_END : POISON_FREE,
-				   (unsigned long)last);
+				   last);
 	}
 	if (cachep->flags & SLAB_RED_ZONE) {
 		u32 *rz = redzone1(cachep, objp);

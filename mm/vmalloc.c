@@ -120,7 +120,7 @@ static void *__vmalloc_caller(unsigned long size, gfp_t gfp, const struct pt_att
 		return NULL;
 	size = PAGE_ALIGN(size); /* 0 when rounding up overflows */
 	if (!size || size > VMALLOC_TOTAL) {
-		pr_warn("vmalloc: size %lu is out of range (caller %p)\n", asked, caller);
+		pr_warn("vmalloc: size %lu is out of range (caller %pS)\n", asked, caller);
 		return NULL;
 	}
 	area = get_vm_area_caller(size, PAGE_SIZE, vm_flags, caller);
@@ -151,7 +151,7 @@ fail_area:
 	kfree(area);
 fail:
 	if (!(gfp & __GFP_NOWARN))
-		pr_warn("vmalloc: allocation failure: %lu bytes (caller %p)\n", size, caller);
+		pr_warn("vmalloc: allocation failure: %lu bytes (caller %pS)\n", size, caller);
 	return NULL;
 }
 
@@ -212,7 +212,7 @@ static struct vm_struct *take_area(const void *addr, unsigned long kinds, const 
 	struct vm_struct *area = find_vm_area(addr);
 
 	if (!area || area->addr != addr || !(area->flags & kinds)) {
-		pr_err("%s: bad address 0x%08lx: not the start of a %s area (caller %p)\n", who,
+		pr_err("%s: bad address 0x%08lx: not the start of a %s area (caller %pS)\n", who,
 		       (unsigned long)addr, kinds == VM_MAP ? "vmap" : "vmalloc", caller);
 		return NULL;
 	}
@@ -233,7 +233,7 @@ void vfree(const void *addr)
 	if (!addr)
 		return;
 	if (in_interrupt()) {
-		pr_err("vfree: called from interrupt context (caller %p)\n",
+		pr_err("vfree: called from interrupt context (caller %pS)\n",
 		       __builtin_return_address(0));
 		return;
 	}
@@ -309,8 +309,8 @@ static int vmallocinfo_one(struct vmap_area *va, void *arg)
 	if (vm->flags & (VM_IOREMAP | VM_DMA_COHERENT))
 		snprintf(extra + strlen(extra), sizeof(extra) - strlen(extra), " phys=0x%08x",
 			 vm->phys_addr);
-	printk("0x%08lx-0x%08lx %8lu 0x%08lx%s%s%s%s%s%s\n", va->va_start, va->va_end + PAGE_SIZE,
-	       vm->size + PAGE_SIZE, (unsigned long)vm->caller, extra,
+	printk("0x%08lx-0x%08lx %8lu %pS%s%s%s%s%s%s\n", va->va_start, va->va_end + PAGE_SIZE,
+	       vm->size + PAGE_SIZE, vm->caller, extra,
 	       (vm->flags & VM_IOREMAP) ? " ioremap" : "", (vm->flags & VM_ALLOC) ? " vmalloc" : "",
 	       (vm->flags & VM_MAP) ? " vmap" : "", (vm->flags & VM_USERMAP) ? " user" : "",
 	       (vm->flags & VM_DMA_COHERENT) ? " dma-coherent" : "");

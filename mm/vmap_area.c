@@ -308,7 +308,7 @@ struct vmap_area *vmap_space_alloc(struct vmap_space *vs, unsigned long size, un
 
 	if (unlikely(!size || !IS_ALIGNED(size, PAGE_SIZE) || need < size || align < PAGE_SIZE ||
 		     (align & (align - 1)))) {
-		pr_err("vmap_area: bad request size %#lx align %#lx (caller %p)\n", size, align,
+		pr_err("vmap_area: bad request size %#lx align %#lx (caller %pS)\n", size, align,
 		       __builtin_return_address(0));
 		return NULL;
 	}
@@ -389,13 +389,13 @@ void vmap_space_free(struct vmap_space *vs, struct vmap_area *va)
 	unsigned long irqflags;
 
 	if (unlikely(!va)) {
-		pr_err("vmap_area: free of a NULL area (caller %p)\n", __builtin_return_address(0));
+		pr_err("vmap_area: free of a NULL area (caller %pS)\n", __builtin_return_address(0));
 		return;
 	}
 	spin_lock_irqsave(&vs->lock, irqflags);
 	if (unlikely(busy_lookup(vs, va->va_start) != va)) {
 		spin_unlock_irqrestore(&vs->lock, irqflags);
-		pr_err("vmap_area: free of %p [%#lx-%#lx), not an allocated area (caller %p)\n", va,
+		pr_err("vmap_area: free of %p [%#lx-%#lx), not an allocated area (caller %pS)\n", va,
 		       va->va_start, va->va_end, __builtin_return_address(0));
 		return;
 	}

@@ -31,12 +31,12 @@ int register_shrinker(struct shrinker *s)
 {
 	if (!s || !s->count_objects || !s->scan_objects) {
 		pr_err("vmscan: register_shrinker(%p): count_objects and scan_objects are "
-		       "required (caller %p)\n",
+		       "required (caller %pS)\n",
 		       (void *)s, __builtin_return_address(0));
 		return -1;
 	}
 	if (shrinker_registered(s)) {
-		pr_err("vmscan: register_shrinker(%p): already registered (caller %p)\n", (void *)s,
+		pr_err("vmscan: register_shrinker(%p): already registered (caller %pS)\n", (void *)s,
 		       __builtin_return_address(0));
 		return -1;
 	}

@@ -2,9 +2,25 @@
 #ifndef KERNEL_TIME_H
 #define KERNEL_TIME_H
 
+#include <kernel/types.h>
+
+#include <kernel/types.h>
+
 #define HZ 100
 
 extern volatile unsigned long jiffies;
+
+/* Start local_clock(), once the board's free-running counter runs */
+void time_init(void);
+
+/* Nanoseconds since reset, from the board's free-running counter */
+u64 local_clock(void);
+
+/* Start local_clock() (kernel/clock.c), once the board's counter runs */
+void time_init(void);
+
+/* Nanoseconds since reset, from the board's free-running counter */
+u64 local_clock(void);
 
 /* Called by the board's tick timer driver from its interrupt handler. */
 void timer_tick(void);

@@ -153,6 +153,8 @@ struct sysinfo {
 
 /* the totals behind MemTotal/MemFree/HighTotal/HighFree */
 void si_meminfo(struct sysinfo *val);
+/* MemAvailable: Linux's estimate of the pages allocatable without trouble (mm/meminfo.c). */
+unsigned long si_mem_available(void);
 
 /* Reports, in the formats of Linux's /proc files (mm/vmstat.c, mm/meminfo.c). */
 void show_buddyinfo(void);  /* /proc/buddyinfo */

@@ -26,10 +26,10 @@ def test_interrupts_show_the_tick_uart0_and_dmac0(model):
     model.cmd("dma 4096")
     out = model.cmd("interrupts")
     counts = {m.group(2): int(m.group(1)) for m in
-              re.finditer(r"^\s*\d+:\s+(\d+)\s+VIC\s+(\S+)", out, re.M)}
-    assert re.search(r"^\s*28:\s+\d+\s+VIC\s+samsung-pwm", out, re.M), out
-    assert re.search(r"^\s*37:\s+\d+\s+VIC\s+samsung-uart", out, re.M), out
-    assert re.search(r"^\s*41:\s+\d+\s+VIC\s+pl080s", out, re.M), out
+              re.finditer(r"^\s*\d+:\s+(\d+)\s+VIC\s+\d+\s+(\S+)", out, re.M)}
+    assert re.search(r"^\s*28:\s+\d+\s+VIC\s+28\s+samsung-pwm", out, re.M), out
+    assert re.search(r"^\s*37:\s+\d+\s+VIC\s+37\s+samsung-uart", out, re.M), out
+    assert re.search(r"^\s*41:\s+\d+\s+VIC\s+41\s+pl080s", out, re.M), out
     assert counts["samsung-pwm"] > 0 and counts["samsung-uart"] > 0, out
 
 

@@ -68,5 +68,5 @@ def test_selftest_list_names_the_mmu_exceptions_and_ringbuf_suites(board):
 
 def test_interrupts_shows_the_timer_and_uart_lines(board):
     out = board.cmd("interrupts")
-    assert re.search(r"^\s*\d+:\s+\d+\s+\S+\s+sp804", out, re.M), out
-    assert re.search(r"^\s*\d+:\s+\d+\s+\S+\s+pl011", out, re.M), out
+    assert re.search(r"^\s*\d+:\s+\d+\s+\S+\s+\d+\s+sp804", out, re.M), out
+    assert re.search(r"^\s*\d+:\s+\d+\s+\S+\s+\d+\s+pl011", out, re.M), out

@@ -20,7 +20,7 @@ MM_HOST_SRCS := mm/memblock.c mm/mm_init.c mm/page_alloc.c mm/page_alloc_slowpat
 	mm/show_mem.c mm/vmstat.c mm/meminfo.c mm/gfp.c mm/vmap_area.c \
 	mm/vmalloc.c mm/ioremap.c mm/dma-mapping.c mm/pgtable.c mm/pgtable_kernel.c \
 	arch/arm/mm/pgtable-v6.c lib/parse.c lib/rbtree.c lib/prandom.c kernel/preempt.c \
-	tests/host/harness/host_mem.c tests/host/harness/host_mmu.c tests/host/harness/host_irq.c \
+	kernel/vsprintf.c tests/host/harness/host_mem.c tests/host/harness/host_mmu.c tests/host/harness/host_irq.c \
 	tests/host/harness/host_signal.c tests/host/harness/host_printk.c tests/host/harness/mm_host.c
 
 HOST_TESTS += test_page_alloc
@@ -68,7 +68,7 @@ HOST_TESTS += test_slab_random
 test_slab_random_SRCS := $(MM_HOST_SRCS)
 
 # Drivers against fake register blocks (host_regs.c), dispatched by the real irq core.
-DRIVER_HOST_SRCS := kernel/irq.c kernel/preempt.c tests/host/harness/host_regs.c \
+DRIVER_HOST_SRCS := kernel/irq.c kernel/preempt.c kernel/vsprintf.c tests/host/harness/host_regs.c \
 	tests/host/harness/host_irq_line.c tests/host/harness/host_printk.c
 
 HOST_TESTS += test_vic_pl192
@@ -98,3 +98,7 @@ test_dma_mapping_SRCS := $(VMALLOC_HOST_SRCS)
 
 HOST_TESTS += test_pgtable_kernel
 test_pgtable_kernel_SRCS := $(VMALLOC_HOST_SRCS)
+
+# printk's formatter: libc's conversions unchanged, plus %pS / %ps.
+HOST_TESTS += test_vsprintf
+test_vsprintf_SRCS := kernel/vsprintf.c

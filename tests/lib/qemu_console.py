@@ -37,8 +37,8 @@ class Board:
     """A booted firmware. cmd() types a line and returns what it printed before the
     next prompt (the echo of the line removed, CR LF turned into LF)."""
 
-    def __init__(self, elf=None, icount=False, timeout=10, logfile=None):
-        cmd = qemu_command(elf, icount)
+    def __init__(self, elf=None, icount=False, timeout=10, logfile=None, extra=()):
+        cmd = qemu_command(elf, icount, extra)
         self.p = pexpect.spawn(cmd[0], cmd[1:], encoding="latin-1", timeout=timeout,
                                echo=False, logfile=logfile)
         self.p.delaybeforesend = None

@@ -1,10 +1,12 @@
 /*
  * Exception handlers: decode and report aborts and undefined instructions, count SWIs,
  * and either unwind to the innermost catch_faults() or panic. The report names the kind,
- * the fault address, the decoded fault status and the registers, like Linux's oops.
+ * the fault address, the decoded fault status, the registers with the functions pc and lr
+ * are in, and a backtrace of the interrupted code, like Linux's oops.
  */
 #include <asm/irqflags.h>
 #include <asm/mmu.h>
+#include <asm/stacktrace.h>
 #include <asm/traps.h>
 #include <kernel/kernel.h>
 #include <kernel/preempt.h>
@@ -66,8 +68,14 @@ static const char *const mode_names[32] = {
 void show_regs(const struct pt_regs *r)
 {
 	const char *mode = mode_names[r->cpsr & 0x1f];
+	bool frames = (r->cpsr & PSR_MODE_MASK) == PSR_SVC_MODE ||
+		      (r->cpsr & PSR_MODE_MASK) == PSR_IRQ_MODE;
+	/* Only SVC- and IRQ-mode C code keeps frames on the stacks unwind_frame() reads. */
+	unsigned long lr = frames ? regs_return_address(r) : r->lr;
 
-	printk(KERN_EMERG "pc : [<%08x>]    lr : [<%08x>]    psr: %08x (%s%s%s)\n", r->pc, r->lr,
+	printk(KERN_EMERG "PC is at %pS\n", (void *)(unsigned long)r->pc);
+	printk(KERN_EMERG "LR is at %pS\n", (void *)lr);
+	printk(KERN_EMERG "pc : [<%08x>]    lr : [<%08lx>]    psr: %08x (%s%s%s)\n", r->pc, lr,
 	       r->cpsr, mode ? mode : "???", (r->cpsr & PSR_I_BIT) ? ", IRQs off" : "",
 	       (r->cpsr & PSR_T_BIT) ? ", Thumb" : "");
 	printk(KERN_EMERG "sp : %08x  ip : %08x  fp : %08x\n", r->sp, r->uregs[12], r->uregs[11]);
@@ -77,6 +85,10 @@ void show_regs(const struct pt_regs *r)
 	       r->uregs[5], r->uregs[4]);
 	printk(KERN_EMERG "r3 : %08x  r2 : %08x  r1 : %08x  r0 : %08x\n", r->uregs[3], r->uregs[2],
 	       r->uregs[1], r->uregs[0]);
+	if (lr != r->lr)
+		printk(KERN_EMERG "r14: %08x (reused after the prologue saved lr)\n", r->lr);
+	if (frames)
+		dump_backtrace(r, KERN_EMERG);
 }
 
 /*

@@ -1,7 +1,10 @@
 /*
  * printk for host tests: messages (without their KERN_ level prefix) are appended to a
- * buffer the tests search; HOST_PRINTK=1 echoes them to stderr. panic() aborts.
+ * buffer the tests search; HOST_PRINTK=1 echoes them to stderr. panic() aborts. Formats
+ * go through the firmware's vscnprintf(); %pS prints a bare address, as Linux's does
+ * without kallsyms (the host binary has no symbol table of ours).
  */
+#include <kernel/kallsyms.h>
 #include <kernel/printk.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,7 +22,7 @@ static size_t log_len;
 int vprintk(const char *fmt, va_list args)
 {
 	char line[2048];
-	int n = vsnprintf(line, sizeof(line), fmt, args);
+	int n = vscnprintf(line, sizeof(line), fmt, args);
 	const char *s = printk_skip_level(line);
 	size_t len;
 
@@ -42,6 +45,21 @@ int printk(const char *fmt, ...)
 	n = vprintk(fmt, ap);
 	va_end(ap);
 	return n;
+}
+
+int sprint_symbol(char *buf, unsigned long addr)
+{
+	return snprintf(buf, KSYM_SYMBOL_LEN, "0x%08lx", addr);
+}
+
+int sprint_symbol_no_offset(char *buf, unsigned long addr)
+{
+	return sprint_symbol(buf, addr);
+}
+
+/* No frame walker of ours on the host: ASan reports carry the host's own backtraces. */
+void dump_stack(void)
+{
 }
 
 void panic(const char *fmt, ...)
