@@ -101,6 +101,13 @@ int console_trygetc(void)
 	return got ? c : -1;
 }
 
+static void wait_for_interrupt(void)
+{
+	cpu_wait_for_interrupt();
+}
+
+void (*console_idle_wait)(void) = wait_for_interrupt;
+
 int console_getc(void)
 {
 	int c;
@@ -116,7 +123,7 @@ int console_getc(void)
 				return c;
 			continue;
 		}
-		cpu_wait_for_interrupt();
+		console_idle_wait();
 		arch_local_irq_restore(flags);
 	}
 }

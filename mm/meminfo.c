@@ -5,6 +5,7 @@
  */
 #include <kernel/printk.h>
 #include <mm/mm.h>
+#include <mm/mmap.h>
 #include <mm/slab.h>
 #include <mm/vmap_area.h>
 
@@ -30,6 +31,9 @@ void si_meminfo(struct sysinfo *val)
 	}
 }
 
+/* AnonPages: pages mapped by processes, counted by mm/memory.c. */
+unsigned long nr_anon_pages;
+
 static void show_val_kb(const char *name, unsigned long pages)
 {
 	printk("%-16s%8lu kB\n", name, pages << (PAGE_SHIFT - 10));
@@ -46,6 +50,7 @@ void show_meminfo(void)
 	show_val_kb("HighFree:", i.freehigh);
 	show_val_kb("LowTotal:", i.totalram - i.totalhigh);
 	show_val_kb("LowFree:", i.freeram - i.freehigh);
+	show_val_kb("AnonPages:", nr_anon_pages);
 	show_val_kb("Slab:", nr_slab_reclaimable + nr_slab_unreclaimable);
 	show_val_kb("SReclaimable:", nr_slab_reclaimable);
 	show_val_kb("SUnreclaim:", nr_slab_unreclaimable);

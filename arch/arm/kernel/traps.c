@@ -3,6 +3,7 @@
  * and either unwind to the innermost catch_faults() or panic. The report names the kind,
  * the fault address, the decoded fault status and the registers, like Linux's oops.
  */
+#include <asm/fault.h>
 #include <asm/irqflags.h>
 #include <asm/mmu.h>
 #include <asm/traps.h>
@@ -102,6 +103,8 @@ void do_data_abort(struct pt_regs *regs)
 {
 	u32 fsr = read_dfsr(), far = read_dfar();
 
+	if (do_kernel_user_fault(regs, far, fsr)) /* a user access: arch/arm/mm/fault.c */
+		return;
 	if (fault_is_expected(regs))
 		printk("    # expected data abort: %s at 0x%08x\n", fsr_name(fsr), far);
 	else
