@@ -67,6 +67,7 @@ QEMU_ARGS   := -M versatilepb -cpu arm1176 -m $(RAM_MB) -nographic \
 .PHONY: all firmware image run debug test host-tests bench bench-host deps clean boards format
 all: firmware
 firmware: $(BUILD)/firmware.elf $(BUILD)/firmware.bin
+include user/user.mk
 
 $(OBJS): $(CONFIG_STAMP)
 $(BUILD)/%.o: %.c

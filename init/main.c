@@ -11,6 +11,7 @@
 #include <kernel/board.h>
 #include <kernel/preempt.h>
 #include <kernel/printk.h>
+#include <kernel/task.h>
 #include <kernel/time.h>
 #include <shell/shell.h>
 #include <kernel/version.h>
@@ -32,6 +33,7 @@ void start_kernel(void)
 	paging_drop_early_io();
 	printk(KERN_INFO "Board: %s, RAM %u MB at 0x%08x\n", board_info.machine,
 	       board_info.ram_size >> 20, board_info.ram_base);
+	sched_init();		/* the shell becomes task 0; TTBR0/TTBR1 split for processes */
 	system_state = SYSTEM_RUNNING;
 	local_irq_enable();
 	shell_run();

@@ -135,6 +135,13 @@ int console_trygetc(void)
 	return got ? c : -1;
 }
 
+static void wait_for_interrupt(void)
+{
+	cpu_wait_for_interrupt();
+}
+
+void (*console_idle_wait)(void) = wait_for_interrupt;
+
 /**
  * console_getc - wait for the next input byte
  *
@@ -158,7 +165,7 @@ int console_getc(void)
 				return c;
 			continue;
 		}
-		cpu_wait_for_interrupt();
+		console_idle_wait();
 		arch_local_irq_restore(flags);
 	}
 }

@@ -9,6 +9,7 @@
 #include <kernel/kernel.h>
 #include <kernel/printk.h>
 #include <mm/mm.h>
+#include <mm/mmap.h>
 #include <mm/slab.h>
 #include <mm/vmap_area.h>
 
@@ -37,6 +38,9 @@ void si_meminfo(struct sysinfo *val)
 			val->freehigh += free;
 	}
 }
+
+/* AnonPages: pages mapped by processes, counted by mm/memory.c. */
+unsigned long nr_anon_pages;
 
 /**
  * si_mem_available - Linux's estimate of the memory available for new allocations
@@ -85,6 +89,7 @@ void show_meminfo(void)
 	show_val_kb("LowFree:", i.freeram - i.freehigh);
 	show_val_kb("SwapTotal:", 0);
 	show_val_kb("SwapFree:", 0);
+	show_val_kb("AnonPages:", nr_anon_pages);
 	show_val_kb("Shmem:", 0);
 	show_val_kb("Slab:", nr_slab_reclaimable + nr_slab_unreclaimable);
 	show_val_kb("SReclaimable:", nr_slab_reclaimable);

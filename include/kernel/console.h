@@ -28,6 +28,11 @@ void console_puts(const char *s);
 bool console_rx_full(void);		/* RX interrupt: true = stop, mask RX */
 void console_rx_char(u8 c);		/* called from the RX interrupt */
 void console_rx_overrun(unsigned int n); /* the UART reported n lost bytes */
+/*
+ * How console_getc() waits for input, IRQs masked: wfi; once processes exist, the
+ * scheduler's sched_idle_wait() (kernel/sched.c), so that they run meanwhile.
+ */
+extern void (*console_idle_wait)(void);
 int console_getc(void);			/* blocks (wfi) until a byte arrives */
 int console_trygetc(void);		/* -1 when nothing is waiting */
 bool console_interrupted(void);		/* Ctrl-C arrived since the last clear */

@@ -49,26 +49,31 @@
 
 	.text
 	.arm
+	.globl	__und_entry			@ entry-user.S comes here from privileged modes
 __und_entry:					@ lr = faulting instruction + 4
 	save_regs 4
 	bl	do_undefinstr
 	restore_regs
 
+	.globl	__swi_entry			@ entry-user.S comes here from privileged modes
 __swi_entry:					@ lr = next instruction; same mode (SVC)
 	save_regs 0
 	bl	do_swi
 	restore_regs
 
+	.globl	__pabt_entry			@ entry-user.S comes here from privileged modes
 __pabt_entry:					@ lr = faulting instruction + 4
 	save_regs 4
 	bl	do_prefetch_abort
 	restore_regs
 
+	.globl	__dabt_entry			@ entry-user.S comes here from privileged modes
 __dabt_entry:					@ lr = faulting instruction + 8
 	save_regs 8
 	bl	do_data_abort
 	restore_regs
 
+	.globl	__irq_entry			@ entry-user.S comes here from privileged modes
 __irq_entry:					@ lr = next instruction + 4
 	save_regs 4
 	bl	handle_irq
@@ -97,12 +102,12 @@ __vectors_start:
 	ldr	pc, [pc, #24]			@ 0x18 IRQ (QEMU ignores VE: always here)
 	ldr	pc, [pc, #24]			@ 0x1c FIQ
 	.word	__reset_entry
-	.word	__und_entry
-	.word	__swi_entry
-	.word	__pabt_entry
-	.word	__dabt_entry
+	.word	__vector_und			@ entry-user.S: user mode, else __und_entry
+	.word	__vector_swi			@ entry-user.S: user mode, else __swi_entry
+	.word	__vector_pabt			@ entry-user.S: user mode, else __pabt_entry
+	.word	__vector_dabt			@ entry-user.S: user mode, else __dabt_entry
 	.word	__reset_entry
-	.word	__irq_entry
+	.word	__vector_irq			@ entry-user.S: user mode, else __irq_entry
 	.word	__fiq_entry
 	.globl	__vectors_end
 __vectors_end:

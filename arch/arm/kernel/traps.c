@@ -4,6 +4,7 @@
  * the fault address, the decoded fault status, the registers with the functions pc and lr
  * are in, and a backtrace of the interrupted code, like Linux's oops.
  */
+#include <asm/fault.h>
 #include <asm/irqflags.h>
 #include <asm/mmu.h>
 #include <asm/stacktrace.h>
@@ -124,6 +125,8 @@ void do_data_abort(struct pt_regs *regs)
 {
 	u32 fsr = read_dfsr(), far = read_dfar();
 
+	if (do_kernel_user_fault(regs, far, fsr)) /* a user access: arch/arm/mm/fault.c */
+		return;
 	if (fault_is_expected(regs))
 		printk("    # expected data abort: %s at 0x%08x\n", fsr_name(fsr), far);
 	else

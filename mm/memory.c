@@ -1,0 +1,250 @@
+/*
+ * User page tables and demand paging (include/mm/mmap.h). Tables: the 8 KB first-level
+ * table of the mm (TTBR0), and second-level tables one page at a time, each page holding
+ * the four 1 KB tables of four consecutive MB (as the kernel's, mm/pgtable_kernel.c).
+ *
+ * Faults (handle_user_fault(), called by arch/arm/mm/fault.c):
+ * - first read of never-written anonymous memory maps the shared zero page read-only;
+ * - first write allocates a GFP_HIGHUSER page (highmem first), zeroed through
+ *   kmap_atomic(), and maps it writable; a write to the zero page replaces it likewise;
+ * - a page of a program segment is filled from the image through kmap_atomic().
+ * Every user PTE is non-global (nG: tagged with the ASID) and either writable or
+ * executable, never both. Changing or removing a live PTE invalidates that one TLB entry
+ * (by address and ASID).
+ */
+#include <asm/cacheflush.h>
+#include <asm/fault.h>
+#include <asm/mmu.h>
+#include <errno.h>
+#include <kernel/kernel.h>
+#include <kernel/printk.h>
+#include <kernel/task.h>
+#include <mm/gfp.h>
+#include <mm/highmem.h>
+#include <mm/mm.h>
+#include <mm/mmap.h>
+#include <string.h>
+
+static u8 empty_zero_page[PAGE_SIZE] __aligned(PAGE_SIZE);
+
+#define L2_GROUP 4 /* first-level entries served by one table page */
+
+static pte_t *pte_offset(struct mm_struct *mm, unsigned long addr, bool alloc)
+{
+	pmd_t *pmd = &mm->pgd[pmd_index(addr)];
+	unsigned int first, i;
+	struct page *page;
+	u8 *tables;
+
+	if (*pmd)
+		return (pte_t *)__va(*pmd & PMD_TABLE_BASE_MASK) + pte_index(addr);
+	if (!alloc)
+		return NULL;
+	page = alloc_page(GFP_KERNEL | __GFP_ZERO);
+	if (!page)
+		return NULL;
+	tables = page_address(page);
+	dmac_clean_range((unsigned long)tables, (unsigned long)tables + PAGE_SIZE);
+	first = pmd_index(addr) & ~(L2_GROUP - 1);
+	for (i = 0; i < L2_GROUP; i++)
+		set_pmd(&mm->pgd[first + i], mk_pmd_table(__pa(tables + i * L2_TABLE_SIZE)));
+	mm->nr_ptes++;
+	return (pte_t *)__va(*pmd & PMD_TABLE_BASE_MASK) + pte_index(addr);
+}
+
+static pte_t mk_user_pte(phys_addr_t phys, unsigned int vm_flags, bool writable)
+{
+	struct pt_attrs a = {
+		.type = MT_NORMAL,
+		.ro = !writable,
+		.xn = !(vm_flags & VM_EXEC),
+		.user = true,
+	};
+
+	/* W^X: a writable mapping never executes (VMAs with both are refused earlier). */
+	if (writable)
+		a.xn = true;
+	return mk_pte_small(phys, &a) | PTE_nG;
+}
+
+static bool pte_writable(pte_t pte)
+{
+	return !(pte & PTE_APX);
+}
+
+static void set_user_pte(struct mm_struct *mm, unsigned long addr, pte_t *ptep, pte_t pte)
+{
+	bool was_present = *ptep != 0;
+
+	set_pte(ptep, pte);
+	if (was_present)
+		flush_tlb_user_page(addr, mm->context.id & ASID_MASK);
+}
+
+static bool is_zero_pte(pte_t pte)
+{
+	return (pte & PTE_SMALL_BASE_MASK) == __pa(empty_zero_page);
+}
+
+/* A zeroed (anonymous) or image-filled page for @addr of @vma. */
+static struct page *new_user_page(struct vm_area_struct *vma, unsigned long addr)
+{
+	struct page *page = alloc_page(GFP_HIGHUSER);
+	u8 *kaddr;
+
+	if (!page)
+		return NULL;
+	kaddr = kmap_atomic(page);
+	memset(kaddr, 0, PAGE_SIZE);
+	if (vma->vm_image) {
+		unsigned long lo = max(addr, vma->vm_image_start);
+		unsigned long hi = min(addr + PAGE_SIZE, vma->vm_image_end);
+
+		if (lo < hi)
+			memcpy(kaddr + (lo - addr), vma->vm_image + (lo - vma->vm_image_start),
+			       hi - lo);
+	}
+	if (vma->vm_flags & VM_EXEC)
+		flush_icache_user_page(kaddr);
+	kunmap_atomic(kaddr);
+	return page;
+}
+
+/**
+ * handle_user_fault - resolve a fault at user address @addr in the current address space
+ * @addr: the faulting address, below TASK_SIZE
+ * @flags: FAULT_FLAG_*
+ * Return: 0 when the access can be retried, else a VM_FAULT_* reason.
+ */
+int handle_user_fault(unsigned long addr, unsigned int flags)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
+	bool write = flags & FAULT_FLAG_WRITE;
+	struct page *page;
+	pte_t *ptep;
+
+	if (!mm)
+		return VM_FAULT_SIGSEGV_MAPERR;
+	vma = find_vma(mm, addr);
+	if (!vma || addr < vma->vm_start)
+		return VM_FAULT_SIGSEGV_MAPERR;
+	if ((write && !(vma->vm_flags & VM_WRITE)) ||
+	    ((flags & FAULT_FLAG_INSTRUCTION) && !(vma->vm_flags & VM_EXEC)) ||
+	    !(vma->vm_flags & (VM_READ | VM_WRITE | VM_EXEC)))
+		return VM_FAULT_SIGSEGV_ACCERR;
+	addr &= PAGE_MASK;
+	ptep = pte_offset(mm, addr, true);
+	if (!ptep)
+		return VM_FAULT_OOM;
+	if (*ptep) {
+		if (!write || pte_writable(*ptep))
+			return 0; /* already resolved (a retried access) */
+		if (!is_zero_pte(*ptep))
+			return VM_FAULT_SIGSEGV_ACCERR;
+		/* Write to the zero page: a page of its own from now on. */
+	} else if (!write && !vma->vm_image) {
+		set_user_pte(mm, addr, ptep,
+			     mk_user_pte(__pa(empty_zero_page), vma->vm_flags, false));
+		return 0;
+	}
+	page = new_user_page(vma, addr);
+	if (!page)
+		return VM_FAULT_OOM;
+	mm->rss_anon++;
+	nr_anon_pages++;
+	set_user_pte(mm, addr, ptep,
+		     mk_user_pte(page_to_phys(page), vma->vm_flags, vma->vm_flags & VM_WRITE));
+	return 0;
+}
+
+/**
+ * zap_page_range - unmap and free the pages of [@start, @end) in @mm
+ * @mm: the address space
+ * @start: first byte, page aligned
+ * @end: end, page aligned
+ *
+ * Anonymous pages are freed (the zero page only unmapped), AnonPages and RSS drop, and
+ * each TLB entry is flushed under the space's ASID. The tables stay (free_pgtables()).
+ */
+void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	unsigned long addr;
+
+	if (cpu_dcache_is_aliasing())
+		flush_cache_all(); /* lines of the user aliases go before the pages do */
+	for (addr = start; addr < end; addr += PAGE_SIZE) {
+		pte_t *ptep = pte_offset(mm, addr, false);
+		pte_t pte;
+
+		if (!ptep) {
+			addr = (addr | (SECTION_SIZE - 1)) + 1 - PAGE_SIZE;
+			continue;
+		}
+		pte = *ptep;
+		if (!pte)
+			continue;
+		set_user_pte(mm, addr, ptep, 0);
+		if (is_zero_pte(pte))
+			continue;
+		__free_page(pfn_to_page((pte & PTE_SMALL_BASE_MASK) >> PAGE_SHIFT));
+		mm->rss_anon--;
+		nr_anon_pages--;
+	}
+}
+
+/**
+ * change_protection - rewrite the PTEs of [@start, @end) for new VMA flags (mprotect)
+ * @mm: the address space
+ * @start: first byte, page aligned
+ * @end: end, page aligned
+ * @vm_flags: the new VM_READ/VM_WRITE/VM_EXEC flags
+ *
+ * Present pages get the access bits of @vm_flags and their TLB entries are flushed one
+ * by one under the space's ASID; pages not yet faulted in are left to the fault handler.
+ */
+void change_protection(struct mm_struct *mm, unsigned long start, unsigned long end,
+		       unsigned int vm_flags)
+{
+	unsigned long addr;
+
+	for (addr = start; addr < end; addr += PAGE_SIZE) {
+		pte_t *ptep = pte_offset(mm, addr, false);
+		pte_t pte;
+
+		if (!ptep) {
+			addr = (addr | (SECTION_SIZE - 1)) + 1 - PAGE_SIZE;
+			continue;
+		}
+		pte = *ptep;
+		if (!pte)
+			continue;
+		if (!(vm_flags & (VM_READ | VM_WRITE | VM_EXEC))) {
+			/* PROT_NONE: keep the page, drop the access (the next touch faults). */
+			set_user_pte(mm, addr, ptep,
+				     (pte & PTE_SMALL_BASE_MASK) | PTE_TYPE_SMALL | PTE_SMALL_XN |
+					     (1u << 4) | PTE_APX | PTE_nG);
+			continue;
+		}
+		set_user_pte(mm, addr, ptep,
+			     mk_user_pte(pte & PTE_SMALL_BASE_MASK, vm_flags,
+					 (vm_flags & VM_WRITE) && !is_zero_pte(pte)));
+	}
+}
+
+/**
+ * free_pgtables - free the second-level tables and the first-level table of @mm
+ * @mm: an address space whose pages were all zapped
+ */
+void free_pgtables(struct mm_struct *mm)
+{
+	unsigned int i;
+
+	for (i = 0; i < USER_PTRS_PER_PGD; i += L2_GROUP) {
+		if (!mm->pgd[i] && !mm->pgd[i + 1] && !mm->pgd[i + 2] && !mm->pgd[i + 3])
+			continue;
+		free_page((unsigned long)__va(mm->pgd[i] & PAGE_MASK));
+		mm->nr_ptes--;
+		mm->pgd[i] = mm->pgd[i + 1] = mm->pgd[i + 2] = mm->pgd[i + 3] = 0;
+	}
+}

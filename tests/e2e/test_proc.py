@@ -1,0 +1,104 @@
+"""User processes at the UART (issue 15): run, ps, maps, status, kill, segfaults, and
+every counter back after a program exits."""
+import re
+import time
+
+SEGV_CASES = {  # case: (faulting address, error bits) as the kernel reports them
+    "null-read": ("0", 4), "null-write": ("0", 6), "kernel-read": ("c0008000", 5),
+    "kernel-write": ("c0100000", 7), "text-write": (None, 7), "rodata-write": (None, 7),
+    "stack-exec": (None, 21), "heap-exec": (None, 21), "unmapped": ("30000000", 4),
+    "vectors-write": ("ffff0000", 7),
+}
+
+
+def meminfo(board):
+    out = board.cmd("meminfo")
+    return {m.group(1): int(m.group(2)) for m in re.finditer(r"^(\w+):\s+(\d+) kB$", out, re.M)}
+
+
+def counters(board):
+    board.cmd("drain_pages")
+    info = meminfo(board)
+    slab = [l.split()[:3] for l in board.cmd("slabinfo").splitlines()[2:]]
+    return info["MemFree"], info["AnonPages"], slab, board.cmd("vmallocinfo")
+
+
+def test_run_passes_arguments_and_reports_exit_status(board):
+    out = board.cmd("run hello one two")
+    assert re.search(r"hello from pid \d+: \[hello\] \[one\] \[two\]", out), out
+    assert re.search(r"error: hello\[\d+\] exited with status 2", out), out
+    out = board.cmd("run hello")
+    assert "error" not in out, out
+
+
+def test_unknown_program_is_an_error_listing_programs(board):
+    out = board.cmd("run nosuch")
+    assert "error: run: no program 'nosuch'" in out and "hog" in out and "segv" in out, out
+
+
+def test_each_segv_case_kills_only_the_program(board):
+    for case, (addr, err) in SEGV_CASES.items():
+        out = board.cmd(f"run segv {case}")
+        m = re.search(r"segv\[(\d+)\]: segfault at ([0-9a-f]+) pc ([0-9a-f]{8}) "
+                      r"sp ([0-9a-f]{8}) error ([0-9a-f]+)", out)
+        assert m, (case, out)
+        assert int(m.group(5), 16) == err, (case, out)
+        if addr:
+            assert m.group(2) == addr, (case, out)
+        assert f"segv[{m.group(1)}] killed by signal 11 (SIGSEGV)" in out, out
+        assert "survived" not in out and "Unable to handle kernel" not in out, out
+    assert "MIDR" in board.cmd("version")  # the shell is alive
+
+
+def test_bad_pointer_to_a_syscall_is_efault(board):
+    out = board.cmd("run segv badptr")
+    assert "write(kernel pointer) = -14, write(unmapped) = -14" in out, out
+    assert "error" not in out and "Unable to handle" not in out, out
+
+
+def test_counters_come_back_after_programs_exit(board):
+    board.cmd("run hog 1M")  # warm-up: caches of the process structures get their slabs
+    before = counters(board)
+    board.cmd("run hog 4M 100")
+    board.cmd("run segv null-write")
+    board.cmd("run hello x")
+    assert counters(board) == before
+
+
+def test_background_hog_lowers_highfree_and_gives_it_back(board):
+    info = meminfo(board)
+    mb = min(40, max(1, info["HighTotal"] // 1024 - 4)) if info["HighTotal"] else 8
+    board.cmd("run hog 1M")
+    before = counters(board)
+    out = board.cmd(f"run hog {mb}M 4096 30 &")
+    pid = int(re.search(r"\[(\d+)\] hog", out).group(1))
+    deadline = time.time() + 10
+    while "touched" not in out and time.time() < deadline:
+        out += board.cmd("ps")
+    during = meminfo(board)
+    assert during["AnonPages"] >= mb * 1024, during
+    if info["HighTotal"] >= (mb + 4) * 1024:
+        assert info["HighFree"] - during["HighFree"] >= mb * 1024, (info, during)
+    ps = board.cmd("ps")
+    assert re.search(rf"^\s*{pid} S\s+\d+\s+(\d+) hog$", ps, re.M), ps
+    maps = board.cmd(f"maps {pid}")
+    assert re.search(r"^00010000-[0-9a-f]{8} r-xp 00000000 00:00 0\s+hog$", maps, re.M), maps
+    assert re.search(r"^7ff00000-80000000 rw-p 00000000 00:00 0\s+\[stack\]$", maps, re.M)
+    assert re.search(rf"^40000000-{0x40000000 + (mb << 20):08x} rw-p ", maps, re.M), maps
+    assert not re.search(r"^\S+ .wx", maps, re.M)  # never writable and executable
+    status = board.cmd(f"status {pid}")
+    rss = int(re.search(r"RssAnon:\s+(\d+) kB", status).group(1))
+    assert rss >= mb * 1024, status
+    out = board.cmd(f"kill {pid}")
+    assert f"hog[{pid}] killed by signal 15 (SIGTERM)" in out, out
+    assert counters(board) == before
+
+
+def test_ctrl_c_stops_the_foreground_program(board):
+    board.send_raw("run hog 1M 4096 60\r")
+    board.p.expect_exact("hog: touched", timeout=10)
+    time.sleep(0.3)
+    board.send_raw("\x03")
+    board.p.expect(r"hog\[\d+\] killed by signal 2 \(SIGINT\)", timeout=5)
+    board.p.expect_exact("mm> ", timeout=5)
+    assert "shell" in board.cmd("ps")

@@ -1,0 +1,135 @@
+/*
+ * KTAP suite "proc": user processes on demand-paged memory. Each case runs programs
+ * built into the image (user/) from the shell task and checks what they leave behind:
+ * every page (after drain_all_pages()) and AnonPages come back when a process exits, a
+ * bad access kills only the process, a bad user pointer makes copy_to_user() return the
+ * bytes it could not copy, and ASIDs roll over to a new generation with one TLB flush.
+ */
+#include <asm/irqflags.h>
+#include <asm/mmu.h>
+#include <asm/processor.h>
+#include <asm/uaccess.h>
+#include <kernel/ktap.h>
+#include <kernel/task.h>
+#include <mm/mm.h>
+#include <mm/mmap.h>
+
+static int run_program(const char *name, int argc, char **argv, int *status)
+{
+	const struct user_program *prog = find_user_program(name);
+	int pid;
+
+	if (!prog)
+		return -1;
+	pid = process_spawn(prog, argc, argv);
+	if (pid < 0)
+		return pid;
+	return kernel_wait(pid, status, false) == pid ? 0 : -1;
+}
+
+static unsigned long free_pages_drained(void)
+{
+	drain_all_pages();
+	return nr_free_pages();
+}
+
+static void hello_exits_with_its_status_and_returns_every_page(struct ktap_test *t)
+{
+	char *argv[] = { "hello", "a", "b" };
+	unsigned long before;
+	int status = -1;
+
+	ktap_expect_report(t, "hello prints its pid and arguments (twice)");
+	KTAP_ASSERT_TRUE(t, run_program("hello", 3, argv, &status) == 0); /* warms the caches */
+	before = free_pages_drained();
+	KTAP_ASSERT_TRUE(t, run_program("hello", 3, argv, &status) == 0);
+	KTAP_EXPECT_EQ(t, status, 2 << 8); /* exit(argc - 1) */
+	KTAP_EXPECT_EQ(t, free_pages_drained(), before);
+	KTAP_EXPECT_EQ(t, nr_anon_pages, 0);
+}
+
+static void hog_touches_highmem_first_and_gives_it_back(struct ktap_test *t)
+{
+	char *argv[] = { "hog", "2M" };
+	unsigned long before;
+	int status = -1;
+
+	ktap_expect_report(t, "hog reports what it touched");
+	before = free_pages_drained();
+	KTAP_ASSERT_TRUE(t, run_program("hog", 2, argv, &status) == 0);
+	KTAP_EXPECT_EQ(t, status, 0);
+	KTAP_EXPECT_EQ(t, free_pages_drained(), before);
+	KTAP_EXPECT_EQ(t, nr_anon_pages, 0);
+}
+
+static void bad_access_kills_only_the_process(struct ktap_test *t)
+{
+	static char *cases[] = { "null-write", "kernel-read", "text-write", "stack-exec" };
+	unsigned long before;
+	unsigned int i;
+
+	ktap_expect_report(t, "segv prints each case and the kernel its segfault line");
+	before = free_pages_drained();
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		char *argv[] = { "segv", cases[i] };
+		int status = -1;
+
+		KTAP_ASSERT_TRUE(t, run_program("segv", 2, argv, &status) == 0);
+		KTAP_EXPECT_EQ(t, status, SIGSEGV);
+	}
+	KTAP_EXPECT_EQ(t, free_pages_drained(), before);
+}
+
+static void bad_user_pointer_gives_efault_not_an_oops(struct ktap_test *t)
+{
+	char *argv[] = { "segv", "badptr" };
+	char buf[16] = "0123456789abcde";
+	int status = -1;
+
+	/* From the shell, which has no user mappings: the fault is fixed up. */
+	KTAP_EXPECT_EQ(t, copy_to_user((void *)0x10000, buf, sizeof(buf)), sizeof(buf));
+	KTAP_EXPECT_EQ(t, copy_from_user(buf, (void *)0x10000, sizeof(buf)), sizeof(buf));
+	/* Kernel addresses are refused before any access. */
+	KTAP_EXPECT_EQ(t, copy_to_user((void *)PAGE_OFFSET, buf, sizeof(buf)), sizeof(buf));
+	KTAP_EXPECT_EQ(t, copy_from_user(buf, (void *)(TASK_SIZE - 8), sizeof(buf)), sizeof(buf));
+	ktap_expect_report(t, "segv badptr prints the two -EFAULT results");
+	KTAP_ASSERT_TRUE(t, run_program("segv", 2, argv, &status) == 0);
+	KTAP_EXPECT_EQ(t, status, 0);
+}
+
+static void asid_rollover_starts_a_generation(struct ktap_test *t)
+{
+	unsigned long rollovers = asid_rollovers(), flags;
+	u32 generation = asid_generation();
+	mm_context_t a = { 0 }, b = { 0 };
+	unsigned int i;
+
+	local_irq_save(flags);
+	check_and_switch_context(&a, __pa(swapper_pg_dir));
+	check_and_switch_context(&b, __pa(swapper_pg_dir));
+	KTAP_EXPECT_TRUE(t, (a.id & ASID_MASK) != 0 && (a.id & ASID_MASK) != (b.id & ASID_MASK));
+	i = a.id;
+	check_and_switch_context(&a, __pa(swapper_pg_dir));
+	KTAP_EXPECT_EQ(t, a.id, i); /* same generation: same ASID, nothing flushed */
+	for (i = 0; i < 300; i++) {
+		mm_context_t c = { 0 };
+
+		check_and_switch_context(&c, __pa(swapper_pg_dir));
+		KTAP_EXPECT_TRUE(t, (c.id & ASID_MASK) != 0);
+	}
+	KTAP_EXPECT_TRUE(t, asid_rollovers() >= rollovers + 1);
+	KTAP_EXPECT_TRUE(t, asid_generation() > generation);
+	check_and_switch_context(&a, __pa(swapper_pg_dir)); /* old generation: a fresh ASID */
+	KTAP_EXPECT_EQ(t, a.id >> ASID_BITS, asid_generation());
+	cpu_switch_to_kernel_mm();
+	local_irq_restore(flags);
+}
+
+static const struct ktap_case proc_cases[] = {
+	KTAP_CASE(hello_exits_with_its_status_and_returns_every_page),
+	KTAP_CASE(hog_touches_highmem_first_and_gives_it_back),
+	KTAP_CASE(bad_access_kills_only_the_process),
+	KTAP_CASE(bad_user_pointer_gives_efault_not_an_oops),
+	KTAP_CASE(asid_rollover_starts_a_generation),
+};
+KTAP_SUITE(proc, proc_cases);
