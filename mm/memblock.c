@@ -298,13 +298,13 @@ static unsigned long free_pages_memory(unsigned long start_pfn, unsigned long en
 	return freed;
 }
 
-unsigned long memblock_free_all(void)
+void memblock_for_each_free_range(void (*fn)(unsigned long start_pfn, unsigned long end_pfn,
+					     void *arg),
+				  void *arg)
 {
 	const struct memblock_type *mt = &memblock.memory, *rt = &memblock.reserved;
-	unsigned long i, j, freed = 0;
+	unsigned long i, j;
 
-	if (!memblock_check_open("memblock_free_all", __builtin_return_address(0)))
-		return 0;
 	for (i = 0; i < mt->cnt; i++) {
 		u64 start = mt->regions[i].base, end = region_end(&mt->regions[i]);
 
@@ -316,15 +316,27 @@ unsigned long memblock_free_all(void)
 				continue;
 			if (rb >= end)
 				break;
-			if (rb > start)
-				freed += free_pages_memory((unsigned long)PFN_UP(start),
-							   (unsigned long)PFN_DOWN(rb));
+			if (rb > start && PFN_DOWN(rb) > PFN_UP(start))
+				fn((unsigned long)PFN_UP(start), (unsigned long)PFN_DOWN(rb), arg);
 			start = re;
 		}
-		if (start < end)
-			freed += free_pages_memory((unsigned long)PFN_UP(start),
-						   (unsigned long)PFN_DOWN(end));
+		if (start < end && PFN_DOWN(end) > PFN_UP(start))
+			fn((unsigned long)PFN_UP(start), (unsigned long)PFN_DOWN(end), arg);
 	}
+}
+
+static void free_range(unsigned long start_pfn, unsigned long end_pfn, void *freed)
+{
+	*(unsigned long *)freed += free_pages_memory(start_pfn, end_pfn);
+}
+
+unsigned long memblock_free_all(void)
+{
+	unsigned long freed = 0;
+
+	if (!memblock_check_open("memblock_free_all", __builtin_return_address(0)))
+		return 0;
+	memblock_for_each_free_range(free_range, &freed);
 	memblock_retired = true;
 	return freed;
 }

@@ -547,16 +547,15 @@ void free_pages(unsigned long addr, unsigned int order)
 	free_pages_caller(virt_to_page(addr), order, false, caller);
 }
 
-/* Boot: hand a block of reserved pages (from memblock) to the buddy allocator. */
+/*
+ * Boot: hand a block of free RAM (from memblock) to the buddy allocator. free_area_init()
+ * wrote its struct pages in the free state already (no PG_reserved, no users).
+ */
 void __free_pages_core(struct page *page, unsigned int order)
 {
-	unsigned long i, nr = 1UL << order, flags;
+	unsigned long nr = 1UL << order, flags;
 	struct zone *zone = page_zone(page);
 
-	for (i = 0; i < nr; i++) {
-		__ClearPageReserved(page + i);
-		page[i]._refcount = 0;
-	}
 	spin_lock_irqsave(&zone->lock, flags);
 	zone->managed_pages += nr;
 	__free_one_page(page_to_pfn(page), zone, order);

@@ -89,6 +89,17 @@ bool memblock_is_memory(phys_addr_t addr);
 bool memblock_is_region_reserved(phys_addr_t base, phys_addr_t size);
 
 /**
+ * memblock_for_each_free_range - visit every range of RAM that is not reserved
+ * @fn: called with [@start_pfn, @end_pfn) (whole pages, never empty), in ascending order
+ * @arg: passed to @fn
+ *
+ * The ranges memblock_free_all() releases; every other page frame is reserved.
+ */
+void memblock_for_each_free_range(void (*fn)(unsigned long start_pfn, unsigned long end_pfn,
+					     void *arg),
+				  void *arg);
+
+/**
  * memblock_free_all - release every unreserved page of RAM to the buddy allocator
  *
  * Called by mem_init() once the zones exist. memblock retires: later memblock calls
