@@ -104,7 +104,7 @@ static __always_inline void __kfree(const void *objp, void *caller)
 	}
 	page = virt_to_page(objp);
 	if (likely(PageSlab(page)))
-		__kmem_cache_free_caller(page->slab_cache, (void *)objp, caller);
+		__cache_free(page->slab_cache, (void *)objp, caller);
 	else
 		kfree_large(page, objp, caller);
 }

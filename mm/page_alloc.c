@@ -235,19 +235,24 @@ static inline void set_page_allocated(struct page *page, unsigned int order)
 	page->_refcount = 1;
 }
 
-/* Order > 0 straight from the buddy lists, if the watermark allows. */
+/*
+ * Order > 0 straight from the buddy lists, if the watermark allows. Like the per-CPU
+ * paths, the allocation and free hot paths only mask interrupts: on a uniprocessor that
+ * excludes every other user of the zone, and nothing in them can sleep, so the zone
+ * lock's preempt-count and recursion bookkeeping (which nothing reads) is skipped.
+ */
 static __noinline struct page *rmqueue_buddy(struct zone *zone, unsigned int order, long floor)
 {
 	struct page *page = NULL;
 	unsigned long flags;
 
-	spin_lock_irqsave(&zone->lock, flags);
+	local_irq_save(flags);
 	if (floor < 0 || __zone_watermark_ok(zone, order, floor)) {
 		page = __rmqueue_smallest(zone, order);
 		if (page)
 			set_page_allocated(page, order);
 	}
-	spin_unlock_irqrestore(&zone->lock, flags);
+	local_irq_restore(flags);
 	return page;
 }
 
@@ -297,7 +302,8 @@ static __always_inline struct page *rmqueue(struct zone *zone, unsigned int orde
 {
 	long floor = wmark_floor(zone, alloc_flags);
 
-	if (likely(order == 0))
+	/* A zone whose per-CPU list is off (high 0: under 32 MB) uses the buddy lists. */
+	if (likely(order == 0) && likely(zone->pageset[smp_processor_id()].pcp.high))
 		return rmqueue_pcplist(zone, gfp, floor);
 	return rmqueue_buddy(zone, order, floor);
 }
@@ -363,27 +369,87 @@ static __always_inline struct page *__alloc_pages(gfp_t gfp, unsigned int order,
 	return page;
 }
 
+/* Every case alloc_page_fast() leaves: one out-of-line instance of the whole path. */
+static __noinline struct page *alloc_pages_caller(gfp_t gfp, unsigned int order, void *caller)
+{
+	return __alloc_pages(gfp, order, caller);
+}
+
+/*
+ * The order-0 hot path: a page from the per-CPU list of the zonelist's first zone, when
+ * that zone is above its low watermark and the caller needs no report (a sleeping
+ * allocation in atomic context). NULL sends the caller to alloc_pages_caller(), which
+ * serves every case and takes the same decision here, so the result is the one the full
+ * path gives. The interrupt state for the might-sleep check is the one local_irq_save()
+ * reads anyway.
+ */
+static __always_inline struct page *alloc_page_fast(gfp_t gfp)
+{
+	const struct zonelist *zl =
+	    &contig_page_data.node_zonelists[gfp_zone_table[gfp & (__GFP_DMA | __GFP_HIGHMEM)]];
+	struct zone *zone = zl->zones[0];
+	struct per_cpu_pages *pcp;
+	struct page *page = NULL;
+	unsigned long flags;
+
+	if (unlikely(!zone))
+		return NULL;
+	pcp = &zone->pageset[smp_processor_id()].pcp;
+	local_irq_save(flags);
+	if (unlikely((gfp & __GFP_WAIT) && (in_atomic() || arch_irqs_disabled_flags(flags))))
+		goto out;
+	if (unlikely((long)zone->free_pages <= wmark_floor(zone, ALLOC_WMARK_LOW) ||
+		     list_empty(&pcp->list)))
+		goto out;
+	page = list_first_entry(&pcp->list, struct page, lru);
+	__list_del_entry(&page->lru);
+	pcp->count--;
+	set_page_allocated(page, 0);
+out:
+	local_irq_restore(flags);
+	return page;
+}
+
 struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
-	return __alloc_pages(gfp, order, __builtin_return_address(0));
+	struct page *page;
+
+	if (likely(order == 0 && !(gfp & (__GFP_ZERO | __GFP_COLD)))) {
+		page = alloc_page_fast(gfp);
+		if (likely(page))
+			return page;
+	}
+	return alloc_pages_caller(gfp, order, __builtin_return_address(0));
 }
 
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
 {
-	struct page *page = __alloc_pages(gfp & ~__GFP_HIGHMEM, order, __builtin_return_address(0));
+	struct page *page =
+	    alloc_pages_caller(gfp & ~__GFP_HIGHMEM, order, __builtin_return_address(0));
 
 	return page ? (unsigned long)page_address(page) : 0;
 }
 
 unsigned long get_zeroed_page(gfp_t gfp)
 {
-	struct page *page =
-	    __alloc_pages((gfp | __GFP_ZERO) & ~__GFP_HIGHMEM, 0, __builtin_return_address(0));
+	struct page *page = NULL;
+	void *addr;
 
-	return page ? (unsigned long)page_address(page) : 0;
+	gfp &= ~__GFP_HIGHMEM;
+	if (likely(!(gfp & __GFP_COLD)))
+		page = alloc_page_fast(gfp);
+	if (unlikely(!page))
+		page = alloc_pages_caller(gfp, 0, __builtin_return_address(0));
+	if (unlikely(!page))
+		return 0;
+	addr = page_address(page);
+	memset(addr, 0, PAGE_SIZE);
+	return (unsigned long)addr;
 }
 
 /* ---- freeing ---- */
+
+#define STRUCT_PAGE_SHIFT __builtin_ctz(sizeof(struct page))
 
 /*
  * Explain why a free was refused. Blocks are aligned and disjoint, so the first head
@@ -451,10 +517,10 @@ static __noinline void free_pages_buddy(struct page *page, unsigned int order, v
 	struct zone *zone = page_zone(page);
 	unsigned long flags;
 
-	spin_lock_irqsave(&zone->lock, flags);
+	local_irq_save(flags); /* see rmqueue_buddy() */
 	if (unlikely((page->flags & PAGE_FLAGS_STATE) != (1UL << PG_head) ||
 		     page->private != order)) {
-		spin_unlock_irqrestore(&zone->lock, flags);
+		local_irq_restore(flags);
 		report_bad_free(page, order, caller);
 		return;
 	}
@@ -464,7 +530,7 @@ static __noinline void free_pages_buddy(struct page *page, unsigned int order, v
 		__free_one_page(page_to_pfn(page), zone, order);
 		zone->free_pages += 1UL << order;
 	}
-	spin_unlock_irqrestore(&zone->lock, flags);
+	local_irq_restore(flags);
 }
 
 static __noinline void report_bad_free_args(struct page *page, unsigned int order, void *caller)
@@ -490,9 +556,13 @@ static __always_inline void free_pages_caller(struct page *page, unsigned int or
 	struct zone *zone;
 	unsigned long flags;
 
-	if (unlikely(order >= MAX_ORDER ||
-		     off >= (max_pfn - ARCH_PFN_OFFSET) * sizeof(struct page) ||
-		     (off & (sizeof(struct page) - 1)))) {
+	/*
+	 * One compare for "inside mem_map and on a struct page boundary": rotated right by
+	 * log2(sizeof(struct page)), a misaligned offset has high bits set and is never below
+	 * the page count.
+	 */
+	off = (off >> STRUCT_PAGE_SHIFT) | (off << (8 * sizeof(long) - STRUCT_PAGE_SHIFT));
+	if (unlikely(order >= MAX_ORDER || off >= max_pfn - ARCH_PFN_OFFSET)) {
 		report_bad_free_args(page, order, caller);
 		return;
 	}
@@ -502,6 +572,11 @@ static __always_inline void free_pages_caller(struct page *page, unsigned int or
 	}
 	zone = page_zone(page);
 	pcp = &zone->pageset[smp_processor_id()].pcp;
+	/* A zone whose per-CPU list is off (high 0: under 32 MB) uses the buddy lists. */
+	if (unlikely(!pcp->high)) {
+		free_pages_buddy(page, 0, caller);
+		return;
+	}
 	local_irq_save(flags); /* see rmqueue_pcplist() */
 	/* Allocated order-0 head: PG_head alone, private 0. */
 	if (unlikely((page->flags & PAGE_FLAGS_STATE) != (1UL << PG_head) || page->private)) {

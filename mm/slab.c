@@ -203,8 +203,10 @@ static __always_inline void *__cache_alloc(struct kmem_cache *cachep, gfp_t flag
 	if (unlikely(cachep->flags & SLAB_DEBUG_FLAGS) && objp)
 		cache_alloc_debugcheck(cachep, objp, caller);
 	local_irq_restore(irqflags);
-	if (unlikely(flags & __GFP_ZERO) && objp)
-		memset(objp, 0, cachep->object_size);
+	if (unlikely(flags & __GFP_ZERO)) {
+		if (objp)
+			memset(objp, 0, cachep->object_size);
+	}
 	return objp;
 }
 
@@ -253,7 +255,7 @@ void free_block(struct kmem_cache *cachep, void **objpp, unsigned int nr)
 }
 
 /* A free into a full array: give its oldest batch back to the slabs. */
-static __noinline void cache_flusharray(struct kmem_cache *cachep, struct array_cache *ac)
+__noinline void cache_flusharray(struct kmem_cache *cachep, struct array_cache *ac)
 {
 	unsigned int batch = min(ac->batchcount, ac->avail);
 	unsigned long f;
@@ -263,23 +265,6 @@ static __noinline void cache_flusharray(struct kmem_cache *cachep, struct array_
 	spin_unlock_irqrestore(&cachep->lists.list_lock, f);
 	ac->avail -= batch;
 	memmove(ac->entry, &ac->entry[batch], sizeof(void *) * ac->avail);
-}
-
-static __always_inline void __cache_free(struct kmem_cache *cachep, void *objp, void *caller)
-{
-	struct array_cache *ac;
-	unsigned long irqflags;
-
-	local_irq_save(irqflags);
-	if (unlikely(cachep->flags & SLAB_DEBUG_FLAGS) &&
-	    !cache_free_debugcheck(cachep, objp, caller))
-		goto out;
-	ac = cpu_cache_get(cachep);
-	if (unlikely(ac->avail >= ac->limit))
-		cache_flusharray(cachep, ac);
-	ac->entry[ac->avail++] = objp;
-out:
-	local_irq_restore(irqflags);
 }
 
 void kmem_cache_free(struct kmem_cache *cachep, void *objp)

@@ -92,6 +92,30 @@ unsigned long drain_freelist(struct kmem_cache *cachep, unsigned long max);
 void debug_init_object(struct kmem_cache *cachep, void *objp);
 bool cache_free_debugcheck(struct kmem_cache *cachep, void *objp, void *caller);
 void cache_alloc_debugcheck(struct kmem_cache *cachep, void *objp, void *caller);
+
+/* Flush the coldest batch of a full array cache to the slabs (IRQs disabled). */
+void cache_flusharray(struct kmem_cache *cachep, struct array_cache *ac);
+
+/*
+ * The free fast path: push @objp on the array cache with interrupts disabled. Here so
+ * that kfree() (mm/kmalloc.c) inlines it as kmem_cache_free() does.
+ */
+static __always_inline void __cache_free(struct kmem_cache *cachep, void *objp, void *caller)
+{
+	struct array_cache *ac;
+	unsigned long irqflags;
+
+	local_irq_save(irqflags);
+	if (unlikely(cachep->flags & SLAB_DEBUG_FLAGS) &&
+	    !cache_free_debugcheck(cachep, objp, caller))
+		goto out;
+	ac = cpu_cache_get(cachep);
+	if (unlikely(ac->avail >= ac->limit))
+		cache_flusharray(cachep, ac);
+	ac->entry[ac->avail++] = objp;
+out:
+	local_irq_restore(irqflags);
+}
 /*
  * Check that @objp is the start of an object of a slab of @cachep (NULL: of any cache).
  * Fills in the cache, slab and index; otherwise reports why not (when @caller is not

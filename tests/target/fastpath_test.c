@@ -39,11 +39,13 @@ static void memset_writes_exactly_the_range(struct ktap_test *t)
 			u8 v = (u8)(len * 7 + off + 1);
 			void *r;
 
-			memset(buf, 0xee, sizeof(buf));
+			unsigned long end = GUARD + off + n + GUARD; /* the guards and the range */
+
+			memset(buf, 0xee, end);
 			r = memset(buf + GUARD + off, v, n);
 			if (r != buf + GUARD + off || first_not(0, GUARD + off, 0xee) >= 0 ||
 			    first_not(GUARD + off, GUARD + off + n, v) >= 0 ||
-			    first_not(GUARD + off + n, sizeof(buf), 0xee) >= 0) {
+			    first_not(GUARD + off + n, end, 0xee) >= 0) {
 				if (!bad++)
 					ktap_fail(t, __FILE__, __LINE__,
 						  "memset(buf + %lu, %#x, %u) wrong", off, v,
