@@ -422,6 +422,58 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	return alloc_pages_caller(gfp, order, __builtin_return_address(0));
 }
 
+unsigned long alloc_pages_bulk(gfp_t gfp, unsigned long nr_pages, struct page **page_array)
+{
+	const struct zonelist *zl =
+	    &contig_page_data.node_zonelists[gfp_zone_table[gfp & (__GFP_DMA | __GFP_HIGHMEM)]];
+	unsigned long i, populated = 0, got = 0, flags;
+	struct zone *zone = zl->zones[0];
+	struct per_cpu_pages *pcp;
+	struct page *page;
+	long floor;
+
+	for (i = 0; i < nr_pages; i++)
+		populated += page_array[i] != NULL;
+	if (populated == nr_pages)
+		return populated;
+	/* Cases the bulk path does not serve (one page is not a bulk): one ordinary call. */
+	if (unlikely(!zone || (gfp & __GFP_COLD) || populated + 1 == nr_pages))
+		goto single;
+	pcp = &zone->pageset[smp_processor_id()].pcp;
+	if (unlikely(!pcp->high))
+		goto single;
+	floor = wmark_floor(zone, ALLOC_WMARK_LOW);
+	local_irq_save(flags);
+	if (unlikely((gfp & __GFP_WAIT) && (in_atomic() || arch_irqs_disabled_flags(flags)))) {
+		local_irq_restore(flags); /* the single allocation reports it */
+		goto single;
+	}
+	for (i = 0; i < nr_pages; i++) {
+		if (page_array[i])
+			continue;
+		if (unlikely((long)zone->free_pages <= floor))
+			break;
+		if (unlikely(list_empty(&pcp->list)) && !pcp_refill(zone, pcp, floor))
+			break;
+		page = list_first_entry(&pcp->list, struct page, lru);
+		__list_del_entry(&page->lru);
+		pcp->count--;
+		set_page_allocated(page, 0);
+		if (unlikely(gfp & __GFP_ZERO))
+			clear_pages(page, 0);
+		page_array[i] = page;
+		got++;
+	}
+	local_irq_restore(flags);
+	if (got)
+		return populated + got;
+single:
+	for (i = 0; page_array[i]; i++)
+		;
+	page_array[i] = alloc_pages_caller(gfp, 0, __builtin_return_address(0));
+	return populated + (page_array[i] != NULL);
+}
+
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
 {
 	struct page *page =

@@ -220,6 +220,48 @@ void *kmem_cache_alloc_caller(struct kmem_cache *cachep, gfp_t flags, void *call
 	return __cache_alloc(cachep, flags, caller);
 }
 
+int kmem_cache_alloc_bulk(struct kmem_cache *cachep, gfp_t flags, size_t size, void **p)
+{
+	void *caller = __builtin_return_address(0);
+	struct array_cache *ac;
+	unsigned long irqflags;
+	size_t i = 0, n;
+
+	local_irq_save(irqflags);
+	while (i < size) {
+		ac = cpu_cache_get(cachep);
+		if (unlikely(!ac->avail)) {
+			/* Refill (it may grow the cache with interrupts back on): one object. */
+			p[i] = cache_alloc_refill(cachep, flags, irqflags);
+			if (unlikely(!p[i]))
+				goto fail;
+			i++;
+			continue;
+		}
+		/* As many as the array holds, hottest first, as single allocations would. */
+		n = min((size_t)ac->avail, size - i);
+		ac->touched = 1;
+		while (n--)
+			p[i++] = ac->entry[--ac->avail];
+	}
+	if (unlikely(cachep->flags & SLAB_DEBUG_FLAGS))
+		for (i = 0; i < size; i++)
+			cache_alloc_debugcheck(cachep, p[i], caller);
+	local_irq_restore(irqflags);
+	if (unlikely(flags & __GFP_ZERO))
+		for (i = 0; i < size; i++)
+			memset(p[i], 0, cachep->object_size);
+	return (int)size;
+
+fail:
+	if (unlikely(cachep->flags & SLAB_DEBUG_FLAGS))
+		for (n = 0; n < i; n++)
+			cache_alloc_debugcheck(cachep, p[n], caller);
+	local_irq_restore(irqflags);
+	kmem_cache_free_bulk(cachep, i, p);
+	return 0;
+}
+
 static inline void slab_put_obj(struct kmem_cache *cachep, struct slab *slabp, unsigned int idx)
 {
 	slab_bufctl(slabp)[idx] = slabp->free;
@@ -272,6 +314,35 @@ void kmem_cache_free(struct kmem_cache *cachep, void *objp)
 	if (unlikely(!objp))
 		return;
 	__cache_free(cachep, objp, __builtin_return_address(0));
+}
+
+void kmem_cache_free_bulk(struct kmem_cache *cachep, size_t size, void **p)
+{
+	void *caller = __builtin_return_address(0);
+	struct array_cache *ac;
+	unsigned long irqflags;
+	size_t i = 0, n;
+
+	if (!cachep) {
+		for (i = 0; i < size; i++)
+			kfree(p[i]);
+		return;
+	}
+	if (unlikely(cachep->flags & SLAB_DEBUG_FLAGS)) {
+		for (i = 0; i < size; i++)
+			__cache_free(cachep, p[i], caller);
+		return;
+	}
+	local_irq_save(irqflags);
+	ac = cpu_cache_get(cachep);
+	while (i < size) {
+		if (unlikely(ac->avail >= ac->limit))
+			cache_flusharray(cachep, ac);
+		n = min((size_t)(ac->limit - ac->avail), size - i);
+		while (n--)
+			ac->entry[ac->avail++] = p[i++];
+	}
+	local_irq_restore(irqflags);
 }
 
 /* kfree()'s entry: same as kmem_cache_free() with the caller passed on. */

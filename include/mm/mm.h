@@ -126,6 +126,24 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order);
 #define alloc_page(gfp) alloc_pages(gfp, 0)
 
 /**
+ * alloc_pages_bulk - allocate order-0 pages into the empty slots of an array
+ * @gfp: GFP mask, as for alloc_pages()
+ * @nr_pages: slots in @page_array
+ * @page_array: slots; a non-NULL slot is left alone, a NULL one gets a page
+ *
+ * Linux's bulk allocator (5.13): the pages come from the per-CPU list of the preferred
+ * zone (the first of the zonelist @gfp selects), refilled from the buddy lists as it
+ * runs dry, with interrupts masked once for the whole array. It stops early, without
+ * falling back to another zone or reclaim, when that zone reaches its low watermark; if
+ * it could give no page at all it makes one ordinary alloc_pages() call, so a caller
+ * always makes progress or learns that memory is exhausted. Callers fill the rest one
+ * page at a time (vmalloc does).
+ * Return: the number of non-NULL slots in @page_array; the slots are filled in order,
+ * so with an all-NULL array the first (return value) slots hold pages.
+ */
+unsigned long alloc_pages_bulk(gfp_t gfp, unsigned long nr_pages, struct page **page_array);
+
+/**
  * __get_free_pages - allocate 2^@order low-memory pages and return their address
  * @gfp: GFP mask; __GFP_HIGHMEM is ignored, the result must be addressable
  * @order: 0..MAX_ORDER-1

@@ -132,6 +132,31 @@ static inline void *kmem_cache_zalloc(struct kmem_cache *cachep, gfp_t flags)
 void kmem_cache_free(struct kmem_cache *cachep, void *objp);
 
 /**
+ * kmem_cache_alloc_bulk - allocate @size objects at once
+ * @cachep: the cache
+ * @flags: GFP mask, as for kmem_cache_alloc()
+ * @size: objects wanted
+ * @p: array of @size slots for them
+ *
+ * Linux's bulk API: the objects come from the per-CPU array cache with interrupts masked
+ * once, refilled from the slabs as it runs dry. All or nothing: on failure the objects
+ * taken so far are freed again.
+ * Return: @size on success, 0 on failure.
+ */
+int kmem_cache_alloc_bulk(struct kmem_cache *cachep, gfp_t flags, size_t size, void **p);
+
+/**
+ * kmem_cache_free_bulk - free @size objects at once
+ * @cachep: their cache, or NULL to free kmalloc() objects of any cache (as kfree())
+ * @size: number of objects
+ * @p: the objects (none NULL)
+ *
+ * Pushes them on the array cache with interrupts masked once, flushing it to the slabs
+ * as it fills. Debug caches check every object as kmem_cache_free() does.
+ */
+void kmem_cache_free_bulk(struct kmem_cache *cachep, size_t size, void **p);
+
+/**
  * kmem_cache_size - the usable size of the cache's objects
  */
 unsigned int kmem_cache_size(struct kmem_cache *cachep);

@@ -64,6 +64,27 @@ static void bench_order0_live(void)
 	report("order-0 alloc+free, 1000 live", t0, 4 * LIVE);
 }
 
+/* alloc_pages_bulk() of 16 pages + 16 __free_pages(): per call and page. */
+static void bench_pages_bulk(void)
+{
+	unsigned long total;
+	unsigned int i, r;
+	u64 t0;
+
+	t0 = bench_ns();
+	for (r = 0; r < LOOPS / 4; r++) {
+		for (i = 0; i < 16; i++)
+			live[i] = NULL;
+		alloc_pages_bulk(GFP_KERNEL, 16, live);
+		for (i = 0; i < 16; i++)
+			__free_pages(live[i], 0);
+	}
+	total = (unsigned long)(bench_ns() - t0);
+	printk("%-34s %6lu instructions/call (%lu.%lu per page)\n",
+	       "alloc_pages_bulk+free, 16 pages", (total + LOOPS / 8) / (LOOPS / 4),
+	       total / (LOOPS / 4) / 16, total * 10 / (LOOPS / 4) / 16 % 10);
+}
+
 static void bench_page_alloc(void)
 {
 	struct page *hp;
@@ -83,6 +104,7 @@ static void bench_page_alloc(void)
 	bench_alloc_free("order-0 alloc+free ZONE_DMA, pcp off", GFP_DMA, 0, LOOPS);
 	__free_pages(hp, 0);
 	bench_order0_live();
+	bench_pages_bulk();
 	bench_alloc_free("order-3 alloc+free", GFP_KERNEL, 3, LOOPS);
 	bench_alloc_free("order-10 alloc+free", GFP_KERNEL, 10, LOOPS / 4);
 
