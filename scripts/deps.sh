@@ -5,7 +5,7 @@ set -euo pipefail
 
 pkgs=(gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm gdb-multiarch
       libcmocka-dev python3-pytest python3-pexpect python3-unicorn u-boot-tools make gcc pkg-config
-      libjemalloc-dev libmimalloc-dev clang libclang-rt-14-dev)
+      libjemalloc-dev libmimalloc-dev clang libclang-rt-14-dev valgrind)
 
 missing=()
 for p in "${pkgs[@]}"; do
