@@ -6,10 +6,13 @@
  * by the core for any range (an unsupported encoding is an undefined instruction).
  */
 #include <asm/cacheflush.h>
+#include <asm/mmu.h>
 #include <kernel/kernel.h>
 #include <kernel/ktap.h>
 #include <mm/highmem.h>
 #include <mm/mm.h>
+#include <mm/pgtable.h>
+#include <mm/vmalloc.h>
 #include <string.h>
 
 #define GUARD 64
@@ -150,6 +153,45 @@ static void all_of_highmem_is_allocatable_after_boot(struct ktap_test *t)
 	KTAP_EXPECT_EQ(t, high->free_pages, high->managed_pages);
 }
 
+/*
+ * map_kernel_pages() computes the attribute bits once per call and writes each table's
+ * run at once: every entry of a mapping that spans several tables must still be the
+ * exact descriptor of its own page with the attributes asked for, for every type.
+ */
+static void vmalloc_ptes_are_exact_for_every_attribute_set(struct ktap_test *t)
+{
+	static const struct pt_attrs *const prots[] = { &PAGE_KERNEL, &PAGE_KERNEL_RO,
+							 &PAGE_KERNEL_EXEC, &PAGE_KERNEL_NC };
+	const unsigned long n = 300; /* 1.2 MB: at least two second-level tables */
+	unsigned long i, bad;
+	unsigned int k;
+	struct pt_walk w;
+
+	for (k = 0; k < ARRAY_SIZE(prots); k++) {
+		u8 *v = __vmalloc(n * PAGE_SIZE, GFP_KERNEL | __GFP_HIGHMEM, prots[k]);
+		struct vm_struct *area = v ? find_vm_area(v) : NULL;
+
+		KTAP_ASSERT_TRUE(t, area && area->nr_pages == n);
+		for (i = 0, bad = 0; i < n; i++) {
+			/* The page vmalloc allocated for slot i, not what the tables say. */
+			struct page *p = area->pages[i];
+
+			if (!p || !pt_walk(swapper_pg_dir, (unsigned long)v + i * PAGE_SIZE, &w) ||
+			    w.pte != mk_pte_small(page_to_phys(p), prots[k]) ||
+			    w.l2.attrs.type != prots[k]->type || w.l2.attrs.ro != prots[k]->ro ||
+			    w.l2.attrs.xn != prots[k]->xn)
+				bad++;
+		}
+		KTAP_EXPECT_EQ(t, bad, 0);
+		/* The guard page after the area stays unmapped. */
+		KTAP_EXPECT_TRUE(t, !pt_walk(swapper_pg_dir, (unsigned long)v + n * PAGE_SIZE, &w));
+		vfree(v);
+		for (i = 0, bad = 0; i < n; i++)
+			bad += pt_walk(swapper_pg_dir, (unsigned long)v + i * PAGE_SIZE, &w);
+		KTAP_EXPECT_EQ(t, bad, 0);
+	}
+}
+
 static void dcache_block_operations_accept_any_range(struct ktap_test *t)
 {
 	unsigned long a = (unsigned long)buf;
@@ -178,6 +220,7 @@ static const struct ktap_case fastpath_cases[] = {
 	KTAP_CASE(memset_writes_exactly_the_range),
 	KTAP_CASE(gfp_zero_zeroes_every_byte_of_every_order),
 	KTAP_CASE(all_of_highmem_is_allocatable_after_boot),
+	KTAP_CASE(vmalloc_ptes_are_exact_for_every_attribute_set),
 	KTAP_CASE(dcache_block_operations_accept_any_range),
 };
 KTAP_SUITE(fastpath, fastpath_cases);
