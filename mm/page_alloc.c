@@ -106,16 +106,34 @@ static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order)
 
 /* ---- per-CPU lists (zone->lock held) ---- */
 
+/*
+ * Move up to @count order-0 pages to the per-CPU list. Like @count calls of
+ * __rmqueue_smallest(zone, 0), the smallest free block is used first, but a block larger
+ * than one page is split once: its first 2^j pages (the largest power of two that both
+ * the block and what is still wanted allow) go to the list directly, and expand() puts
+ * the rest back as aligned blocks, instead of halving it down to order 0 for every page.
+ */
 static unsigned long rmqueue_bulk(struct zone *zone, struct per_cpu_pages *pcp, unsigned long count)
 {
-	unsigned long i;
+	unsigned long i = 0, k, n;
+	unsigned int o, j;
+	struct page *page;
 
-	for (i = 0; i < count; i++) {
-		struct page *page = __rmqueue_smallest(zone, 0);
-
-		if (!page)
+	while (i < count) {
+		for (o = 0; o < MAX_ORDER && list_empty(&zone->free_area[o].free_list); o++)
+			;
+		if (o == MAX_ORDER)
 			break;
-		list_add_tail(&page->lru, &pcp->list);
+		page = list_first_entry(&zone->free_area[o].free_list, struct page, lru);
+		del_page_from_free_list(page, zone, o);
+		n = count - i;
+		j = min(o, (unsigned int)(31 - __builtin_clz((unsigned int)n)));
+		expand(zone, page, j, o);
+		n = 1UL << j;
+		for (k = 0; k < n; k++)
+			list_add_tail(&page[k].lru, &pcp->list);
+		zone->free_pages -= n;
+		i += n;
 	}
 	pcp->count += (int)i;
 	return i;

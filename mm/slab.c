@@ -136,15 +136,6 @@ failed:
 	return false;
 }
 
-static inline void *slab_get_obj(struct kmem_cache *cachep, struct slab *slabp)
-{
-	void *buf = index_to_obj(cachep, slabp, slabp->free);
-
-	slabp->inuse++;
-	slabp->free = slab_bufctl(slabp)[slabp->free];
-	return (char *)buf + cachep->obj_offset;
-}
-
 /* Refill an empty array cache (IRQs disabled) and return an object from it. */
 static __noinline void *cache_alloc_refill(struct kmem_cache *cachep, gfp_t flags,
 					   unsigned long irqflags)
@@ -165,9 +156,27 @@ retry:
 		if (list_empty(head))
 			break;
 		slabp = list_first_entry(head, struct slab, list);
-		while (slabp->free != BUFCTL_END && ac->avail < ac->batchcount) {
-			ac->entry[ac->avail++] = slab_get_obj(cachep, slabp);
-			l3->free_objects--;
+		{
+			/*
+			 * Take objects off the slab's free list (bufctl chain), the slab's and
+			 * the array's state in locals: each store through ac->entry would
+			 * otherwise reload them.
+			 */
+			const kmem_bufctl_t *bufctl = slab_bufctl(slabp);
+			char *mem = (char *)slabp->s_mem + cachep->obj_offset;
+			const unsigned int size = cachep->buffer_size, batch = ac->batchcount;
+			unsigned int avail = ac->avail, taken = 0;
+			kmem_bufctl_t next = slabp->free;
+
+			while (next != BUFCTL_END && avail < batch) {
+				ac->entry[avail++] = mem + size * next;
+				next = bufctl[next];
+				taken++;
+			}
+			slabp->free = next;
+			slabp->inuse += taken;
+			ac->avail = avail;
+			l3->free_objects -= taken;
 		}
 		list_move(&slabp->list,
 			  slabp->free == BUFCTL_END ? &l3->slabs_full : &l3->slabs_partial);
@@ -274,11 +283,16 @@ void free_block(struct kmem_cache *cachep, void **objpp, unsigned int nr)
 	struct kmem_list3 *l3 = &cachep->lists;
 	unsigned int i;
 
+	/* Read once: the stores below would make the compiler load them for every object. */
+	const struct reciprocal_value rsize = cachep->reciprocal_buffer_size;
+	const unsigned int obj_offset = cachep->obj_offset;
+
 	for (i = 0; i < nr; i++) {
-		void *buf = (char *)objpp[i] - cachep->obj_offset;
+		char *buf = (char *)objpp[i] - obj_offset;
 		struct slab *slabp = virt_to_page(buf)->slab_page;
 
-		slab_put_obj(cachep, slabp, obj_to_index(cachep, slabp, buf));
+		slab_put_obj(cachep, slabp,
+			     reciprocal_divide((u32)(buf - (char *)slabp->s_mem), rsize));
 		l3->free_objects++;
 		if (slabp->inuse == 0) {
 			if (l3->free_objects > l3->free_limit) {
@@ -290,8 +304,12 @@ void free_block(struct kmem_cache *cachep, void **objpp, unsigned int nr)
 				list_move(&slabp->list, &l3->slabs_free);
 			}
 		} else {
-			/* At the tail: the other objects get the longest time to be freed too. */
-			list_move_tail(&slabp->list, &l3->slabs_partial);
+			/*
+			 * At the tail: the other objects get the longest time to be freed too.
+			 * Objects of one slab often come back together: it is there already.
+			 */
+			if (l3->slabs_partial.prev != &slabp->list)
+				list_move_tail(&slabp->list, &l3->slabs_partial);
 		}
 	}
 }
