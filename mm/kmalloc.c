@@ -61,7 +61,7 @@ void *__kmalloc(size_t size, gfp_t flags)
 	if (unlikely(!size))
 		return ZERO_SIZE_PTR;
 	cachep = (flags & __GFP_DMA ? kmalloc_dma_caches : kmalloc_caches)[kmalloc_index(size)];
-	return kmem_cache_alloc_caller(cachep, flags, caller);
+	return __cache_alloc(cachep, flags, caller);
 }
 
 void *kcalloc(size_t n, size_t size, gfp_t flags)

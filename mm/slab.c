@@ -137,8 +137,8 @@ failed:
 }
 
 /* Refill an empty array cache (IRQs disabled) and return an object from it. */
-static __noinline void *cache_alloc_refill(struct kmem_cache *cachep, gfp_t flags,
-					   unsigned long irqflags)
+__noinline void *cache_alloc_refill(struct kmem_cache *cachep, gfp_t flags,
+				    unsigned long irqflags)
 {
 	struct kmem_list3 *l3 = &cachep->lists;
 	struct array_cache *ac;
@@ -193,30 +193,6 @@ retry:
 	}
 	ac->touched = 1;
 	return ac->entry[--ac->avail];
-}
-
-static __always_inline void *__cache_alloc(struct kmem_cache *cachep, gfp_t flags, void *caller)
-{
-	struct array_cache *ac;
-	unsigned long irqflags;
-	void *objp;
-
-	local_irq_save(irqflags);
-	ac = cpu_cache_get(cachep);
-	if (likely(ac->avail)) {
-		ac->touched = 1;
-		objp = ac->entry[--ac->avail];
-	} else {
-		objp = cache_alloc_refill(cachep, flags, irqflags);
-	}
-	if (unlikely(cachep->flags & SLAB_DEBUG_FLAGS) && objp)
-		cache_alloc_debugcheck(cachep, objp, caller);
-	local_irq_restore(irqflags);
-	if (unlikely(flags & __GFP_ZERO)) {
-		if (objp)
-			memset(objp, 0, cachep->object_size);
-	}
-	return objp;
 }
 
 void *kmem_cache_alloc(struct kmem_cache *cachep, gfp_t flags)
