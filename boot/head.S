@@ -52,14 +52,25 @@ stext:
 
 	ldr	r5, =PV_DELTA
 
-	/* Clear BSS through its physical addresses. */
+	/*
+	 * Clear BSS through its physical addresses, 32 bytes a store: caches are off here and
+	 * BSS holds the log buffer and the task stacks (about 300 KB), so a word loop costs a
+	 * third of the boot. linker.ld aligns both ends to 32 bytes.
+	 */
 	ldr	r0, =__bss_start
 	ldr	r1, =__bss_stop
 	add	r0, r0, r5
 	add	r1, r1, r5
 	mov	r2, #0
+	mov	r3, #0
+	mov	r6, #0
+	mov	r7, #0
+	mov	r8, #0
+	mov	r9, #0
+	mov	r10, #0
+	mov	r11, #0
 1:	cmp	r0, r1
-	strlo	r2, [r0], #4
+	stmloia	r0!, {r2, r3, r6 - r11}
 	blo	1b
 
 	/* r4 = physical address of swapper_pg_dir (16 KB below the kernel, as Linux). */

@@ -71,7 +71,7 @@ void *__kmalloc(size_t size, gfp_t flags)
 	if (unlikely(!size))
 		return ZERO_SIZE_PTR;
 	cachep = (flags & __GFP_DMA ? kmalloc_dma_caches : kmalloc_caches)[kmalloc_index(size)];
-	return kmem_cache_alloc_caller(cachep, flags, caller);
+	return __cache_alloc(cachep, flags, caller);
 }
 
 /**
@@ -117,7 +117,7 @@ static __always_inline void __kfree(const void *objp, void *caller)
 	}
 	page = virt_to_page(objp);
 	if (likely(PageSlab(page)))
-		__kmem_cache_free_caller(page->slab_cache, (void *)objp, caller);
+		__cache_free(page->slab_cache, (void *)objp, caller);
 	else
 		kfree_large(page, objp, caller);
 }

@@ -361,19 +361,19 @@ static unsigned long free_pages_memory(unsigned long start_pfn, unsigned long en
 }
 
 /**
- * memblock_free_all - release every unreserved page of RAM to the buddy allocator
+ * memblock_for_each_free_range - visit every range of RAM that is not reserved
+ * @fn: called with [@start_pfn, @end_pfn) (whole pages, never empty), in ascending order
+ * @arg: passed to @fn
  *
- * Called by mem_init() once the zones exist. memblock retires: later memblock calls
- * fail with a report.
- * Return: the number of pages released.
+ * The ranges memblock_free_all() releases; every other page frame is reserved.
  */
-unsigned long memblock_free_all(void)
+void memblock_for_each_free_range(void (*fn)(unsigned long start_pfn, unsigned long end_pfn,
+					     void *arg),
+				  void *arg)
 {
 	const struct memblock_type *mt = &memblock.memory, *rt = &memblock.reserved;
-	unsigned long i, j, freed = 0;
+	unsigned long i, j;
 
-	if (!memblock_check_open("memblock_free_all", __builtin_return_address(0)))
-		return 0;
 	for (i = 0; i < mt->cnt; i++) {
 		u64 start = mt->regions[i].base, end = region_end(&mt->regions[i]);
 
@@ -385,15 +385,34 @@ unsigned long memblock_free_all(void)
 				continue;
 			if (rb >= end)
 				break;
-			if (rb > start)
-				freed += free_pages_memory((unsigned long)PFN_UP(start),
-							   (unsigned long)PFN_DOWN(rb));
+			if (rb > start && PFN_DOWN(rb) > PFN_UP(start))
+				fn((unsigned long)PFN_UP(start), (unsigned long)PFN_DOWN(rb), arg);
 			start = re;
 		}
-		if (start < end)
-			freed += free_pages_memory((unsigned long)PFN_UP(start),
-						   (unsigned long)PFN_DOWN(end));
+		if (start < end && PFN_DOWN(end) > PFN_UP(start))
+			fn((unsigned long)PFN_UP(start), (unsigned long)PFN_DOWN(end), arg);
 	}
+}
+
+static void free_range(unsigned long start_pfn, unsigned long end_pfn, void *freed)
+{
+	*(unsigned long *)freed += free_pages_memory(start_pfn, end_pfn);
+}
+
+/**
+ * memblock_free_all - release every unreserved page of RAM to the buddy allocator
+ *
+ * Called by mem_init() once the zones exist. memblock retires: later memblock calls
+ * fail with a report.
+ * Return: the number of pages released.
+ */
+unsigned long memblock_free_all(void)
+{
+	unsigned long freed = 0;
+
+	if (!memblock_check_open("memblock_free_all", __builtin_return_address(0)))
+		return 0;
+	memblock_for_each_free_range(free_range, &freed);
 	memblock_retired = true;
 	return freed;
 }

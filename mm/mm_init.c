@@ -126,13 +126,40 @@ static void build_zonelists(pg_data_t *pgdat)
 	}
 }
 
-static enum zone_type pfn_zone(unsigned long pfn, unsigned long dma_pfn)
+/*
+ * Put the struct pages of [start_pfn, end_pfn), zeroed by the caller, in the state
+ * memblock_free_all() hands to __free_pages_core(): in @zone, not reserved, no users, not
+ * on a list (lru NULL; every list operation on a page adds it first). One word per page:
+ * the zeroing before is an STM-burst memset() of the whole mem_map.
+ */
+static void init_free_page_range(unsigned long start_pfn, unsigned long end_pfn,
+				 enum zone_type zone)
 {
-	if (pfn < dma_pfn)
-		return ZONE_DMA;
-	if (pfn < max_low_pfn)
-		return ZONE_NORMAL;
-	return ZONE_HIGHMEM;
+	const unsigned long flags = (unsigned long)zone << ZONES_PGSHIFT;
+	struct page *page = pfn_to_page(start_pfn), *end = pfn_to_page(end_pfn);
+
+	if (flags)
+		for (; page < end; page++)
+			page->flags = flags;
+}
+
+static void reserve_page_range(unsigned long start_pfn, unsigned long end_pfn)
+{
+	unsigned long pfn;
+
+	for (pfn = start_pfn; pfn < end_pfn; pfn++) {
+		struct page *page = pfn_to_page(pfn);
+
+		page->flags |= 1UL << PG_reserved;
+		page->_refcount = 1;
+	}
+}
+
+/* memblock_for_each_free_range() callback: reserve the frames before the free range. */
+static void reserve_up_to(unsigned long start_pfn, unsigned long end_pfn, void *cursor)
+{
+	reserve_page_range(*(unsigned long *)cursor, start_pfn);
+	*(unsigned long *)cursor = end_pfn;
 }
 
 /**
@@ -171,14 +198,18 @@ void free_area_init(phys_addr_t dma_end, phys_addr_t lowmem_end)
 	mem_map = memblock_alloc(nr * sizeof(struct page), sizeof(struct page));
 	if (!mem_map)
 		panic("mem_init: no low memory for mem_map (%lu bytes)", nr * sizeof(struct page));
-	for (pfn = ARCH_PFN_OFFSET; pfn < max_pfn; pfn++) {
-		struct page *page = pfn_to_page(pfn);
-
-		page->flags = 1UL << PG_reserved;
-		set_page_zone(page, pfn_zone(pfn, dma_pfn));
-		page->_refcount = 1;
-		INIT_LIST_HEAD(&page->lru);
-	}
+	/*
+	 * Every frame is made free-to-be (zeroed by memblock_alloc(), then its zone), then the
+	 * frames memblock_free_all() will not release (reserved regions, holes, partial pages:
+	 * a few hundred) become PG_reserved with one user. memblock must not change until
+	 * memblock_free_all().
+	 */
+	init_free_page_range(ARCH_PFN_OFFSET, dma_pfn, ZONE_DMA);
+	init_free_page_range(dma_pfn, max_low_pfn, ZONE_NORMAL);
+	init_free_page_range(max_low_pfn, max_pfn, ZONE_HIGHMEM);
+	pfn = ARCH_PFN_OFFSET;
+	memblock_for_each_free_range(reserve_up_to, &pfn);
+	reserve_page_range(pfn, max_pfn);
 
 	memset(pgdat, 0, sizeof(*pgdat));
 	pgdat->node_id = 0;

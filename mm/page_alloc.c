@@ -106,16 +106,34 @@ static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order)
 
 /* ---- per-CPU lists (zone->lock held) ---- */
 
+/*
+ * Move up to @count order-0 pages to the per-CPU list. Like @count calls of
+ * __rmqueue_smallest(zone, 0), the smallest free block is used first, but a block larger
+ * than one page is split once: its first 2^j pages (the largest power of two that both
+ * the block and what is still wanted allow) go to the list directly, and expand() puts
+ * the rest back as aligned blocks, instead of halving it down to order 0 for every page.
+ */
 static unsigned long rmqueue_bulk(struct zone *zone, struct per_cpu_pages *pcp, unsigned long count)
 {
-	unsigned long i;
+	unsigned long i = 0, k, n;
+	unsigned int o, j;
+	struct page *page;
 
-	for (i = 0; i < count; i++) {
-		struct page *page = __rmqueue_smallest(zone, 0);
-
-		if (!page)
+	while (i < count) {
+		for (o = 0; o < MAX_ORDER && list_empty(&zone->free_area[o].free_list); o++)
+			;
+		if (o == MAX_ORDER)
 			break;
-		list_add_tail(&page->lru, &pcp->list);
+		page = list_first_entry(&zone->free_area[o].free_list, struct page, lru);
+		del_page_from_free_list(page, zone, o);
+		n = count - i;
+		j = min(o, (unsigned int)(31 - __builtin_clz((unsigned int)n)));
+		expand(zone, page, j, o);
+		n = 1UL << j;
+		for (k = 0; k < n; k++)
+			list_add_tail(&page[k].lru, &pcp->list);
+		zone->free_pages -= n;
+		i += n;
 	}
 	pcp->count += (int)i;
 	return i;
@@ -258,19 +276,24 @@ static inline void set_page_allocated(struct page *page, unsigned int order)
 	page->_refcount = 1;
 }
 
-/* Order > 0 straight from the buddy lists, if the watermark allows. */
+/*
+ * Order > 0 straight from the buddy lists, if the watermark allows. Like the per-CPU
+ * paths, the allocation and free hot paths only mask interrupts: on a uniprocessor that
+ * excludes every other user of the zone, and nothing in them can sleep, so the zone
+ * lock's preempt-count and recursion bookkeeping (which nothing reads) is skipped.
+ */
 static __noinline struct page *rmqueue_buddy(struct zone *zone, unsigned int order, long floor)
 {
 	struct page *page = NULL;
 	unsigned long flags;
 
-	spin_lock_irqsave(&zone->lock, flags);
+	local_irq_save(flags);
 	if (floor < 0 || __zone_watermark_ok(zone, order, floor)) {
 		page = __rmqueue_smallest(zone, order);
 		if (page)
 			set_page_allocated(page, order);
 	}
-	spin_unlock_irqrestore(&zone->lock, flags);
+	local_irq_restore(flags);
 	return page;
 }
 
@@ -320,7 +343,8 @@ static __always_inline struct page *rmqueue(struct zone *zone, unsigned int orde
 {
 	long floor = wmark_floor(zone, alloc_flags);
 
-	if (likely(order == 0))
+	/* A zone whose per-CPU list is off (high 0: under 32 MB) uses the buddy lists. */
+	if (likely(order == 0) && likely(zone->pageset[smp_processor_id()].pcp.high))
 		return rmqueue_pcplist(zone, gfp, floor);
 	return rmqueue_buddy(zone, order, floor);
 }
@@ -386,6 +410,47 @@ static __always_inline struct page *__alloc_pages(gfp_t gfp, unsigned int order,
 	return page;
 }
 
+/* Every case alloc_page_fast() leaves: one out-of-line instance of the whole path. */
+static __noinline struct page *alloc_pages_caller(gfp_t gfp, unsigned int order, void *caller)
+{
+	return __alloc_pages(gfp, order, caller);
+}
+
+/*
+ * The order-0 hot path: a page from the per-CPU list of the zonelist's first zone, when
+ * that zone is above its low watermark and the caller needs no report (a sleeping
+ * allocation in atomic context). NULL sends the caller to alloc_pages_caller(), which
+ * serves every case and takes the same decision here, so the result is the one the full
+ * path gives. The interrupt state for the might-sleep check is the one local_irq_save()
+ * reads anyway.
+ */
+static __always_inline struct page *alloc_page_fast(gfp_t gfp)
+{
+	const struct zonelist *zl =
+	    &contig_page_data.node_zonelists[gfp_zone_table[gfp & (__GFP_DMA | __GFP_HIGHMEM)]];
+	struct zone *zone = zl->zones[0];
+	struct per_cpu_pages *pcp;
+	struct page *page = NULL;
+	unsigned long flags;
+
+	if (unlikely(!zone))
+		return NULL;
+	pcp = &zone->pageset[smp_processor_id()].pcp;
+	local_irq_save(flags);
+	if (unlikely((gfp & __GFP_WAIT) && (in_atomic() || arch_irqs_disabled_flags(flags))))
+		goto out;
+	if (unlikely((long)zone->free_pages <= wmark_floor(zone, ALLOC_WMARK_LOW) ||
+		     list_empty(&pcp->list)))
+		goto out;
+	page = list_first_entry(&pcp->list, struct page, lru);
+	__list_del_entry(&page->lru);
+	pcp->count--;
+	set_page_allocated(page, 0);
+out:
+	local_irq_restore(flags);
+	return page;
+}
+
 /**
  * alloc_pages - allocate 2^@order physically contiguous pages
  * @gfp: GFP mask: zones allowed, whether the caller may sleep, reserves, __GFP_ZERO...
@@ -399,7 +464,82 @@ static __always_inline struct page *__alloc_pages(gfp_t gfp, unsigned int order,
  */
 struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
-	return __alloc_pages(gfp, order, __builtin_return_address(0));
+	struct page *page;
+
+	if (likely(order == 0 && !(gfp & (__GFP_ZERO | __GFP_COLD)))) {
+		page = alloc_page_fast(gfp);
+		if (likely(page))
+			return page;
+	}
+	return alloc_pages_caller(gfp, order, __builtin_return_address(0));
+}
+
+/**
+ * alloc_pages_bulk - allocate order-0 pages into the empty slots of an array
+ * @gfp: GFP mask, as for alloc_pages()
+ * @nr_pages: slots in @page_array
+ * @page_array: slots; a non-NULL slot is left alone, a NULL one gets a page
+ *
+ * Linux's bulk allocator (5.13): the pages come from the per-CPU list of the preferred
+ * zone (the first of the zonelist @gfp selects), refilled from the buddy lists as it
+ * runs dry, with interrupts masked once for the whole array. It stops early, without
+ * falling back to another zone or reclaim, when that zone reaches its low watermark; if
+ * it could give no page at all it makes one ordinary alloc_pages() call, so a caller
+ * always makes progress or learns that memory is exhausted. Callers fill the rest one
+ * page at a time (vmalloc does).
+ * Return: the number of non-NULL slots in @page_array; the slots are filled in order,
+ * so with an all-NULL array the first (return value) slots hold pages.
+ */
+unsigned long alloc_pages_bulk(gfp_t gfp, unsigned long nr_pages, struct page **page_array)
+{
+	const struct zonelist *zl =
+	    &contig_page_data.node_zonelists[gfp_zone_table[gfp & (__GFP_DMA | __GFP_HIGHMEM)]];
+	unsigned long i, populated = 0, got = 0, flags;
+	struct zone *zone = zl->zones[0];
+	struct per_cpu_pages *pcp;
+	struct page *page;
+	long floor;
+
+	for (i = 0; i < nr_pages; i++)
+		populated += page_array[i] != NULL;
+	if (populated == nr_pages)
+		return populated;
+	/* Cases the bulk path does not serve (one page is not a bulk): one ordinary call. */
+	if (unlikely(!zone || (gfp & __GFP_COLD) || populated + 1 == nr_pages))
+		goto single;
+	pcp = &zone->pageset[smp_processor_id()].pcp;
+	if (unlikely(!pcp->high))
+		goto single;
+	floor = wmark_floor(zone, ALLOC_WMARK_LOW);
+	local_irq_save(flags);
+	if (unlikely((gfp & __GFP_WAIT) && (in_atomic() || arch_irqs_disabled_flags(flags)))) {
+		local_irq_restore(flags); /* the single allocation reports it */
+		goto single;
+	}
+	for (i = 0; i < nr_pages; i++) {
+		if (page_array[i])
+			continue;
+		if (unlikely((long)zone->free_pages <= floor))
+			break;
+		if (unlikely(list_empty(&pcp->list)) && !pcp_refill(zone, pcp, floor))
+			break;
+		page = list_first_entry(&pcp->list, struct page, lru);
+		__list_del_entry(&page->lru);
+		pcp->count--;
+		set_page_allocated(page, 0);
+		if (unlikely(gfp & __GFP_ZERO))
+			clear_pages(page, 0);
+		page_array[i] = page;
+		got++;
+	}
+	local_irq_restore(flags);
+	if (got)
+		return populated + got;
+single:
+	for (i = 0; page_array[i]; i++)
+		;
+	page_array[i] = alloc_pages_caller(gfp, 0, __builtin_return_address(0));
+	return populated + (page_array[i] != NULL);
 }
 
 /**
@@ -410,7 +550,8 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
  */
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
 {
-	struct page *page = __alloc_pages(gfp & ~__GFP_HIGHMEM, order, __builtin_return_address(0));
+	struct page *page =
+	    alloc_pages_caller(gfp & ~__GFP_HIGHMEM, order, __builtin_return_address(0));
 
 	return page ? (unsigned long)page_address(page) : 0;
 }
@@ -422,13 +563,24 @@ unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
  */
 unsigned long get_zeroed_page(gfp_t gfp)
 {
-	struct page *page =
-	    __alloc_pages((gfp | __GFP_ZERO) & ~__GFP_HIGHMEM, 0, __builtin_return_address(0));
+	struct page *page = NULL;
+	void *addr;
 
-	return page ? (unsigned long)page_address(page) : 0;
+	gfp &= ~__GFP_HIGHMEM;
+	if (likely(!(gfp & __GFP_COLD)))
+		page = alloc_page_fast(gfp);
+	if (unlikely(!page))
+		page = alloc_pages_caller(gfp, 0, __builtin_return_address(0));
+	if (unlikely(!page))
+		return 0;
+	addr = page_address(page);
+	memset(addr, 0, PAGE_SIZE);
+	return (unsigned long)addr;
 }
 
 /* ---- freeing ---- */
+
+#define STRUCT_PAGE_SHIFT __builtin_ctz(sizeof(struct page))
 
 /*
  * Explain why a free was refused. Blocks are aligned and disjoint, so the first head
@@ -496,10 +648,10 @@ static __noinline void free_pages_buddy(struct page *page, unsigned int order, v
 	struct zone *zone = page_zone(page);
 	unsigned long flags;
 
-	spin_lock_irqsave(&zone->lock, flags);
+	local_irq_save(flags); /* see rmqueue_buddy() */
 	if (unlikely((page->flags & PAGE_FLAGS_STATE) != (1UL << PG_head) ||
 		     page->private != order)) {
-		spin_unlock_irqrestore(&zone->lock, flags);
+		local_irq_restore(flags);
 		report_bad_free(page, order, caller);
 		return;
 	}
@@ -509,7 +661,7 @@ static __noinline void free_pages_buddy(struct page *page, unsigned int order, v
 		__free_one_page(page_to_pfn(page), zone, order);
 		zone->free_pages += 1UL << order;
 	}
-	spin_unlock_irqrestore(&zone->lock, flags);
+	local_irq_restore(flags);
 }
 
 static __noinline void report_bad_free_args(struct page *page, unsigned int order, void *caller)
@@ -535,9 +687,13 @@ static __always_inline void free_pages_caller(struct page *page, unsigned int or
 	struct zone *zone;
 	unsigned long flags;
 
-	if (unlikely(order >= MAX_ORDER ||
-		     off >= (max_pfn - ARCH_PFN_OFFSET) * sizeof(struct page) ||
-		     (off & (sizeof(struct page) - 1)))) {
+	/*
+	 * One compare for "inside mem_map and on a struct page boundary": rotated right by
+	 * log2(sizeof(struct page)), a misaligned offset has high bits set and is never below
+	 * the page count.
+	 */
+	off = (off >> STRUCT_PAGE_SHIFT) | (off << (8 * sizeof(long) - STRUCT_PAGE_SHIFT));
+	if (unlikely(order >= MAX_ORDER || off >= max_pfn - ARCH_PFN_OFFSET)) {
 		report_bad_free_args(page, order, caller);
 		return;
 	}
@@ -547,6 +703,11 @@ static __always_inline void free_pages_caller(struct page *page, unsigned int or
 	}
 	zone = page_zone(page);
 	pcp = &zone->pageset[smp_processor_id()].pcp;
+	/* A zone whose per-CPU list is off (high 0: under 32 MB) uses the buddy lists. */
+	if (unlikely(!pcp->high)) {
+		free_pages_buddy(page, 0, caller);
+		return;
+	}
 	local_irq_save(flags); /* see rmqueue_pcplist() */
 	/* Allocated order-0 head: PG_head alone, private 0. */
 	if (unlikely((page->flags & PAGE_FLAGS_STATE) != (1UL << PG_head) || page->private)) {
@@ -612,16 +773,15 @@ void free_pages(unsigned long addr, unsigned int order)
 	free_pages_caller(virt_to_page(addr), order, false, caller);
 }
 
-/* Boot: hand a block of reserved pages (from memblock) to the buddy allocator. */
+/*
+ * Boot: hand a block of free RAM (from memblock) to the buddy allocator. free_area_init()
+ * wrote its struct pages in the free state already (no PG_reserved, no users).
+ */
 void __free_pages_core(struct page *page, unsigned int order)
 {
-	unsigned long i, nr = 1UL << order, flags;
+	unsigned long nr = 1UL << order, flags;
 	struct zone *zone = page_zone(page);
 
-	for (i = 0; i < nr; i++) {
-		__ClearPageReserved(page + i);
-		page[i]._refcount = 0;
-	}
 	spin_lock_irqsave(&zone->lock, flags);
 	zone->managed_pages += nr;
 	__free_one_page(page_to_pfn(page), zone, order);

@@ -114,15 +114,30 @@ static void pte_free_if_empty(unsigned long va)
 	nr_l2_pages--;
 }
 
+/* Pages from @va to the end of its megabyte (its second-level table), at most @n. */
+static inline unsigned long pages_in_table(unsigned long va, unsigned long n)
+{
+	unsigned long left = (SECTION_SIZE - (va & (SECTION_SIZE - 1))) >> PAGE_SHIFT;
+
+	return min(n, left);
+}
+
 /* Clear @n entries from @va (already unmapped from the caller's view). */
 static void clear_ptes(unsigned long va, unsigned long n)
 {
-	unsigned long i, a;
+	unsigned long i, j, k, a;
 
-	for (i = 0; i < n; i++) {
+	/* Table by table: the entries, then one clean of the lines they occupy. */
+	for (i = 0; i < n; i += k) {
+		pte_t *pte;
+
 		a = va + i * PAGE_SIZE;
-		set_pte(pte_lookup(a), 0);
-		l2_used[mb_slot(a)]--;
+		k = pages_in_table(a, n - i);
+		pte = pte_lookup(a);
+		for (j = 0; j < k; j++)
+			__set_pte_nosync(&pte[j], 0);
+		sync_ptes(pte, (unsigned int)k);
+		l2_used[mb_slot(a)] -= k;
 	}
 	if (n > TLB_FLUSH_ALL_PAGES) {
 		local_flush_tlb_all();
@@ -180,19 +195,37 @@ static int check_range(unsigned long va, unsigned long size)
 int map_kernel_pages(unsigned long va, struct page **pages, unsigned int nr,
 		     const struct pt_attrs *a, gfp_t gfp)
 {
-	unsigned long i;
+	/*
+	 * The attribute bits once per call: a small-page descriptor is the page's physical
+	 * address ORed with bits that do not depend on it (<asm/pgtable.h>).
+	 */
+	const pte_t prot = mk_pte_small(0, a);
+	unsigned long i, j, k, v;
 	int err = check_range(va, (unsigned long)nr << PAGE_SHIFT);
 
 	if (err)
 		return err;
-	for (i = 0; i < nr; i++) {
-		err = set_one(va + i * PAGE_SIZE, mk_pte_small(page_to_phys(pages[i]), a), 1, gfp);
+	/* Table by table: check every slot is free, write them, one clean of their lines. */
+	for (i = 0; i < nr; i += k) {
+		pte_t *pte;
+
+		v = va + i * PAGE_SIZE;
+		k = pages_in_table(v, nr - i);
+		pte = pte_alloc(v, gfp);
+		err = pte ? 0 : -ENOMEM;
+		for (j = 0; !err && j < k; j++)
+			if (pte[j])
+				err = -EBUSY;
 		if (err) {
 			if (i)
 				clear_ptes(va, i);
-			pte_free_if_empty(va + i * PAGE_SIZE); /* a table made for nothing */
+			pte_free_if_empty(v); /* a table made for nothing */
 			break;
 		}
+		for (j = 0; j < k; j++)
+			__set_pte_nosync(&pte[j], prot | (pte_t)page_to_phys(pages[i + j]));
+		sync_ptes(pte, (unsigned int)k);
+		l2_used[mb_slot(v)] += k;
 	}
 	return err;
 }

@@ -136,18 +136,9 @@ failed:
 	return false;
 }
 
-static inline void *slab_get_obj(struct kmem_cache *cachep, struct slab *slabp)
-{
-	void *buf = index_to_obj(cachep, slabp, slabp->free);
-
-	slabp->inuse++;
-	slabp->free = slab_bufctl(slabp)[slabp->free];
-	return (char *)buf + cachep->obj_offset;
-}
-
 /* Refill an empty array cache (IRQs disabled) and return an object from it. */
-static __noinline void *cache_alloc_refill(struct kmem_cache *cachep, gfp_t flags,
-					   unsigned long irqflags)
+__noinline void *cache_alloc_refill(struct kmem_cache *cachep, gfp_t flags,
+				    unsigned long irqflags)
 {
 	struct kmem_list3 *l3 = &cachep->lists;
 	struct array_cache *ac;
@@ -165,9 +156,27 @@ retry:
 		if (list_empty(head))
 			break;
 		slabp = list_first_entry(head, struct slab, list);
-		while (slabp->free != BUFCTL_END && ac->avail < ac->batchcount) {
-			ac->entry[ac->avail++] = slab_get_obj(cachep, slabp);
-			l3->free_objects--;
+		{
+			/*
+			 * Take objects off the slab's free list (bufctl chain), the slab's and
+			 * the array's state in locals: each store through ac->entry would
+			 * otherwise reload them.
+			 */
+			const kmem_bufctl_t *bufctl = slab_bufctl(slabp);
+			char *mem = (char *)slabp->s_mem + cachep->obj_offset;
+			const unsigned int size = cachep->buffer_size, batch = ac->batchcount;
+			unsigned int avail = ac->avail, taken = 0;
+			kmem_bufctl_t next = slabp->free;
+
+			while (next != BUFCTL_END && avail < batch) {
+				ac->entry[avail++] = mem + size * next;
+				next = bufctl[next];
+				taken++;
+			}
+			slabp->free = next;
+			slabp->inuse += taken;
+			ac->avail = avail;
+			l3->free_objects -= taken;
 		}
 		list_move(&slabp->list,
 			  slabp->free == BUFCTL_END ? &l3->slabs_full : &l3->slabs_partial);
@@ -184,28 +193,6 @@ retry:
 	}
 	ac->touched = 1;
 	return ac->entry[--ac->avail];
-}
-
-static __always_inline void *__cache_alloc(struct kmem_cache *cachep, gfp_t flags, void *caller)
-{
-	struct array_cache *ac;
-	unsigned long irqflags;
-	void *objp;
-
-	local_irq_save(irqflags);
-	ac = cpu_cache_get(cachep);
-	if (likely(ac->avail)) {
-		ac->touched = 1;
-		objp = ac->entry[--ac->avail];
-	} else {
-		objp = cache_alloc_refill(cachep, flags, irqflags);
-	}
-	if (unlikely(cachep->flags & SLAB_DEBUG_FLAGS) && objp)
-		cache_alloc_debugcheck(cachep, objp, caller);
-	local_irq_restore(irqflags);
-	if (unlikely(flags & __GFP_ZERO) && objp)
-		memset(objp, 0, cachep->object_size);
-	return objp;
 }
 
 /**
@@ -235,6 +222,60 @@ void *kmem_cache_alloc_caller(struct kmem_cache *cachep, gfp_t flags, void *call
 	return __cache_alloc(cachep, flags, caller);
 }
 
+/**
+ * kmem_cache_alloc_bulk - allocate @size objects at once
+ * @cachep: the cache
+ * @flags: GFP mask, as for kmem_cache_alloc()
+ * @size: objects wanted
+ * @p: array of @size slots for them
+ *
+ * Linux's bulk API: the objects come from the per-CPU array cache with interrupts masked
+ * once, refilled from the slabs as it runs dry. All or nothing: on failure the objects
+ * taken so far are freed again.
+ * Return: @size on success, 0 on failure.
+ */
+int kmem_cache_alloc_bulk(struct kmem_cache *cachep, gfp_t flags, size_t size, void **p)
+{
+	void *caller = __builtin_return_address(0);
+	struct array_cache *ac;
+	unsigned long irqflags;
+	size_t i = 0, n;
+
+	local_irq_save(irqflags);
+	while (i < size) {
+		ac = cpu_cache_get(cachep);
+		if (unlikely(!ac->avail)) {
+			/* Refill (it may grow the cache with interrupts back on): one object. */
+			p[i] = cache_alloc_refill(cachep, flags, irqflags);
+			if (unlikely(!p[i]))
+				goto fail;
+			i++;
+			continue;
+		}
+		/* As many as the array holds, hottest first, as single allocations would. */
+		n = min((size_t)ac->avail, size - i);
+		ac->touched = 1;
+		while (n--)
+			p[i++] = ac->entry[--ac->avail];
+	}
+	if (unlikely(cachep->flags & SLAB_DEBUG_FLAGS))
+		for (i = 0; i < size; i++)
+			cache_alloc_debugcheck(cachep, p[i], caller);
+	local_irq_restore(irqflags);
+	if (unlikely(flags & __GFP_ZERO))
+		for (i = 0; i < size; i++)
+			memset(p[i], 0, cachep->object_size);
+	return (int)size;
+
+fail:
+	if (unlikely(cachep->flags & SLAB_DEBUG_FLAGS))
+		for (n = 0; n < i; n++)
+			cache_alloc_debugcheck(cachep, p[n], caller);
+	local_irq_restore(irqflags);
+	kmem_cache_free_bulk(cachep, i, p);
+	return 0;
+}
+
 static inline void slab_put_obj(struct kmem_cache *cachep, struct slab *slabp, unsigned int idx)
 {
 	slab_bufctl(slabp)[idx] = slabp->free;
@@ -247,11 +288,16 @@ void free_block(struct kmem_cache *cachep, void **objpp, unsigned int nr)
 	struct kmem_list3 *l3 = &cachep->lists;
 	unsigned int i;
 
+	/* Read once: the stores below would make the compiler load them for every object. */
+	const struct reciprocal_value rsize = cachep->reciprocal_buffer_size;
+	const unsigned int obj_offset = cachep->obj_offset;
+
 	for (i = 0; i < nr; i++) {
-		void *buf = (char *)objpp[i] - cachep->obj_offset;
+		char *buf = (char *)objpp[i] - obj_offset;
 		struct slab *slabp = virt_to_page(buf)->slab_page;
 
-		slab_put_obj(cachep, slabp, obj_to_index(cachep, slabp, buf));
+		slab_put_obj(cachep, slabp,
+			     reciprocal_divide((u32)(buf - (char *)slabp->s_mem), rsize));
 		l3->free_objects++;
 		if (slabp->inuse == 0) {
 			if (l3->free_objects > l3->free_limit) {
@@ -263,14 +309,18 @@ void free_block(struct kmem_cache *cachep, void **objpp, unsigned int nr)
 				list_move(&slabp->list, &l3->slabs_free);
 			}
 		} else {
-			/* At the tail: the other objects get the longest time to be freed too. */
-			list_move_tail(&slabp->list, &l3->slabs_partial);
+			/*
+			 * At the tail: the other objects get the longest time to be freed too.
+			 * Objects of one slab often come back together: it is there already.
+			 */
+			if (l3->slabs_partial.prev != &slabp->list)
+				list_move_tail(&slabp->list, &l3->slabs_partial);
 		}
 	}
 }
 
 /* A free into a full array: give its oldest batch back to the slabs. */
-static __noinline void cache_flusharray(struct kmem_cache *cachep, struct array_cache *ac)
+__noinline void cache_flusharray(struct kmem_cache *cachep, struct array_cache *ac)
 {
 	unsigned int batch = min(ac->batchcount, ac->avail);
 	unsigned long f;
@@ -280,23 +330,6 @@ static __noinline void cache_flusharray(struct kmem_cache *cachep, struct array_
 	spin_unlock_irqrestore(&cachep->lists.list_lock, f);
 	ac->avail -= batch;
 	memmove(ac->entry, &ac->entry[batch], sizeof(void *) * ac->avail);
-}
-
-static __always_inline void __cache_free(struct kmem_cache *cachep, void *objp, void *caller)
-{
-	struct array_cache *ac;
-	unsigned long irqflags;
-
-	local_irq_save(irqflags);
-	if (unlikely(cachep->flags & SLAB_DEBUG_FLAGS) &&
-	    !cache_free_debugcheck(cachep, objp, caller))
-		goto out;
-	ac = cpu_cache_get(cachep);
-	if (unlikely(ac->avail >= ac->limit))
-		cache_flusharray(cachep, ac);
-	ac->entry[ac->avail++] = objp;
-out:
-	local_irq_restore(irqflags);
 }
 
 /**
@@ -314,6 +347,44 @@ void kmem_cache_free(struct kmem_cache *cachep, void *objp)
 	if (unlikely(!objp))
 		return;
 	__cache_free(cachep, objp, __builtin_return_address(0));
+}
+
+/**
+ * kmem_cache_free_bulk - free @size objects at once
+ * @cachep: their cache, or NULL to free kmalloc() objects of any cache (as kfree())
+ * @size: number of objects
+ * @p: the objects (none NULL)
+ *
+ * Pushes them on the array cache with interrupts masked once, flushing it to the slabs
+ * as it fills. Debug caches check every object as kmem_cache_free() does.
+ */
+void kmem_cache_free_bulk(struct kmem_cache *cachep, size_t size, void **p)
+{
+	void *caller = __builtin_return_address(0);
+	struct array_cache *ac;
+	unsigned long irqflags;
+	size_t i = 0, n;
+
+	if (!cachep) {
+		for (i = 0; i < size; i++)
+			kfree(p[i]);
+		return;
+	}
+	if (unlikely(cachep->flags & SLAB_DEBUG_FLAGS)) {
+		for (i = 0; i < size; i++)
+			__cache_free(cachep, p[i], caller);
+		return;
+	}
+	local_irq_save(irqflags);
+	ac = cpu_cache_get(cachep);
+	while (i < size) {
+		if (unlikely(ac->avail >= ac->limit))
+			cache_flusharray(cachep, ac);
+		n = min((size_t)(ac->limit - ac->avail), size - i);
+		while (n--)
+			ac->entry[ac->avail++] = p[i++];
+	}
+	local_irq_restore(irqflags);
 }
 
 /* kfree()'s entry: same as kmem_cache_free() with the caller passed on. */

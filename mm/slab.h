@@ -16,6 +16,7 @@
 #include <kernel/printk.h>
 #include <mm/mm.h>
 #include <mm/slab_def.h>
+#include <string.h>
 
 typedef unsigned short kmem_bufctl_t;
 #define BUFCTL_END	((kmem_bufctl_t)0xffff)
@@ -92,6 +93,61 @@ unsigned long drain_freelist(struct kmem_cache *cachep, unsigned long max);
 void debug_init_object(struct kmem_cache *cachep, void *objp);
 bool cache_free_debugcheck(struct kmem_cache *cachep, void *objp, void *caller);
 void cache_alloc_debugcheck(struct kmem_cache *cachep, void *objp, void *caller);
+
+/* Refill an empty array cache (IRQs disabled) and return an object from it. */
+void *cache_alloc_refill(struct kmem_cache *cachep, gfp_t flags, unsigned long irqflags);
+
+/*
+ * The allocation fast path: pop the array cache with interrupts disabled. Here so that
+ * __kmalloc() (mm/kmalloc.c) inlines it as kmem_cache_alloc() does.
+ */
+static __always_inline void *__cache_alloc(struct kmem_cache *cachep, gfp_t flags, void *caller)
+{
+	struct array_cache *ac;
+	unsigned long irqflags;
+	void *objp;
+
+	local_irq_save(irqflags);
+	ac = cpu_cache_get(cachep);
+	if (likely(ac->avail)) {
+		ac->touched = 1;
+		objp = ac->entry[--ac->avail];
+	} else {
+		objp = cache_alloc_refill(cachep, flags, irqflags);
+	}
+	if (unlikely(cachep->flags & SLAB_DEBUG_FLAGS) && objp)
+		cache_alloc_debugcheck(cachep, objp, caller);
+	local_irq_restore(irqflags);
+	if (unlikely(flags & __GFP_ZERO)) {
+		if (objp)
+			memset(objp, 0, cachep->object_size);
+	}
+	return objp;
+}
+
+/* Flush the coldest batch of a full array cache to the slabs (IRQs disabled). */
+void cache_flusharray(struct kmem_cache *cachep, struct array_cache *ac);
+
+/*
+ * The free fast path: push @objp on the array cache with interrupts disabled. Here so
+ * that kfree() (mm/kmalloc.c) inlines it as kmem_cache_free() does.
+ */
+static __always_inline void __cache_free(struct kmem_cache *cachep, void *objp, void *caller)
+{
+	struct array_cache *ac;
+	unsigned long irqflags;
+
+	local_irq_save(irqflags);
+	if (unlikely(cachep->flags & SLAB_DEBUG_FLAGS) &&
+	    !cache_free_debugcheck(cachep, objp, caller))
+		goto out;
+	ac = cpu_cache_get(cachep);
+	if (unlikely(ac->avail >= ac->limit))
+		cache_flusharray(cachep, ac);
+	ac->entry[ac->avail++] = objp;
+out:
+	local_irq_restore(irqflags);
+}
 /*
  * Check that @objp is the start of an object of a slab of @cachep (NULL: of any cache).
  * Fills in the cache, slab and index; otherwise reports why not (when @caller is not

@@ -130,7 +130,17 @@ static void *__vmalloc_caller(unsigned long size, gfp_t gfp, const struct pt_att
 	area->pages = kmalloc(nr * sizeof(struct page *), (gfp & ~__GFP_HIGHMEM) | __GFP_NOWARN);
 	if (!area->pages)
 		goto fail_area;
-	for (i = 0; i < nr; i++) {
+	/*
+	 * As Linux since 5.13: the preferred zone's per-CPU list in bulk, then one page at a
+	 * time for what it could not give (another zone, reclaim). The bulk call fills the
+	 * empty array from the start.
+	 */
+	i = 0;
+	if (nr > 1) {
+		memset(area->pages, 0, nr * sizeof(struct page *));
+		i = (unsigned int)alloc_pages_bulk(gfp | __GFP_NOWARN, nr, area->pages);
+	}
+	for (; i < nr; i++) {
 		area->pages[i] = alloc_page(gfp | __GFP_NOWARN);
 		if (!area->pages[i])
 			break;

@@ -6,7 +6,7 @@ set -euo pipefail
 pkgs=(gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm gdb-multiarch
       libcmocka-dev python3-pytest python3-pexpect python3-unicorn u-boot-tools make gcc pkg-config
       libjemalloc-dev libmimalloc-dev clang libclang-rt-14-dev clang-format git
-      procps util-linux)
+      procps util-linux valgrind)
 
 missing=()
 for p in "${pkgs[@]}"; do

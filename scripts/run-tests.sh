@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # make test: layer and kernel-doc checks -> host unit tests -> fuzz smoke -> firmware and
 # images for every board -> image layout check -> in-target KTAP selftests under QEMU ->
+# the benchmark regression gate (exact instruction counts, tests/bench/baseline.txt) ->
 # end-to-end tests at the UART -> the build-settings check -> KTAP (and the
 # layout-dependent e2e tests) on other memory configurations, each in its own build
 # directory -> the s3c6410 image on the board model (tests/board_model: KTAP and UART
@@ -60,6 +61,11 @@ count images build/images.log
 echo "== in-target KTAP selftests (QEMU)"
 $PY tests/target/run_ktap.py build/qemu/firmware.elf 2>&1 | tee build/ktap.log
 count ktap build/ktap.log
+
+echo "== benchmark regression gate (qemu -icount: each row within 2% of tests/bench/baseline.txt)"
+$PY tests/bench/run_bench.py --check tests/bench/baseline.txt build/qemu/firmware.elf 2>&1 |
+	tee build/bench-gate.log
+count bench-gate build/bench-gate.log
 
 echo "== end-to-end tests at the UART (pytest + pexpect)"
 $PY -m pytest tests/e2e -q -p no:cacheprovider 2>&1 | tee build/e2e.log

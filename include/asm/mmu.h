@@ -3,6 +3,7 @@
 #define ASM_MMU_H
 
 #include <asm/barrier.h>
+#include <asm/cacheflush.h>
 #include <asm/memory.h>
 #include <asm/pgtable.h>
 
@@ -42,6 +43,21 @@ static inline void set_pte(pte_t *p, pte_t v)
 	*p = v;
 	clean_dcache_line(p);
 	dsb();
+}
+
+/*
+ * A run of entries of one second-level table: __set_pte_nosync() for each, then
+ * sync_ptes() once, so the table walker sees them after one range clean instead of a
+ * clean per entry (mm/pgtable_kernel.c's mapping loops).
+ */
+static inline void __set_pte_nosync(pte_t *p, pte_t v)
+{
+	*p = v;
+}
+
+static inline void sync_ptes(pte_t *p, unsigned int n)
+{
+	dmac_clean_range((unsigned long)p, (unsigned long)(p + n));
 }
 
 /* Write back and invalidate the whole D-cache, invalidate the I-cache (ARM1176 ops). */

@@ -60,7 +60,12 @@ bool memblock_is_memory(phys_addr_t addr);
 /* True if any byte of [base, base + size) is reserved. */
 bool memblock_is_region_reserved(phys_addr_t base, phys_addr_t size);
 
-/* release every unreserved page of RAM to the buddy allocator */
+/* Visit every range of RAM that is not reserved */
+void memblock_for_each_free_range(void (*fn)(unsigned long start_pfn, unsigned long end_pfn,
+					     void *arg),
+				  void *arg);
+
+/* Release every unreserved page of RAM to the buddy allocator */
 unsigned long memblock_free_all(void);
 
 /* forget every region and reopen memblock (a fresh boot) */

@@ -116,7 +116,10 @@ static inline void get_page(struct page *page)
 struct page *alloc_pages(gfp_t gfp, unsigned int order);
 #define alloc_page(gfp) alloc_pages(gfp, 0)
 
-/* allocate 2^@order low-memory pages and return their address */
+/* Allocate order-0 pages into the empty slots of an array */
+unsigned long alloc_pages_bulk(gfp_t gfp, unsigned long nr_pages, struct page **page_array);
+
+/* Allocate 2^@order low-memory pages and return their address */
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order);
 #define __get_free_page(gfp) __get_free_pages(gfp, 0)
 

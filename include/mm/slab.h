@@ -84,7 +84,13 @@ static inline void *kmem_cache_zalloc(struct kmem_cache *cachep, gfp_t flags)
 /* return an object to its cache */
 void kmem_cache_free(struct kmem_cache *cachep, void *objp);
 
-/* the usable size of the cache's objects */
+/* Allocate @size objects at once */
+int kmem_cache_alloc_bulk(struct kmem_cache *cachep, gfp_t flags, size_t size, void **p);
+
+/* Free @size objects at once */
+void kmem_cache_free_bulk(struct kmem_cache *cachep, size_t size, void **p);
+
+/* The usable size of the cache's objects */
 unsigned int kmem_cache_size(struct kmem_cache *cachep);
 
 /* the cache's name */

@@ -34,9 +34,53 @@ static void report(const char *name, u64 t0, unsigned int loops)
 		report(name, __t0, loops);                                                         \
 	} while (0)
 
+#define LIVE 1000
+static void *live[LIVE];
+
+/*
+ * 1000 objects allocated, then the 1000 freed, per pair: the array cache is refilled
+ * from the slabs and flushed back to them (batchcount objects at a time) as it runs dry
+ * and overflows.
+ */
+static void bench_cache_live(struct kmem_cache *c)
+{
+	unsigned int i, r;
+	u64 t0;
+
+	t0 = bench_ns();
+	for (r = 0; r < 4; r++) {
+		for (i = 0; i < LIVE; i++)
+			live[i] = kmem_cache_alloc(c, GFP_KERNEL);
+		for (i = 0; i < LIVE; i++)
+			kmem_cache_free(c, live[i]);
+	}
+	report("kmem_cache_alloc+free, 1000 live", t0, 4 * LIVE);
+}
+
+/* kmem_cache_alloc_bulk() + kmem_cache_free_bulk() of 16 objects: per call and object. */
+static void bench_cache_bulk(struct kmem_cache *c)
+{
+	unsigned long total;
+	unsigned int i;
+	u64 t0;
+
+	kmem_cache_alloc_bulk(c, GFP_KERNEL, 16, live); /* warm */
+	kmem_cache_free_bulk(c, 16, live);
+	t0 = bench_ns();
+	for (i = 0; i < LOOPS; i++) {
+		kmem_cache_alloc_bulk(c, GFP_KERNEL, 16, live);
+		kmem_cache_free_bulk(c, 16, live);
+	}
+	total = (unsigned long)(bench_ns() - t0);
+	printk("%-34s %6lu instructions/call (%lu.%lu per object)\n",
+	       "kmem_cache bulk alloc+free, 16", (total + LOOPS / 2) / LOOPS,
+	       total / LOOPS / 16, total * 10 / LOOPS / 16 % 10);
+}
+
 static void bench_slab_ops(void)
 {
 	struct kmem_cache *c = kmem_cache_create("bench-64", 64, 0, 0, NULL);
+	volatile size_t runtime_size = 256; /* the compiler cannot fold it */
 	mempool_t *pool;
 	void *p;
 
@@ -46,11 +90,15 @@ static void bench_slab_ops(void)
 	}
 	BENCH_LOOP("kmem_cache_alloc+free (hot)", LOOPS,
 		   (p = kmem_cache_alloc(c, GFP_KERNEL), kmem_cache_free(c, p)));
+	bench_cache_live(c); /* the slabs exist now: the figure has no page allocation */
+	bench_cache_bulk(c);
 	kmem_cache_destroy(c);
 	BENCH_LOOP("kmalloc+kfree 32", LOOPS, (p = kmalloc(32, GFP_KERNEL), kfree(p)));
 	BENCH_LOOP("kmalloc+kfree 256", LOOPS, (p = kmalloc(256, GFP_KERNEL), kfree(p)));
 	BENCH_LOOP("kmalloc+kfree 4096", LOOPS, (p = kmalloc(4096, GFP_KERNEL), kfree(p)));
 	BENCH_LOOP("kmalloc+kfree 65536", LOOPS, (p = kmalloc(65536, GFP_KERNEL), kfree(p)));
+	BENCH_LOOP("kmalloc+kfree 256, size at run time", LOOPS,
+		   (p = kmalloc(runtime_size, GFP_KERNEL), kfree(p)));
 	pool = mempool_create_kmalloc_pool(4, 256);
 	if (pool) {
 		BENCH_LOOP("mempool_alloc+free (kmalloc 256)", LOOPS,

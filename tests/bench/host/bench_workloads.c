@@ -22,6 +22,7 @@
 #include <sched.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/syscall.h>
@@ -123,7 +124,7 @@ static int fail_null(const char *workload, size_t size)
 	return -1;
 }
 
-static int hot_loop(size_t size, unsigned long iters)
+static __attribute__((noinline)) int hot_loop(size_t size, unsigned long iters)
 {
 	const struct bench_allocator *a = alloc_under_test;
 	unsigned long i;
@@ -189,7 +190,7 @@ corrupted:
 	return -1;
 }
 
-static int mix(size_t unused, unsigned long ops)
+static __attribute__((noinline)) int mix(size_t unused, unsigned long ops)
 {
 	const struct bench_allocator *a = alloc_under_test;
 	unsigned long i;
@@ -240,7 +241,7 @@ static int mix_drain(void)
 	return ret;
 }
 
-static int page(size_t size, unsigned long iters)
+static __attribute__((noinline)) int page(size_t size, unsigned long iters)
 {
 	const struct bench_allocator *a = alloc_under_test;
 	unsigned long i;
@@ -273,7 +274,9 @@ static const struct workload {
 
 int bench_main(const struct bench_allocator *a)
 {
-	unsigned int w, run;
+	/* One workload, once, with its own count: for the instruction counts under valgrind. */
+	const char *only = getenv("BENCH_WORKLOAD"), *iters_env = getenv("BENCH_ITERS");
+	unsigned int w, run, runs = only ? 1 : RUNS;
 
 	alloc_under_test = a;
 	pin_to_this_cpu();
@@ -282,15 +285,18 @@ int bench_main(const struct bench_allocator *a)
 	printf("seed\t%#llx\n", (unsigned long long)SEED);
 	for (w = 0; w < sizeof(workloads) / sizeof(workloads[0]); w++) {
 		const struct workload *wl = &workloads[w];
+		unsigned long iters = iters_env ? strtoul(iters_env, NULL, 0) : wl->iters;
 		double best_ns = 0, best_insn = -1;
 
-		for (run = 0; run < RUNS; run++) {
+		if (only && strcmp(only, wl->name))
+			continue;
+		for (run = 0; run < runs; run++) {
 			double t0, t1, insn;
 			int ret;
 
 			insn_start();
 			t0 = now_ns();
-			ret = wl->run(wl->size, wl->iters);
+			ret = wl->run(wl->size, iters);
 			t1 = now_ns();
 			insn = insn_stop();
 			if (!ret && wl->drain)
@@ -304,9 +310,9 @@ int bench_main(const struct bench_allocator *a)
 			if (insn >= 0 && (best_insn < 0 || insn < best_insn))
 				best_insn = insn;
 		}
-		printf("result\t%s\t%.1f\t", wl->name, best_ns / (double)wl->iters);
+		printf("result\t%s\t%.1f\t", wl->name, best_ns / (double)iters);
 		if (best_insn >= 0)
-			printf("%.0f\n", best_insn / (double)wl->iters);
+			printf("%.0f\n", best_insn / (double)iters);
 		else
 			printf("-\n");
 		fflush(stdout);

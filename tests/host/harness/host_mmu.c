@@ -201,14 +201,14 @@ static void mirror(unsigned long va, pte_t v)
 	}
 }
 
-void set_pte(pte_t *p, pte_t v)
+/* Write @v at @p and apply it to the host's view; the line is left for the caller to clean. */
+static void write_pte(pte_t *p, pte_t v)
 {
 	pte_t old = *p;
 	unsigned long va;
 	long i;
 
 	*p = v;
-	clean_dcache_line(p);
 	if (!pte_vaddr(p, &va)) {
 		mmu_error("set_pte(%#lx, %#lx): not an entry of a vmalloc-area table",
 			  (unsigned long)p, v);
@@ -221,4 +221,20 @@ void set_pte(pte_t *p, pte_t v)
 	if ((v & PTE_TYPE_MASK) != PTE_TYPE_FAULT)
 		tlb_may_hold[i] = 1;
 	mirror(va, v);
+}
+
+void set_pte(pte_t *p, pte_t v)
+{
+	write_pte(p, v);
+	clean_dcache_line(p);
+}
+
+void __set_pte_nosync(pte_t *p, pte_t v)
+{
+	write_pte(p, v);
+}
+
+void sync_ptes(pte_t *p, unsigned int n)
+{
+	dmac_clean_range((unsigned long)p, (unsigned long)(p + n));
 }

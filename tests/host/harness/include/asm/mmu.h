@@ -23,6 +23,8 @@ void local_flush_tlb_all(void);
 void local_flush_tlb_kernel_page(unsigned long va);
 void set_pmd(pmd_t *p, pmd_t v);
 void set_pte(pte_t *p, pte_t v);
+void __set_pte_nosync(pte_t *p, pte_t v);
+void sync_ptes(pte_t *p, unsigned int n);
 void flush_cache_all(void);
 
 /* An ARM1176JZF-S r0p7 and the control register the firmware runs with. */
