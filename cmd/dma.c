@@ -40,8 +40,8 @@ static long first_difference(const void *a, const void *b, size_t bytes)
 static int report(const char *kind, int err, long diff, size_t bytes)
 {
 	if (err)
-		return shell_error("dma: %s copy of %u bytes failed (%d)", kind, (unsigned int)bytes,
-				   err);
+		return shell_error("dma: %s copy of %u bytes failed (%d)", kind,
+				   (unsigned int)bytes, err);
 	if (diff >= 0)
 		return shell_error("dma: %s copy of %u bytes differs at byte %ld", kind,
 				   (unsigned int)bytes, diff);
@@ -58,7 +58,8 @@ static int dma_coherent_copy(struct dma_engine *eng, size_t bytes)
 	src = dma_alloc_coherent(&eng->dev, bytes, &src_bus, GFP_KERNEL | __GFP_DMA);
 	dst = dma_alloc_coherent(&eng->dev, bytes, &dst_bus, GFP_KERNEL | __GFP_DMA);
 	if (!src || !dst) {
-		ret = shell_error("dma: cannot allocate 2 x %u coherent bytes", (unsigned int)bytes);
+		ret = shell_error("dma: cannot allocate 2 x %u coherent bytes",
+				  (unsigned int)bytes);
 		goto out;
 	}
 	fill_pattern(src, bytes, 0x1234 + (u32)bytes);
@@ -90,14 +91,16 @@ static int dma_streaming_copy(struct dma_engine *eng, size_t bytes)
 	int err, ret;
 
 	if (!src || !dst) {
-		ret = shell_error("dma: cannot allocate 2 x %u bytes in ZONE_DMA", (unsigned int)bytes);
+		ret = shell_error("dma: cannot allocate 2 x %u bytes in ZONE_DMA",
+				  (unsigned int)bytes);
 		goto out;
 	}
 	/* Both buffers written through the cache: the maps must clean and invalidate. */
 	fill_pattern((u32 *)src, bytes, 0x5678 + (u32)bytes);
 	memset((void *)dst, 0xaa, bytes);
 	/* The buffers own whole pages: map whole cache lines, as the API requires. */
-	src_bus = dma_map_single(&eng->dev, (void *)src, ALIGN(bytes, L1_CACHE_BYTES), DMA_TO_DEVICE);
+	src_bus =
+		dma_map_single(&eng->dev, (void *)src, ALIGN(bytes, L1_CACHE_BYTES), DMA_TO_DEVICE);
 	dst_bus = dma_map_single(&eng->dev, (void *)dst, ALIGN(bytes, L1_CACHE_BYTES),
 				 DMA_FROM_DEVICE);
 	if (dma_mapping_error(&eng->dev, src_bus) || dma_mapping_error(&eng->dev, dst_bus)) {
@@ -107,8 +110,8 @@ static int dma_streaming_copy(struct dma_engine *eng, size_t bytes)
 	err = eng->memcpy(eng, dst_bus, src_bus, bytes);
 	dma_unmap_single(&eng->dev, src_bus, ALIGN(bytes, L1_CACHE_BYTES), DMA_TO_DEVICE);
 	dma_unmap_single(&eng->dev, dst_bus, ALIGN(bytes, L1_CACHE_BYTES), DMA_FROM_DEVICE);
-	ret = report("streaming", err,
-		     err ? -1 : first_difference((void *)src, (void *)dst, bytes), bytes);
+	ret = report("streaming", err, err ? -1 : first_difference((void *)src, (void *)dst, bytes),
+		     bytes);
 out:
 	if (src)
 		free_pages(src, order);
@@ -125,7 +128,8 @@ static int cmd_dma(int argc, char **argv)
 	if (parse_size(argv[1], &bytes) || !bytes)
 		return shell_error("bad size '%s'", argv[1]);
 	if (bytes & 3 || bytes > DMA_MAX_BYTES)
-		return shell_error("size must be a multiple of 4, at most %lu bytes", DMA_MAX_BYTES);
+		return shell_error("size must be a multiple of 4, at most %lu bytes",
+				   DMA_MAX_BYTES);
 	if (!eng)
 		return shell_error("this board has no DMA engine");
 	printk("dma: engine %s\n", eng->name);
@@ -133,5 +137,6 @@ static int cmd_dma(int argc, char **argv)
 		return -1;
 	return dma_streaming_copy(eng, bytes);
 }
-SHELL_CMD(dma, "<bytes>", "DMA-engine copy between ZONE_DMA buffers, coherent and streaming, verified",
-	  1, 1, cmd_dma);
+SHELL_CMD(dma, "<bytes>",
+	  "DMA-engine copy between ZONE_DMA buffers, coherent and streaming, verified", 1, 1,
+	  cmd_dma);

@@ -21,8 +21,12 @@
 #define SHELL_POOL_ELEMS   64
 #define SHELL_POOL_NAMELEN 16
 
-enum pool_kind { POOL_KMALLOC, POOL_SLAB, POOL_PAGE };
-static const char *const kind_name[] = {"kmalloc", "slab", "page"};
+enum pool_kind {
+	POOL_KMALLOC,
+	POOL_SLAB,
+	POOL_PAGE
+};
+static const char *const kind_name[] = { "kmalloc", "slab", "page" };
 
 struct shell_pool {
 	char name[SHELL_POOL_NAMELEN];
@@ -64,8 +68,7 @@ static unsigned long elem_span(struct shell_pool *sp)
 	return sp->param;
 }
 
-static struct shell_table_entry *elem_containing(struct shell_pool *sp,
-						 const struct shell_ref *ref)
+static struct shell_table_entry *elem_containing(struct shell_pool *sp, const struct shell_ref *ref)
 {
 	unsigned long at = sp->kind == POOL_PAGE ? ref->pfn : ref->addr;
 	struct shell_table_entry *e;
@@ -87,8 +90,8 @@ static bool describe_element(const struct shell_ref *ref, char *buf, unsigned in
 		if (!pools[i].pool || !(e = elem_containing(&pools[i], ref)))
 			continue;
 		snprintf(buf, len, "%s 0x%lx of mempool '%s' (mempool free frees it)",
-			 pools[i].kind == POOL_PAGE ? "the element at pfn" : "the element at", e->key,
-			 pools[i].name);
+			 pools[i].kind == POOL_PAGE ? "the element at pfn" : "the element at",
+			 e->key, pools[i].name);
 		return true;
 	}
 	return false;

@@ -45,8 +45,8 @@ static int cmd_drain_pages(int argc, char **argv)
 	printk("per-CPU lists drained to the buddy lists\n");
 	return 0;
 }
-SHELL_CMD(drain_pages, "", "return per-CPU list pages to the buddy lists (drain_all_pages)", 0,
-	  0, cmd_drain_pages);
+SHELL_CMD(drain_pages, "", "return per-CPU list pages to the buddy lists (drain_all_pages)", 0, 0,
+	  cmd_drain_pages);
 
 static int cmd_zoneinfo(int argc, char **argv)
 {
@@ -120,7 +120,8 @@ static bool describe_block(const struct shell_ref *ref, char *buf, unsigned int 
 
 	if (ref->pfn == SHELL_NO_PFN || !(b = block_containing(ref->pfn)))
 		return false;
-	snprintf(buf, len, "the order-%lu block at pfn 0x%lx from alloc_pages (free_pages frees it)",
+	snprintf(buf, len,
+		 "the order-%lu block at pfn 0x%lx from alloc_pages (free_pages frees it)",
 		 b->value, b->key);
 	return true;
 }
@@ -182,8 +183,7 @@ static int cmd_free_pages(int argc, char **argv)
 	printk("freed: pfn 0x%05lx order %u\n", pfn, order);
 	return 0;
 }
-SHELL_CMD(free_pages, "<addr|pfn> <order>", "free a block from alloc_pages", 2, 2,
-	  cmd_free_pages);
+SHELL_CMD(free_pages, "<addr|pfn> <order>", "free a block from alloc_pages", 2, 2, cmd_free_pages);
 
 static int cmd_kmap(int argc, char **argv)
 {
@@ -200,7 +200,8 @@ static int cmd_kmap(int argc, char **argv)
 				   "holds (alloc_pages)",
 				   pfn);
 	if (shell_table_is_full(&kmaps))
-		return shell_error("the shell holds %d kmaps already: kunmap some", SHELL_MAX_KMAPS);
+		return shell_error("the shell holds %d kmaps already: kunmap some",
+				   SHELL_MAX_KMAPS);
 	v = kmap(pfn_to_page(pfn));
 	if (!v)
 		return shell_alloc_failed("kmap of pfn 0x%lx failed", pfn);
@@ -231,7 +232,9 @@ SHELL_CMD(kunmap, "<pfn>", "undo a kmap from the shell", 1, 1, cmd_kunmap);
 static int cmd_gfp(int argc, char **argv)
 {
 	static const char *const zonelist_text[] = {
-		"DMA", "Normal, DMA", "HighMem, Normal, DMA",
+		"DMA",
+		"Normal, DMA",
+		"HighMem, Normal, DMA",
 	};
 	char buf[160];
 	gfp_t gfp;
@@ -242,19 +245,25 @@ static int cmd_gfp(int argc, char **argv)
 	first = (gfp & __GFP_DMA) ? ZONE_DMA : (gfp & __GFP_HIGHMEM) ? ZONE_HIGHMEM : ZONE_NORMAL;
 	printk("gfp 0x%05x = %s\n", gfp, gfp_format(gfp, buf, sizeof(buf)));
 	printk("  zones (fallback order): %s\n", zonelist_text[first]);
-	printk("  may sleep: %s\n", (gfp & __GFP_WAIT) ?
-	       "yes (direct reclaim, waits for memory; not from atomic context)" : "no (atomic)");
+	printk("  may sleep: %s\n",
+	       (gfp & __GFP_WAIT)
+		       ? "yes (direct reclaim, waits for memory; not from atomic context)"
+		       : "no (atomic)");
 	if (gfp & __GFP_WAIT)
 		printk("  reclaim may do: %s%s\n", (gfp & __GFP_IO) ? "I/O" : "no I/O",
 		       (gfp & __GFP_FS) ? ", filesystem calls" : ", no filesystem calls");
-	printk("  reserves: %s\n", (gfp & __GFP_HIGH) ?
-	       "may dip below the min watermark (emergency reserve)" : "none: stops at the min watermark");
-	printk("  retry: %s\n", (gfp & __GFP_NOFAIL) ? "never fails (__GFP_NOFAIL)" :
-	       (gfp & __GFP_NORETRY) ? "one reclaim attempt (__GFP_NORETRY)" :
-	       (gfp & __GFP_REPEAT) ? "retries harder, may still fail (__GFP_REPEAT)" :
-	       (gfp & __GFP_WAIT) ? "default" : "none (cannot sleep)");
-	printk("  zeroed: %s; failure report: %s; cache-%s page\n", (gfp & __GFP_ZERO) ? "yes" : "no",
-	       (gfp & __GFP_NOWARN) ? "suppressed" : "printed", (gfp & __GFP_COLD) ? "cold" : "hot");
+	printk("  reserves: %s\n", (gfp & __GFP_HIGH)
+					   ? "may dip below the min watermark (emergency reserve)"
+					   : "none: stops at the min watermark");
+	printk("  retry: %s\n", (gfp & __GFP_NOFAIL)	? "never fails (__GFP_NOFAIL)"
+				: (gfp & __GFP_NORETRY) ? "one reclaim attempt (__GFP_NORETRY)"
+				: (gfp & __GFP_REPEAT)
+					? "retries harder, may still fail (__GFP_REPEAT)"
+				: (gfp & __GFP_WAIT) ? "default"
+						     : "none (cannot sleep)");
+	printk("  zeroed: %s; failure report: %s; cache-%s page\n",
+	       (gfp & __GFP_ZERO) ? "yes" : "no", (gfp & __GFP_NOWARN) ? "suppressed" : "printed",
+	       (gfp & __GFP_COLD) ? "cold" : "hot");
 	return 0;
 }
 SHELL_CMD(gfp, "<flags>", "decode a GFP mask: zones, may-sleep, reserves, retries", 1, 1, cmd_gfp);

@@ -24,7 +24,8 @@ static int cmd_pt(int argc, char **argv)
 	pt_walk(swapper_pg_dir, va, &w);
 	printk("vaddr 0x%08x\n", va);
 	printk("  L1[%4u] @0x%08x = 0x%08x  %s\n", pmd_index(va),
-	       (u32)(unsigned long)&swapper_pg_dir[pmd_index(va)], w.pmd, desc_kind_name(w.l1.kind));
+	       (u32)(unsigned long)&swapper_pg_dir[pmd_index(va)], w.pmd,
+	       desc_kind_name(w.l1.kind));
 	if (w.l1.kind == DESC_SECTION || w.l1.kind == DESC_SUPERSECTION)
 		print_attrs(&w.l1);
 	if (w.has_l2) {

@@ -50,13 +50,13 @@ static const struct {
 	const char *name;
 	unsigned int flag;
 } slab_flag_names[] = {
-    {"SLAB_HWCACHE_ALIGN", SLAB_HWCACHE_ALIGN},
-    {"SLAB_CACHE_DMA", SLAB_CACHE_DMA},
-    {"SLAB_PANIC", SLAB_PANIC},
-    {"SLAB_POISON", SLAB_POISON},
-    {"SLAB_RED_ZONE", SLAB_RED_ZONE},
-    {"SLAB_STORE_USER", SLAB_STORE_USER},
-    {"SLAB_RECLAIM_ACCOUNT", SLAB_RECLAIM_ACCOUNT},
+	{ "SLAB_HWCACHE_ALIGN", SLAB_HWCACHE_ALIGN },
+	{ "SLAB_CACHE_DMA", SLAB_CACHE_DMA },
+	{ "SLAB_PANIC", SLAB_PANIC },
+	{ "SLAB_POISON", SLAB_POISON },
+	{ "SLAB_RED_ZONE", SLAB_RED_ZONE },
+	{ "SLAB_STORE_USER", SLAB_STORE_USER },
+	{ "SLAB_RECLAIM_ACCOUNT", SLAB_RECLAIM_ACCOUNT },
 };
 
 static int slab_flag_lookup(const char *tok, size_t len, u32 *flag)
@@ -147,7 +147,7 @@ static void record(void *ptr, struct kmem_cache *cache)
 
 static void retire(struct shell_table_entry *o)
 {
-	freed[freed_next] = (struct shell_obj){.ptr = (void *)o->key, .cache = obj_cache(o)};
+	freed[freed_next] = (struct shell_obj){ .ptr = (void *)o->key, .cache = obj_cache(o) };
 	freed_next = (freed_next + 1) % SHELL_MAX_FREED;
 	shell_table_remove(&objs, o);
 }

@@ -19,12 +19,18 @@
 
 #define STRESS_SLOTS 256
 
-enum stress_kind { ST_NONE, ST_PAGES, ST_KMALLOC, ST_CACHE, ST_VMALLOC };
+enum stress_kind {
+	ST_NONE,
+	ST_PAGES,
+	ST_KMALLOC,
+	ST_CACHE,
+	ST_VMALLOC
+};
 
 struct stress_slot {
 	enum stress_kind kind;
-	void *ptr;		/* struct page * for ST_PAGES */
-	u32 size;		/* bytes, or the order for ST_PAGES */
+	void *ptr; /* struct page * for ST_PAGES */
+	u32 size;  /* bytes, or the order for ST_PAGES */
 	u32 stamp;
 };
 
@@ -121,7 +127,7 @@ static void slot_alloc(struct stress_slot *s)
 	} else if (what < 12) {
 		s->size = 1 + (r >> 8) % 8192;
 		s->ptr = kmalloc(s->size, ((r >> 24) & 7 ? GFP_KERNEL : GFP_KERNEL | GFP_DMA) |
-					  __GFP_NOWARN);
+						  __GFP_NOWARN);
 		s->kind = ST_KMALLOC;
 	} else if (what < 15) {
 		s->size = 200;
@@ -179,8 +185,8 @@ static int cmd_stress(int argc, char **argv)
 		/* Progress every tenth of the run, and at least once a second. */
 		if (i % (total / 10 ? total / 10 : 1) == 0 || jiffies - last >= HZ) {
 			last = jiffies;
-			printk("stress: %u/%u ops, %lu failed allocations, %lu corrupted\n", i, total,
-			       st.fails, st.corrupt);
+			printk("stress: %u/%u ops, %lu failed allocations, %lu corrupted\n", i,
+			       total, st.fails, st.corrupt);
 		}
 		if (console_interrupted()) {
 			printk("stress: interrupted after %u operations\n", i);

@@ -13,10 +13,14 @@ static const char *cpu_name(u32 midr)
 	if ((midr >> 24) != 0x41)
 		return "unknown (not ARM Ltd.)";
 	switch ((midr >> 4) & 0xfff) {
-	case 0xb76: return "ARM1176JZF-S";
-	case 0xb36: return "ARM1136J(F)-S";
-	case 0xc08: return "Cortex-A8";
-	default: return "unknown ARM core";
+	case 0xb76:
+		return "ARM1176JZF-S";
+	case 0xb36:
+		return "ARM1136J(F)-S";
+	case 0xc08:
+		return "Cortex-A8";
+	default:
+		return "unknown ARM core";
 	}
 }
 

@@ -18,7 +18,7 @@ static bool rx_irq;
 static u8 rx_storage[1024];
 static struct ringbuf rx_ring;
 static volatile bool ctrl_c_seen;
-static volatile bool rx_throttled;	/* the driver masked its RX interrupt: ring full */
+static volatile bool rx_throttled;	  /* the driver masked its RX interrupt: ring full */
 static volatile unsigned int rx_overruns; /* bytes the UART itself lost */
 
 /**

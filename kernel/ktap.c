@@ -181,8 +181,8 @@ static unsigned int run_suite(const struct ktap_suite *s, unsigned int index, bo
 			continue;
 		}
 		if (catch_faults(run_case, &call, NULL, &rec)) {
-			printk("        # %s: crashed: fault at 0x%08x (pc 0x%08x)\n", t.name, rec.addr,
-			       rec.pc);
+			printk("        # %s: crashed: fault at 0x%08x (pc 0x%08x)\n", t.name,
+			       rec.addr, rec.pc);
 			t.failed = true;
 		}
 		run_actions(&t);

@@ -6,5 +6,5 @@
 #endif
 
 const char build_id[] = BUILD_ID;
-const char linux_banner[] = "mm-arm11 firmware (board " BOARD_NAME ", build " BUILD_ID
-			    ", " __DATE__ " " __TIME__ ")";
+const char linux_banner[] =
+	"mm-arm11 firmware (board " BOARD_NAME ", build " BUILD_ID ", " __DATE__ " " __TIME__ ")";

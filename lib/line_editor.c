@@ -9,7 +9,7 @@
 #include <lib/line_editor.h>
 #include <string.h>
 
-#define CTRL(c) ((c) & 0x1f)
+#define CTRL(c) ((c)&0x1f)
 
 static void emit(struct line_editor *le, const char *s, unsigned int n)
 {

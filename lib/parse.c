@@ -107,7 +107,8 @@ int parse_size(const char *s, u32 *out)
 		end--;
 		break;
 	}
-	/* "0x10k" is fine; but a hex digit can't double as the suffix, so "0x1b" is a byte count. */
+	/* "0x10k" is fine; but a hex digit can't double as the suffix, so "0x1b" is a byte count.
+	 */
 	if (parse_number_span(s, end, &v))
 		return -1;
 	if (shift && v > (0xffffffffu >> shift))
@@ -150,8 +151,7 @@ int split_args(char *line, char **argv, int max)
  *
  * Return: 0 or -1.
  */
-int parse_flag_list(const char *s, int (*lookup)(const char *tok, size_t len, u32 *flags),
-		    u32 *out)
+int parse_flag_list(const char *s, int (*lookup)(const char *tok, size_t len, u32 *flags), u32 *out)
 {
 	const char *bar;
 	u32 acc = 0, f;

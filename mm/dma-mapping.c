@@ -23,7 +23,8 @@ static int mask_gfp(struct device *dev, u32 mask, gfp_t *gfp)
 {
 	/* ZONE_DMA as the running system has it (the build setting only sizes it). */
 	phys_addr_t dma_end =
-		((phys_addr_t)zone_end_pfn(&contig_page_data.node_zones[ZONE_DMA]) << PAGE_SHIFT) - 1;
+		((phys_addr_t)zone_end_pfn(&contig_page_data.node_zones[ZONE_DMA]) << PAGE_SHIFT) -
+		1;
 	phys_addr_t low_end = PHYS_OFFSET + LOWMEM_SIZE - 1;
 
 	if (mask < dma_end) {
@@ -60,13 +61,13 @@ void *dma_alloc_coherent(struct device *dev, size_t size, dma_addr_t *handle, gf
 	memset((void *)lowmem, 0, PAGE_SIZE << order);
 	dmac_flush_range(lowmem, lowmem + (PAGE_SIZE << order));
 	/* 64 KB alignment lets the remap use large pages. */
-	area = get_vm_area_caller(PAGE_SIZE << order, order >= 4 ? SZ_64K : PAGE_SIZE, VM_DMA_COHERENT,
-				  __builtin_return_address(0));
+	area = get_vm_area_caller(PAGE_SIZE << order, order >= 4 ? SZ_64K : PAGE_SIZE,
+				  VM_DMA_COHERENT, __builtin_return_address(0));
 	if (!area)
 		goto fail;
 	area->phys_addr = page_to_phys(page);
-	if (map_kernel_phys((unsigned long)area->addr, area->phys_addr, area->size,
-			    &PAGE_KERNEL_NC, GFP_KERNEL)) {
+	if (map_kernel_phys((unsigned long)area->addr, area->phys_addr, area->size, &PAGE_KERNEL_NC,
+			    GFP_KERNEL)) {
 		/* Nothing is mapped: release the range without unmapping it. */
 		free_vmap_area(area->va);
 		kfree(area);
@@ -96,8 +97,9 @@ void dma_free_coherent(struct device *dev, size_t size, void *cpu_addr, dma_addr
 	if (!area || area->addr != cpu_addr || !(area->flags & VM_DMA_COHERENT) ||
 	    area->phys_addr != handle || area->size != (PAGE_SIZE << order)) {
 		pr_err("dma_free_coherent: %s: 0x%08lx (handle 0x%08x, %u bytes) is not a "
-		       "coherent buffer (caller %pS)\n", dev->name, (unsigned long)cpu_addr, handle,
-		       (unsigned int)size, __builtin_return_address(0));
+		       "coherent buffer (caller %pS)\n",
+		       dev->name, (unsigned long)cpu_addr, handle, (unsigned int)size,
+		       __builtin_return_address(0));
 		return;
 	}
 	kfree(remove_vm_area(cpu_addr));
@@ -105,8 +107,8 @@ void dma_free_coherent(struct device *dev, size_t size, void *cpu_addr, dma_addr
 }
 
 /* Refuse what cannot be mapped (or unmapped) safely; Return: 0 or -1 (reported by @who). */
-static int check_streaming(struct device *dev, void *ptr, size_t size,
-			   enum dma_data_direction dir, const char *who)
+static int check_streaming(struct device *dev, void *ptr, size_t size, enum dma_data_direction dir,
+			   const char *who)
 {
 	unsigned long a = (unsigned long)ptr;
 
@@ -119,7 +121,8 @@ static int check_streaming(struct device *dev, void *ptr, size_t size,
 	if (dir != DMA_TO_DEVICE && ((a | size) & (L1_CACHE_BYTES - 1))) {
 		pr_err("%s: %s: buffer 0x%08lx+%u for a device write is not "
 		       "cache-line (%d byte) aligned: invalidating it would corrupt its "
-		       "neighbours\n", who, dev->name, a, (unsigned int)size, L1_CACHE_BYTES);
+		       "neighbours\n",
+		       who, dev->name, a, (unsigned int)size, L1_CACHE_BYTES);
 		return -1;
 	}
 	if (__pa(ptr) + size - 1 > dev->dma_mask) {
@@ -162,8 +165,7 @@ dma_addr_t dma_map_single(struct device *dev, void *ptr, size_t size, enum dma_d
  * What dma_map_single() would refuse is refused here too (reported), and nothing is
  * invalidated.
  */
-void dma_unmap_single(struct device *dev, dma_addr_t addr, size_t size,
-		      enum dma_data_direction dir)
+void dma_unmap_single(struct device *dev, dma_addr_t addr, size_t size, enum dma_data_direction dir)
 {
 	unsigned long a = (unsigned long)__va(addr);
 

@@ -21,7 +21,7 @@ static void __iomem *__ioremap_caller(phys_addr_t phys, size_t size, const struc
 	struct vm_struct *area;
 
 	/* In phys_addr_t: where size_t is wider, phys + size does not wrap at 4 GB. */
-	if (!size || size - 1 > (phys_addr_t)~(phys_addr_t)0 - phys) {
+	if (!size || size - 1 > (phys_addr_t) ~(phys_addr_t)0 - phys) {
 		pr_err("ioremap: bad range 0x%08x+0x%x (caller %pS)\n", phys, (unsigned int)size,
 		       caller);
 		return NULL;
@@ -39,8 +39,8 @@ static void __iomem *__ioremap_caller(phys_addr_t phys, size_t size, const struc
 	}
 	area->phys_addr = base;
 	if (map_kernel_phys((unsigned long)area->addr, base, len, prot, GFP_KERNEL)) {
-		pr_err("ioremap: no memory for the page tables of 0x%08x+0x%lx (caller %pS)\n", base,
-		       len, caller);
+		pr_err("ioremap: no memory for the page tables of 0x%08x+0x%lx (caller %pS)\n",
+		       base, len, caller);
 		/* Nothing is mapped: release the range without unmapping it. */
 		free_vmap_area(area->va);
 		kfree(area);

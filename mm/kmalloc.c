@@ -28,7 +28,7 @@ void kmalloc_init(void)
 	for (i = KMALLOC_SHIFT_LOW; i <= KMALLOC_SHIFT_HIGH; i++) {
 		snprintf(name, sizeof(name), "kmalloc-%u", 1u << i);
 		kmalloc_caches[i] =
-		    kmem_cache_create(name, 1u << i, ARCH_KMALLOC_MINALIGN, SLAB_PANIC, NULL);
+			kmem_cache_create(name, 1u << i, ARCH_KMALLOC_MINALIGN, SLAB_PANIC, NULL);
 	}
 	for (i = KMALLOC_SHIFT_LOW; i <= KMALLOC_SHIFT_HIGH; i++) {
 		snprintf(name, sizeof(name), "dma-kmalloc-%u", 1u << i);
@@ -84,8 +84,8 @@ void *kcalloc(size_t n, size_t size, gfp_t flags)
 
 	if (__builtin_mul_overflow(n, size, &bytes)) {
 		if (!(flags & __GFP_NOWARN))
-			pr_err("kcalloc: %u x %u bytes overflows (caller %pS)\n",
-			       (unsigned int)n, (unsigned int)size, __builtin_return_address(0));
+			pr_err("kcalloc: %u x %u bytes overflows (caller %pS)\n", (unsigned int)n,
+			       (unsigned int)size, __builtin_return_address(0));
 		return NULL;
 	}
 	return __kmalloc(bytes, flags | __GFP_ZERO);

@@ -16,9 +16,11 @@ static struct memblock_region memory_regions[INIT_MEMBLOCK_REGIONS];
 static struct memblock_region reserved_regions[INIT_MEMBLOCK_REGIONS];
 
 struct memblock memblock = {
-    .current_limit = MEMBLOCK_ALLOC_ACCESSIBLE,
-    .memory = {.max = INIT_MEMBLOCK_REGIONS, .regions = memory_regions, .name = "memory"},
-    .reserved = {.max = INIT_MEMBLOCK_REGIONS, .regions = reserved_regions, .name = "reserved"},
+	.current_limit = MEMBLOCK_ALLOC_ACCESSIBLE,
+	.memory = { .max = INIT_MEMBLOCK_REGIONS, .regions = memory_regions, .name = "memory" },
+	.reserved = { .max = INIT_MEMBLOCK_REGIONS,
+		      .regions = reserved_regions,
+		      .name = "reserved" },
 };
 
 /* Set by memblock_free_all(): the buddy allocator owns the pages now. */

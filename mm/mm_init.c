@@ -26,9 +26,9 @@ unsigned long totalhigh_pages;
 int min_free_kbytes;
 
 static const char *const zone_names[MAX_NR_ZONES] = {
-    [ZONE_DMA] = "DMA",
-    [ZONE_NORMAL] = "Normal",
-    [ZONE_HIGHMEM] = "HighMem",
+	[ZONE_DMA] = "DMA",
+	[ZONE_NORMAL] = "Normal",
+	[ZONE_HIGHMEM] = "HighMem",
 };
 
 static unsigned long int_sqrt(unsigned long x)

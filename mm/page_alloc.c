@@ -24,10 +24,10 @@
 
 /* Preferred zone for each combination of __GFP_DMA and __GFP_HIGHMEM (DMA wins). */
 static const unsigned char gfp_zone_table[4] = {
-    [0] = ZONE_NORMAL,
-    [__GFP_DMA] = ZONE_DMA,
-    [__GFP_HIGHMEM] = ZONE_HIGHMEM,
-    [__GFP_DMA | __GFP_HIGHMEM] = ZONE_DMA,
+	[0] = ZONE_NORMAL,
+	[__GFP_DMA] = ZONE_DMA,
+	[__GFP_HIGHMEM] = ZONE_HIGHMEM,
+	[__GFP_DMA | __GFP_HIGHMEM] = ZONE_DMA,
 };
 
 /* ---- buddy lists (zone->lock held) ---- */
@@ -427,7 +427,7 @@ static __noinline struct page *alloc_pages_caller(gfp_t gfp, unsigned int order,
 static __always_inline struct page *alloc_page_fast(gfp_t gfp)
 {
 	const struct zonelist *zl =
-	    &contig_page_data.node_zonelists[gfp_zone_table[gfp & (__GFP_DMA | __GFP_HIGHMEM)]];
+		&contig_page_data.node_zonelists[gfp_zone_table[gfp & (__GFP_DMA | __GFP_HIGHMEM)]];
 	struct zone *zone = zl->zones[0];
 	struct per_cpu_pages *pcp;
 	struct page *page = NULL;
@@ -493,7 +493,7 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 unsigned long alloc_pages_bulk(gfp_t gfp, unsigned long nr_pages, struct page **page_array)
 {
 	const struct zonelist *zl =
-	    &contig_page_data.node_zonelists[gfp_zone_table[gfp & (__GFP_DMA | __GFP_HIGHMEM)]];
+		&contig_page_data.node_zonelists[gfp_zone_table[gfp & (__GFP_DMA | __GFP_HIGHMEM)]];
 	unsigned long i, populated = 0, got = 0, flags;
 	struct zone *zone = zl->zones[0];
 	struct per_cpu_pages *pcp;
@@ -551,7 +551,7 @@ single:
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
 {
 	struct page *page =
-	    alloc_pages_caller(gfp & ~__GFP_HIGHMEM, order, __builtin_return_address(0));
+		alloc_pages_caller(gfp & ~__GFP_HIGHMEM, order, __builtin_return_address(0));
 
 	return page ? (unsigned long)page_address(page) : 0;
 }
@@ -588,7 +588,12 @@ unsigned long get_zeroed_page(gfp_t gfp)
  */
 static __noinline void report_bad_free(struct page *page, unsigned int order, void *caller)
 {
-	enum { BAD_RESERVED, BAD_ORDER, BAD_DOUBLE, BAD_INSIDE } bad = BAD_DOUBLE;
+	enum {
+		BAD_RESERVED,
+		BAD_ORDER,
+		BAD_DOUBLE,
+		BAD_INSIDE
+	} bad = BAD_DOUBLE;
 	unsigned long pfn = page_to_pfn(page), flags, head_pfn = 0;
 	struct zone *zone = page_zone(page);
 	unsigned int o, head_order = 0;

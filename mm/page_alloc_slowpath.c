@@ -120,7 +120,8 @@ struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order, const struct 
 			return page;
 		if ((long)(jiffies - next_warn) >= 0) {
 			if (!(gfp & __GFP_NOWARN))
-				warn_alloc_stall(gfp, order, (jiffies - start) * (1000 / HZ), caller);
+				warn_alloc_stall(gfp, order, (jiffies - start) * (1000 / HZ),
+						 caller);
 			next_warn = jiffies + STALL_WARN_INTERVAL;
 		}
 	}

@@ -19,9 +19,9 @@
 #include <mm/pgtable.h>
 #include <string.h>
 
-#define TABLES_PER_PAGE (PAGE_SIZE / L2_TABLE_SIZE)
-#define LARGE_PAGE_SIZE SZ_64K
-#define TLB_FLUSH_ALL_PAGES 32	/* beyond this, one full flush is cheaper than per-page */
+#define TABLES_PER_PAGE	    (PAGE_SIZE / L2_TABLE_SIZE)
+#define LARGE_PAGE_SIZE	    SZ_64K
+#define TLB_FLUSH_ALL_PAGES 32 /* beyond this, one full flush is cheaper than per-page */
 
 const struct pt_attrs PAGE_KERNEL = { .type = MT_NORMAL, .xn = true };
 const struct pt_attrs PAGE_KERNEL_RO = { .type = MT_NORMAL, .ro = true, .xn = true };
@@ -175,7 +175,8 @@ static int check_range(unsigned long va, unsigned long size)
 	if (!size || !IS_ALIGNED(va, PAGE_SIZE) || !IS_ALIGNED(size, PAGE_SIZE) ||
 	    !in_vmalloc_area(va, size)) {
 		pr_err("pgtable: bad kernel range 0x%08lx+0x%lx (outside the vmalloc area or "
-		       "not page aligned)\n", va, size);
+		       "not page aligned)\n",
+		       va, size);
 		return -EINVAL;
 	}
 	return 0;

@@ -71,7 +71,8 @@ void warn_alloc_stall(gfp_t gfp, unsigned int order, unsigned long ms, void *cal
 {
 	char buf[192];
 
-	printk(KERN_WARNING "page allocation stalls for %lums, order:%u, mode:0x%x(%s), caller %pS\n",
+	printk(KERN_WARNING
+	       "page allocation stalls for %lums, order:%u, mode:0x%x(%s), caller %pS\n",
 	       ms, order, gfp, gfp_format(gfp, buf, sizeof(buf)), caller);
 }
 

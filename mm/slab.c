@@ -137,8 +137,7 @@ failed:
 }
 
 /* Refill an empty array cache (IRQs disabled) and return an object from it. */
-__noinline void *cache_alloc_refill(struct kmem_cache *cachep, gfp_t flags,
-				    unsigned long irqflags)
+__noinline void *cache_alloc_refill(struct kmem_cache *cachep, gfp_t flags, unsigned long irqflags)
 {
 	struct kmem_list3 *l3 = &cachep->lists;
 	struct array_cache *ac;

@@ -159,7 +159,7 @@ bool slab_locate_object(struct kmem_cache *cachep, const void *objp, struct kmem
 bool slab_obj_is_free(struct kmem_cache *cachep, struct slab *slabp, unsigned int idx);
 /* Report a misuse: "slab error: cache '<name>': <what>: object 0x..., caller 0x...". */
 void slab_error(struct kmem_cache *cachep, const void *objp, void *caller, const char *fmt, ...)
-    __printf(4, 5);
+	__printf(4, 5);
 
 /* kmalloc.c */
 void kmalloc_init(void);

@@ -26,7 +26,11 @@ struct kmem_cache cache_cache;
 unsigned long nr_slab_reclaimable, nr_slab_unreclaimable;
 
 /* How far kmem_cache_init() has come. */
-static enum { SLAB_DOWN, SLAB_PARTIAL, SLAB_FULL } slab_state;
+static enum {
+	SLAB_DOWN,
+	SLAB_PARTIAL,
+	SLAB_FULL
+} slab_state;
 
 static struct boot_array {
 	struct array_cache ac;
@@ -57,7 +61,7 @@ static void cache_estimate(unsigned int order, unsigned int size, unsigned int a
 		n = (bytes - sizeof(struct slab)) / (size + sizeof(kmem_bufctl_t));
 		while (n &&
 		       ALIGN(sizeof(struct slab) + n * sizeof(kmem_bufctl_t), align) + n * size >
-			   bytes)
+			       bytes)
 			n--;
 		mgmt = ALIGN(sizeof(struct slab) + n * sizeof(kmem_bufctl_t), align);
 	}
@@ -121,10 +125,10 @@ static bool setup_cache(struct kmem_cache *cachep, size_t size, size_t align, un
 		/* [2 state words][object, guard bytes to 8-aligned + 8][caller] */
 		cachep->obj_offset = ralign;
 		cachep->buffer_size =
-		    ALIGN(ralign + ALIGN((unsigned int)size, 8) + 8 + BYTES_PER_WORD, ralign);
+			ALIGN(ralign + ALIGN((unsigned int)size, 8) + 8 + BYTES_PER_WORD, ralign);
 	} else if (flags & (SLAB_POISON | SLAB_STORE_USER)) {
 		cachep->buffer_size =
-		    ALIGN(ALIGN((unsigned int)size, BYTES_PER_WORD) + BYTES_PER_WORD, ralign);
+			ALIGN(ALIGN((unsigned int)size, BYTES_PER_WORD) + BYTES_PER_WORD, ralign);
 	} else {
 		cachep->buffer_size = ALIGN((unsigned int)size, ralign);
 	}
@@ -142,7 +146,7 @@ static bool setup_cache(struct kmem_cache *cachep, size_t size, size_t align, un
 	} else {
 		left = calculate_slab_order(cachep, false);
 		cachep->slab_size =
-		    ALIGN(sizeof(struct slab) + cachep->num * sizeof(kmem_bufctl_t), ralign);
+			ALIGN(sizeof(struct slab) + cachep->num * sizeof(kmem_bufctl_t), ralign);
 	}
 	if (!cachep->num)
 		return false;
@@ -220,7 +224,9 @@ struct kmem_cache *kmem_cache_find(const char *name)
 {
 	struct kmem_cache *c;
 
-	list_for_each_entry(c, &slab_caches, next) if (!strcmp(c->name, name)) return c;
+	list_for_each_entry(c, &slab_caches, next)
+		if (!strcmp(c->name, name))
+			return c;
 	return NULL;
 }
 
@@ -355,8 +361,7 @@ static unsigned long slab_shrink_count(struct shrinker *s, struct shrink_control
 	struct kmem_cache *c;
 	unsigned long n = 0;
 
-	list_for_each_entry(c, &slab_caches, next)
-	{
+	list_for_each_entry(c, &slab_caches, next) {
 		n += (c->lists.free_objects / c->num) << c->gfporder;
 		n += cpu_cache_get(c)->avail ? 1 : 0;
 	}
@@ -368,8 +373,7 @@ static unsigned long slab_shrink_scan(struct shrinker *s, struct shrink_control 
 	unsigned long freed = 0;
 	struct kmem_cache *c;
 
-	list_for_each_entry(c, &slab_caches, next)
-	{
+	list_for_each_entry(c, &slab_caches, next) {
 		if (freed >= sc->nr_to_scan)
 			break;
 		drain_array(c);
@@ -390,16 +394,18 @@ unsigned long drop_slab(void)
 	struct kmem_cache *c;
 	unsigned long freed = 0;
 
-	list_for_each_entry(c, &slab_caches, next) freed += kmem_cache_shrink(c);
+	list_for_each_entry(c, &slab_caches, next)
+		freed += kmem_cache_shrink(c);
 	/* Shrinking a cache can empty slabs of the kmalloc caches holding its descriptors. */
-	list_for_each_entry(c, &slab_caches, next) freed += kmem_cache_shrink(c);
+	list_for_each_entry(c, &slab_caches, next)
+		freed += kmem_cache_shrink(c);
 	return freed;
 }
 
 static struct shrinker slab_shrinker = {
-    .count_objects = slab_shrink_count,
-    .scan_objects = slab_shrink_scan,
-    .seeks = DEFAULT_SEEKS,
+	.count_objects = slab_shrink_count,
+	.scan_objects = slab_shrink_scan,
+	.seeks = DEFAULT_SEEKS,
 };
 
 /**
@@ -426,8 +432,9 @@ void kmem_cache_init(void)
 	kmalloc_init();
 
 	slab_state = SLAB_FULL;
-	list_for_each_entry(c, &slab_caches, next) if (!setup_cpu_cache(c, GFP_KERNEL))
-	    panic("slab: cannot allocate the array cache of '%s'", c->name);
+	list_for_each_entry(c, &slab_caches, next)
+		if (!setup_cpu_cache(c, GFP_KERNEL))
+			panic("slab: cannot allocate the array cache of '%s'", c->name);
 	unregister_shrinker(&slab_shrinker);
 	register_shrinker(&slab_shrinker);
 }

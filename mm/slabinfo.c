@@ -25,17 +25,16 @@ static void get_slab_stats(struct kmem_cache *cachep, struct slab_stats *st)
 	st->active_objs = st->active_slabs = 0;
 	spin_lock_irqsave(&l3->list_lock, f);
 	ac = cpu_cache_get(cachep);
-	list_for_each_entry(slabp, &l3->slabs_full, list)
-	{
+	list_for_each_entry(slabp, &l3->slabs_full, list) {
 		st->active_objs += slabp->inuse;
 		st->active_slabs++;
 	}
-	list_for_each_entry(slabp, &l3->slabs_partial, list)
-	{
+	list_for_each_entry(slabp, &l3->slabs_partial, list) {
 		st->active_objs += slabp->inuse;
 		st->active_slabs++;
 	}
-	list_for_each_entry(slabp, &l3->slabs_free, list) nfree++;
+	list_for_each_entry(slabp, &l3->slabs_free, list)
+		nfree++;
 	st->num_slabs = st->active_slabs + nfree;
 	st->num_objs = st->num_slabs * cachep->num;
 	st->active_objs -= ac->avail;
@@ -56,8 +55,7 @@ void show_slabinfo(void)
 	printk("# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab>"
 	       " : tunables <limit> <batchcount> <sharedfactor>"
 	       " : slabdata <active_slabs> <num_slabs> <sharedavail>\n");
-	list_for_each_entry(cachep, &slab_caches, next)
-	{
+	list_for_each_entry(cachep, &slab_caches, next) {
 		get_slab_stats(cachep, &st);
 		printk("%-17s %6lu %6lu %6u %4u %4d : tunables %4u %4u %4u : slabdata %6lu %6lu "
 		       "%6lu\n",

@@ -46,8 +46,8 @@ static bool vmalloc_context_ok(void)
  *
  * Return: the area, or NULL.
  */
-struct vm_struct *get_vm_area_caller(unsigned long size, unsigned long align,
-				     unsigned long flags, const void *caller)
+struct vm_struct *get_vm_area_caller(unsigned long size, unsigned long align, unsigned long flags,
+				     const void *caller)
 {
 	struct vm_struct *area;
 	struct vmap_area *va;
@@ -320,9 +320,9 @@ static int vmallocinfo_one(struct vmap_area *va, void *arg)
 		snprintf(extra + strlen(extra), sizeof(extra) - strlen(extra), " phys=0x%08x",
 			 vm->phys_addr);
 	printk("0x%08lx-0x%08lx %8lu %pS%s%s%s%s%s%s\n", va->va_start, va->va_end + PAGE_SIZE,
-	       vm->size + PAGE_SIZE, vm->caller, extra,
-	       (vm->flags & VM_IOREMAP) ? " ioremap" : "", (vm->flags & VM_ALLOC) ? " vmalloc" : "",
-	       (vm->flags & VM_MAP) ? " vmap" : "", (vm->flags & VM_USERMAP) ? " user" : "",
+	       vm->size + PAGE_SIZE, vm->caller, extra, (vm->flags & VM_IOREMAP) ? " ioremap" : "",
+	       (vm->flags & VM_ALLOC) ? " vmalloc" : "", (vm->flags & VM_MAP) ? " vmap" : "",
+	       (vm->flags & VM_USERMAP) ? " user" : "",
 	       (vm->flags & VM_DMA_COHERENT) ? " dma-coherent" : "");
 	return 0;
 }

@@ -86,9 +86,9 @@ static void free_tree_rotate(struct rb_node *old, struct rb_node *new)
 }
 
 static const struct rb_augment_callbacks free_tree_augment = {
-    .propagate = free_tree_propagate,
-    .copy = free_tree_copy,
-    .rotate = free_tree_rotate,
+	.propagate = free_tree_propagate,
+	.copy = free_tree_copy,
+	.rotate = free_tree_rotate,
 };
 
 /* @va's range changed in place: fix its and its ancestors' subtree_max_size. */
@@ -341,8 +341,8 @@ static void free_range_insert(struct vmap_space *vs, struct vmap_area *va)
 
 	while (*link) {
 		parent = *link;
-		link =
-		    va->va_start < va_of(parent)->va_start ? &parent->rb_left : &parent->rb_right;
+		link = va->va_start < va_of(parent)->va_start ? &parent->rb_left
+							      : &parent->rb_right;
 	}
 	if (parent && link == &parent->rb_left) {
 		next = va_of(parent);
@@ -389,14 +389,15 @@ void vmap_space_free(struct vmap_space *vs, struct vmap_area *va)
 	unsigned long irqflags;
 
 	if (unlikely(!va)) {
-		pr_err("vmap_area: free of a NULL area (caller %pS)\n", __builtin_return_address(0));
+		pr_err("vmap_area: free of a NULL area (caller %pS)\n",
+		       __builtin_return_address(0));
 		return;
 	}
 	spin_lock_irqsave(&vs->lock, irqflags);
 	if (unlikely(busy_lookup(vs, va->va_start) != va)) {
 		spin_unlock_irqrestore(&vs->lock, irqflags);
-		pr_err("vmap_area: free of %p [%#lx-%#lx), not an allocated area (caller %pS)\n", va,
-		       va->va_start, va->va_end, __builtin_return_address(0));
+		pr_err("vmap_area: free of %p [%#lx-%#lx), not an allocated area (caller %pS)\n",
+		       va, va->va_start, va->va_end, __builtin_return_address(0));
 		return;
 	}
 	rb_erase(&va->rb_node, &vs->busy_root);

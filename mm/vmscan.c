@@ -36,8 +36,8 @@ int register_shrinker(struct shrinker *s)
 		return -1;
 	}
 	if (shrinker_registered(s)) {
-		pr_err("vmscan: register_shrinker(%p): already registered (caller %pS)\n", (void *)s,
-		       __builtin_return_address(0));
+		pr_err("vmscan: register_shrinker(%p): already registered (caller %pS)\n",
+		       (void *)s, __builtin_return_address(0));
 		return -1;
 	}
 	s->gfp_needs &= __GFP_IO | __GFP_FS;
@@ -68,7 +68,7 @@ unsigned long shrink_slab(gfp_t gfp_mask, unsigned int order)
 	unsigned long freed = 0;
 
 	list_for_each_entry_safe(s, next, &shrinker_list, list) {
-		struct shrink_control sc = {.gfp_mask = gfp_mask, .order = order};
+		struct shrink_control sc = { .gfp_mask = gfp_mask, .order = order };
 		unsigned long count, batch, ret;
 
 		/* GFP_NOIO / GFP_NOFS: skip shrinkers that would need what the caller lacks. */

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# make test: layer and kernel-doc checks -> host unit tests -> fuzz smoke -> firmware and
+# make test: layer, kernel-doc and format checks -> host unit tests -> fuzz smoke -> firmware and
 # images for every board -> image layout check -> in-target KTAP selftests under QEMU ->
 # the benchmark regression gate (exact instruction counts, tests/bench/baseline.txt) ->
 # end-to-end tests at the UART -> the build-settings check -> KTAP (and the
@@ -36,6 +36,11 @@ count layers build/layers.log
 echo "== kernel-doc check (docs/design.md: every exported function documented on its definition)"
 $PY scripts/check-kerneldoc.py 2>&1 | tee build/kerneldoc.log
 count kerneldoc build/kerneldoc.log
+
+echo "== format check (.clang-format: make format would change nothing)"
+bash scripts/check-format.sh 2>&1 | tee build/format.log | grep -v "^format: .* passed" || true
+tail -1 build/format.log
+count format build/format.log
 
 echo "== host unit tests (cmocka, ASan+UBSan)"
 make --no-print-directory host-tests 2>&1 | tee build/host-tests.log

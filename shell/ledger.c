@@ -136,7 +136,8 @@ bool shell_ref_held(const struct shell_ref *ref, char *buf, unsigned int len)
  * Return: -1 after "error: <cmd>: 0x... is <what>", or 0 when no other keeper holds it.
  */
 int shell_refuse_foreign(const struct shell_ref *ref,
-			 bool (*self)(const struct shell_ref *, char *, unsigned int), const char *cmd)
+			 bool (*self)(const struct shell_ref *, char *, unsigned int),
+			 const char *cmd)
 {
 	char what[96];
 

@@ -52,8 +52,8 @@ int shell_error(const char *fmt, ...)
 int shell_parse_gfp(const char *s, gfp_t *gfp)
 {
 	if (gfp_parse(s, gfp))
-		return shell_error("bad gfp flags '%s' (names joined by '|', e.g. GFP_KERNEL|__GFP_ZERO)",
-				   s);
+		return shell_error(
+			"bad gfp flags '%s' (names joined by '|', e.g. GFP_KERNEL|__GFP_ZERO)", s);
 	return 0;
 }
 

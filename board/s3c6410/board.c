@@ -17,16 +17,16 @@
 #include "clock.h"
 #include "map.h"
 
-#define CONSOLE_BAUD	115200
+#define CONSOLE_BAUD 115200
 /* The usual "533/133/66.5 MHz" set-up; used when the clock registers make no sense. */
 #define NOMINAL_PCLK_HZ 66500000
 
 /* GPA0/GPA1 as UART0 RXD/TXD (function 2). */
-#define GPACON		0x00
+#define GPACON		  0x00
 #define GPACON_UART0_MASK 0xff
-#define GPACON_UART0	0x22
+#define GPACON_UART0	  0x22
 /* System controller: route every DMA request to the non-secure DMACs (DMAC0/1). */
-#define SYSCON_SDMA_SEL	0x110
+#define SYSCON_SDMA_SEL	   0x110
 #define SDMA_SEL_NONSECURE 0xffffff
 
 #if EARLY_UART_PHYS != S3C_PA_UART0

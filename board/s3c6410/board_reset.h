@@ -5,6 +5,8 @@
  * goes to the wrong bus, and a watchdog a loader left running would reset us mid-boot.
  * May use r0-r3.
  */
+/* GNU assembler macros, not C: the formatter leaves them alone. */
+/* clang-format off */
 #ifndef BOARD_S3C6410_BOARD_RESET_H
 #define BOARD_S3C6410_BOARD_RESET_H
 

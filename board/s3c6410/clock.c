@@ -11,28 +11,28 @@
 
 #include "clock.h"
 
-#define APLL_CON	0x00c
-#define MPLL_CON	0x010
-#define CLK_SRC		0x01c
-#define CLK_DIV0	0x020
-#define HCLK_GATE	0x030
-#define PCLK_GATE	0x034
-#define OTHERS		0x900
+#define APLL_CON  0x00c
+#define MPLL_CON  0x010
+#define CLK_SRC	  0x01c
+#define CLK_DIV0  0x020
+#define HCLK_GATE 0x030
+#define PCLK_GATE 0x034
+#define OTHERS	  0x900
 
-#define PLL_ENABLE		(1u << 31)
-#define PLL_M(c)		(((c) >> 16) & 0x3ff)
-#define PLL_P(c)		(((c) >> 8) & 0x3f)
-#define PLL_S(c)		((c) & 0x7)
-#define CLK_SRC_APLL_SEL	(1 << 0)
-#define CLK_SRC_MPLL_SEL	(1 << 1)
-#define CLK_DIV0_HCLKX2(d)	((((d) >> 9) & 0x7) + 1)
-#define CLK_DIV0_PCLK(d)	((((d) >> 12) & 0xf) + 1)
-#define OTHERS_SYNCMUXSEL	(1 << 6)
+#define PLL_ENABLE	   (1u << 31)
+#define PLL_M(c)	   (((c) >> 16) & 0x3ff)
+#define PLL_P(c)	   (((c) >> 8) & 0x3f)
+#define PLL_S(c)	   ((c)&0x7)
+#define CLK_SRC_APLL_SEL   (1 << 0)
+#define CLK_SRC_MPLL_SEL   (1 << 1)
+#define CLK_DIV0_HCLKX2(d) ((((d) >> 9) & 0x7) + 1)
+#define CLK_DIV0_PCLK(d)   ((((d) >> 12) & 0xf) + 1)
+#define OTHERS_SYNCMUXSEL  (1 << 6)
 
-#define HCLK_GATE_INTC		(1 << 1)
-#define HCLK_GATE_DMA0		(1 << 12)
-#define PCLK_GATE_UART0		(1 << 1)
-#define PCLK_GATE_PWM		(1 << 7)
+#define HCLK_GATE_INTC	(1 << 1)
+#define HCLK_GATE_DMA0	(1 << 12)
+#define PCLK_GATE_UART0 (1 << 1)
+#define PCLK_GATE_PWM	(1 << 7)
 
 u32 s3c_pll_hz(u32 pll_con, u32 fin_hz)
 {
@@ -48,10 +48,10 @@ u32 s3c_pclk_hz(const struct s3c_clock_regs *r)
 
 	if (r->others & OTHERS_SYNCMUXSEL)
 		hclkx2_in = r->clk_src & CLK_SRC_APLL_SEL ? s3c_pll_hz(r->apll_con, S3C_XTAL_HZ)
-							   : S3C_XTAL_HZ;
+							  : S3C_XTAL_HZ;
 	else
 		hclkx2_in = r->clk_src & CLK_SRC_MPLL_SEL ? s3c_pll_hz(r->mpll_con, S3C_XTAL_HZ)
-							   : S3C_XTAL_HZ;
+							  : S3C_XTAL_HZ;
 	return hclkx2_in / CLK_DIV0_HCLKX2(r->clk_div0) / CLK_DIV0_PCLK(r->clk_div0);
 }
 

@@ -14,41 +14,53 @@
 #include <kernel/printk.h>
 #include <kernel/time.h>
 
-#define DMAC_INT_TC_STATUS	0x004
-#define DMAC_INT_TC_CLEAR	0x008
-#define DMAC_INT_ERR_CLEAR	0x010
-#define DMAC_RAW_INT_TC		0x014
-#define DMAC_RAW_INT_ERR	0x018
-#define DMAC_ENBLD_CHNS		0x01c
-#define DMAC_CONFIG		0x030
-#define DMAC_SYNC		0x034
+#define DMAC_INT_TC_STATUS 0x004
+#define DMAC_INT_TC_CLEAR  0x008
+#define DMAC_INT_ERR_CLEAR 0x010
+#define DMAC_RAW_INT_TC	   0x014
+#define DMAC_RAW_INT_ERR   0x018
+#define DMAC_ENBLD_CHNS	   0x01c
+#define DMAC_CONFIG	   0x030
+#define DMAC_SYNC	   0x034
 
-#define CH_SRC		0x00
-#define CH_DST		0x04
-#define CH_LLI		0x08
+#define CH_SRC 0x00
+#define CH_DST 0x04
+#define CH_LLI 0x08
 
-#define CTRL_SB_4	(1 << 12)	/* source burst: 4 transfers */
-#define CTRL_DB_4	(1 << 15)
-#define CTRL_SWIDTH_32	(2 << 18)
-#define CTRL_DWIDTH_32	(2 << 21)
-#define CTRL_SI		(1 << 26)	/* source increment */
-#define CTRL_DI		(1 << 27)
-#define CTRL_TC_IRQ	(1u << 31)
-#define CFG_ENABLE	(1 << 0)
-#define CFG_IE		(1 << 14)	/* error interrupt unmasked */
-#define CFG_ITC		(1 << 15)	/* terminal-count interrupt unmasked */
-#define DMAC_ENABLE	(1 << 0)
+#define CTRL_SB_4      (1 << 12) /* source burst: 4 transfers */
+#define CTRL_DB_4      (1 << 15)
+#define CTRL_SWIDTH_32 (2 << 18)
+#define CTRL_DWIDTH_32 (2 << 21)
+#define CTRL_SI	       (1 << 26) /* source increment */
+#define CTRL_DI	       (1 << 27)
+#define CTRL_TC_IRQ    (1u << 31)
+#define CFG_ENABLE     (1 << 0)
+#define CFG_IE	       (1 << 14) /* error interrupt unmasked */
+#define CFG_ITC	       (1 << 15) /* terminal-count interrupt unmasked */
+#define DMAC_ENABLE    (1 << 0)
 
 #define DMA_TIMEOUT_TICKS HZ
 
 const struct pl080_variant pl080_variant_arm = {
-	.name = "pl080", .nr_channels = 8, .ch_base = 0x100, .ch_stride = 0x20,
-	.ch_control = 0x0c, .ch_size = 0, .ch_config = 0x10, .max_transfers = 0xfff,
+	.name = "pl080",
+	.nr_channels = 8,
+	.ch_base = 0x100,
+	.ch_stride = 0x20,
+	.ch_control = 0x0c,
+	.ch_size = 0,
+	.ch_config = 0x10,
+	.max_transfers = 0xfff,
 };
 
 const struct pl080_variant pl080s_variant_samsung = {
-	.name = "pl080s", .nr_channels = 8, .ch_base = 0x100, .ch_stride = 0x20,
-	.ch_control = 0x0c, .ch_size = 0x10, .ch_config = 0x14, .max_transfers = 0x1ffffff,
+	.name = "pl080s",
+	.nr_channels = 8,
+	.ch_base = 0x100,
+	.ch_stride = 0x20,
+	.ch_control = 0x0c,
+	.ch_size = 0x10,
+	.ch_config = 0x14,
+	.max_transfers = 0x1ffffff,
 };
 
 struct pl080 {
@@ -164,7 +176,8 @@ int pl080_init(void __iomem *base, unsigned int irq, const struct pl080_variant 
 	d->base = base;
 	d->v = v;
 	d->engine.name = v->name;
-	d->engine.dev = (struct device){ .name = v->name, .dma_mask = 0xffffffffu,
+	d->engine.dev = (struct device){ .name = v->name,
+					 .dma_mask = 0xffffffffu,
 					 .coherent_dma_mask = 0xffffffffu };
 	d->engine.memcpy = pl080_memcpy;
 	writel(0xff, base + DMAC_INT_TC_CLEAR);

@@ -109,15 +109,15 @@ int vic_init(void __iomem *base, unsigned int irq_base)
 	v->base = base;
 	v->irq_base = irq_base;
 	v->pl192 = (readl(base + VIC_PERIPHID0) & 0xff) == 0x92;
-	writel(0xffffffff, base + VIC_INTENCLEAR);	/* everything masked */
-	writel(0, base + VIC_INTSELECT);		/* all lines IRQ, none FIQ */
+	writel(0xffffffff, base + VIC_INTENCLEAR); /* everything masked */
+	writel(0, base + VIC_INTSELECT);	   /* all lines IRQ, none FIQ */
 	writel(0xffffffff, base + VIC_SOFTINTCLR);
 	if (v->pl192) {
 		unsigned int line;
 
 		for (line = 0; line < 32; line++)
 			writel(line, base + VIC_PL192_VECTADDR(line));
-		writel(0, base + VIC_PL192_ADDRESS);	/* end any interrupt a loader left active */
+		writel(0, base + VIC_PL192_ADDRESS); /* end any interrupt a loader left active */
 	}
 	irq_set_chip(&vic_chip);
 	return 0;

@@ -8,16 +8,16 @@
 #include <kernel/irq.h>
 #include <kernel/time.h>
 
-#define TIMER_LOAD	0x00
-#define TIMER_VALUE	0x04
-#define TIMER_CTRL	0x08
-#define TIMER_INTCLR	0x0c
-#define TIMER2_OFFSET	0x20
+#define TIMER_LOAD    0x00
+#define TIMER_VALUE   0x04
+#define TIMER_CTRL    0x08
+#define TIMER_INTCLR  0x0c
+#define TIMER2_OFFSET 0x20
 
-#define CTRL_ENABLE	(1 << 7)
-#define CTRL_PERIODIC	(1 << 6)
-#define CTRL_INTEN	(1 << 5)
-#define CTRL_32BIT	(1 << 1)
+#define CTRL_ENABLE   (1 << 7)
+#define CTRL_PERIODIC (1 << 6)
+#define CTRL_INTEN    (1 << 5)
+#define CTRL_32BIT    (1 << 1)
 
 static void sp804_tick_interrupt(unsigned int irq, void *dev)
 {

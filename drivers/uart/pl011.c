@@ -15,16 +15,16 @@
 #define UARTIMSC 0x38
 #define UARTICR	 0x44
 
-#define DR_OE	  (1 << 11) /* overrun: the FIFO was full, a byte was lost before this one */
-#define FR_RXFE	  (1 << 4)
-#define FR_TXFF	  (1 << 5)
-#define LCRH_FEN  (1 << 4)
+#define DR_OE	   (1 << 11) /* overrun: the FIFO was full, a byte was lost before this one */
+#define FR_RXFE	   (1 << 4)
+#define FR_TXFF	   (1 << 5)
+#define LCRH_FEN   (1 << 4)
 #define LCRH_WLEN8 (3 << 5)
-#define CR_UARTEN (1 << 0)
-#define CR_TXE	  (1 << 8)
-#define CR_RXE	  (1 << 9)
-#define INT_RX	  (1 << 4)
-#define INT_RT	  (1 << 6)
+#define CR_UARTEN  (1 << 0)
+#define CR_TXE	   (1 << 8)
+#define CR_RXE	   (1 << 9)
+#define INT_RX	   (1 << 4)
+#define INT_RT	   (1 << 6)
 
 static void __iomem *uart;
 

@@ -21,13 +21,13 @@
  * range does nothing (the core ignores a start above the end, but the line holding
  * start - 1 must not be touched either).
  */
-#define DCACHE_RANGE_OP(crm, start, end)                                                           \
-	do {                                                                                       \
-		if (likely((end) > (start)))                                                       \
-			__asm__ __volatile__("mcrr p15, 0, %0, %1, " #crm ::"r"((end) - 1),        \
-					     "r"(start)                                            \
-					     : "memory");                                          \
-		dsb();                                                                             \
+#define DCACHE_RANGE_OP(crm, start, end)                                                  \
+	do {                                                                              \
+		if (likely((end) > (start)))                                              \
+			__asm__ __volatile__("mcrr p15, 0, %0, %1, " #crm ::"r"((end)-1), \
+					     "r"(start)                                   \
+					     : "memory");                                 \
+		dsb();                                                                    \
 	} while (0)
 
 /* Write dirty lines back to memory (to-device DMA). */

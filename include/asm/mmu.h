@@ -70,21 +70,21 @@ static inline void flush_cache_all(void)
 }
 
 /* One reader per CP15 register: mrc p15, 0, <reg>, <crn>, <crm>, <opc2>. */
-#define DEFINE_CP15_READ(name, crn, crm, opc2)                                                     \
-	static inline u32 name(void)                                                               \
-	{                                                                                          \
-		u32 v;                                                                             \
-                                                                                                   \
-		__asm__ __volatile__("mrc p15, 0, %0, " #crn ", " #crm ", " #opc2 : "=r"(v));      \
-		return v;                                                                          \
+#define DEFINE_CP15_READ(name, crn, crm, opc2)                                                \
+	static inline u32 name(void)                                                          \
+	{                                                                                     \
+		u32 v;                                                                        \
+                                                                                              \
+		__asm__ __volatile__("mrc p15, 0, %0, " #crn ", " #crm ", " #opc2 : "=r"(v)); \
+		return v;                                                                     \
 	}
 
 DEFINE_CP15_READ(read_cpuid_id, c0, c0, 0) /* MIDR */
 DEFINE_CP15_READ(read_sctlr, c1, c0, 0)
-DEFINE_CP15_READ(read_dfsr, c5, c0, 0)	   /* data fault status */
-DEFINE_CP15_READ(read_ifsr, c5, c0, 1)	   /* instruction fault status */
-DEFINE_CP15_READ(read_dfar, c6, c0, 0)	   /* data fault address */
-DEFINE_CP15_READ(read_ifar, c6, c0, 2)	   /* instruction fault address */
+DEFINE_CP15_READ(read_dfsr, c5, c0, 0) /* data fault status */
+DEFINE_CP15_READ(read_ifsr, c5, c0, 1) /* instruction fault status */
+DEFINE_CP15_READ(read_dfar, c6, c0, 0) /* data fault address */
+DEFINE_CP15_READ(read_ifar, c6, c0, 2) /* instruction fault address */
 
 void paging_init(void);
 void paging_drop_early_io(void);

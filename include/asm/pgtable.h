@@ -13,22 +13,22 @@ typedef u32 pte_t; /* second-level descriptor */
 
 /* Memory types: TEX[2:0], C, B as the ARMv6 ARM lists them. */
 enum mem_type {
-	MT_STRONGLY_ORDERED,	/* TEX 000 C0 B0 */
-	MT_DEVICE,		/* TEX 000 C0 B1: shared device */
-	MT_NORMAL_WT,		/* TEX 000 C1 B0: write-through, no write-allocate */
-	MT_NORMAL_WB,		/* TEX 000 C1 B1: write-back, no write-allocate */
-	MT_NORMAL_NC,		/* TEX 001 C0 B0: normal, non-cacheable */
-	MT_NORMAL,		/* TEX 001 C1 B1: write-back, write-allocate */
-	MT_DEVICE_NONSHARED,	/* TEX 010 C0 B0 */
-	MT_NORMAL_POLICY,	/* TEX 1xx: separate inner/outer policies */
-	MT_RESERVED,		/* an encoding the ARM ARM leaves reserved */
+	MT_STRONGLY_ORDERED, /* TEX 000 C0 B0 */
+	MT_DEVICE,	     /* TEX 000 C0 B1: shared device */
+	MT_NORMAL_WT,	     /* TEX 000 C1 B0: write-through, no write-allocate */
+	MT_NORMAL_WB,	     /* TEX 000 C1 B1: write-back, no write-allocate */
+	MT_NORMAL_NC,	     /* TEX 001 C0 B0: normal, non-cacheable */
+	MT_NORMAL,	     /* TEX 001 C1 B1: write-back, write-allocate */
+	MT_DEVICE_NONSHARED, /* TEX 010 C0 B0 */
+	MT_NORMAL_POLICY,    /* TEX 1xx: separate inner/outer policies */
+	MT_RESERVED,	     /* an encoding the ARM ARM leaves reserved */
 };
 
 struct pt_attrs {
 	enum mem_type type;
-	bool ro;	/* privileged read-only */
-	bool xn;	/* execute-never */
-	bool user;	/* user mode may access */
+	bool ro;   /* privileged read-only */
+	bool xn;   /* execute-never */
+	bool user; /* user mode may access */
 };
 
 enum desc_kind {
@@ -44,9 +44,9 @@ enum desc_kind {
 /* What a descriptor says, decoded. */
 struct desc_info {
 	enum desc_kind kind;
-	phys_addr_t base;	/* output base (or L2 table for DESC_TABLE) */
-	unsigned int domain;	/* first level only */
-	unsigned int ap;	/* APX:AP[1:0] as a 3-bit number */
+	phys_addr_t base;    /* output base (or L2 table for DESC_TABLE) */
+	unsigned int domain; /* first level only */
+	unsigned int ap;     /* APX:AP[1:0] as a 3-bit number */
 	unsigned int tex, c, b;
 	bool shared, ng;
 	struct pt_attrs attrs;

@@ -20,8 +20,8 @@ enum fault_kind {
 /* What the last recovered fault was, for callers that want to check it. */
 struct fault_record {
 	enum fault_kind kind;
-	u32 addr;	/* DFAR/IFAR, or the pc for undefined instructions */
-	u32 fsr;	/* DFSR/IFSR */
+	u32 addr; /* DFAR/IFAR, or the pc for undefined instructions */
+	u32 fsr;  /* DFSR/IFSR */
 	u32 pc;
 };
 

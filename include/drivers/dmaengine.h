@@ -9,7 +9,7 @@
 
 struct dma_engine {
 	const char *name;
-	struct device dev;	/* masks for buffers this engine reads and writes */
+	struct device dev; /* masks for buffers this engine reads and writes */
 	/* Copy @len bytes and wait for completion. Return: 0, -EIO, -ETIMEDOUT, -EINVAL. */
 	int (*memcpy)(struct dma_engine *eng, dma_addr_t dst, dma_addr_t src, size_t len);
 };

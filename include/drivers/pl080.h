@@ -11,12 +11,12 @@
 struct pl080_variant {
 	const char *name;
 	unsigned int nr_channels;
-	unsigned int ch_base;		/* first channel's registers */
+	unsigned int ch_base; /* first channel's registers */
 	unsigned int ch_stride;
-	unsigned int ch_control;	/* control word (burst, width, increment, TC irq) */
-	unsigned int ch_size;		/* transfer-size register, or 0: size in CONTROL[11:0] */
+	unsigned int ch_control; /* control word (burst, width, increment, TC irq) */
+	unsigned int ch_size;	 /* transfer-size register, or 0: size in CONTROL[11:0] */
 	unsigned int ch_config;
-	u32 max_transfers;		/* per programmed transfer */
+	u32 max_transfers; /* per programmed transfer */
 };
 
 extern const struct pl080_variant pl080_variant_arm;

@@ -11,8 +11,8 @@
 
 /* The baud-rate generator's two registers for one (clock, baud) pair. */
 struct samsung_uart_divisor {
-	u32 ubrdiv;	/* integer part of the divider, minus one */
-	u32 udivslot;	/* which of the 16 sample slots stretch by one clock */
+	u32 ubrdiv;   /* integer part of the divider, minus one */
+	u32 udivslot; /* which of the 16 sample slots stretch by one clock */
 };
 
 /* UBRDIV/UDIVSLOT for @baud from a @clk_hz UART clock */

@@ -12,14 +12,14 @@
 struct bench {
 	const char *name;
 	const char *desc;
-	void (*run)(void);	/* prints "name: value unit" lines; polls console_interrupted() */
+	void (*run)(void); /* prints "name: value unit" lines; polls console_interrupted() */
 };
 
-#define BENCH(_name, _desc, _fn)                                                                   \
-	static const struct bench __bench_##_name __used __section(".benches." #_name) = {          \
-		.name = #_name,                                                                    \
-		.desc = _desc,                                                                     \
-		.run = _fn,                                                                        \
+#define BENCH(_name, _desc, _fn)                                                           \
+	static const struct bench __bench_##_name __used __section(".benches." #_name) = { \
+		.name = #_name,                                                            \
+		.desc = _desc,                                                             \
+		.run = _fn,                                                                \
 	}
 
 /* newlib-nano printf has no %llu: print deltas as unsigned long. */

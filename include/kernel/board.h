@@ -5,8 +5,8 @@
 #include <kernel/types.h>
 
 struct board_info {
-	const char *name;	/* "qemu" */
-	const char *machine;	/* human description */
+	const char *name;    /* "qemu" */
+	const char *machine; /* human description */
 	phys_addr_t ram_base;
 	u32 ram_size;
 };

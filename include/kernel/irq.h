@@ -12,8 +12,8 @@ struct irq_chip {
 	const char *name;
 	void (*mask)(unsigned int irq);
 	void (*unmask)(unsigned int irq);
-	int (*pending)(void);		/* highest-priority pending line, or -1 */
-	void (*eoi)(unsigned int irq);	/* optional end-of-interrupt */
+	int (*pending)(void);	       /* highest-priority pending line, or -1 */
+	void (*eoi)(unsigned int irq); /* optional end-of-interrupt */
 };
 
 void irq_set_chip(const struct irq_chip *chip);

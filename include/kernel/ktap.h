@@ -47,14 +47,17 @@ struct ktap_suite {
 	unsigned int nr_cases;
 };
 
-#define KTAP_CASE(fn) { #fn, fn }
+#define KTAP_CASE(fn)   \
+	{               \
+#fn, fn \
+	}
 
-#define KTAP_SUITE(_name, _cases)                                                                  \
-	static const struct ktap_suite __ktap_suite_##_name __used                                 \
-		__section(".ktap_suites." #_name) = {                                              \
-			.name = #_name,                                                            \
-			.cases = _cases,                                                           \
-			.nr_cases = ARRAY_SIZE(_cases),                                            \
+#define KTAP_SUITE(_name, _cases)                                             \
+	static const struct ktap_suite __ktap_suite_##_name __used __section( \
+		".ktap_suites." #_name) = {                                   \
+		.name = #_name,                                               \
+		.cases = _cases,                                              \
+		.nr_cases = ARRAY_SIZE(_cases),                               \
 	}
 
 void ktap_fail(struct ktap_test *t, const char *file, int line, const char *fmt, ...)
@@ -70,10 +73,10 @@ void ktap_remove_action(struct ktap_test *t, ktap_action_t fn, void *arg);
 void ktap_expect_report(struct ktap_test *t, const char *fmt, ...) __printf(2, 3);
 
 /* Record a failure and go on. */
-#define KTAP_EXPECT_TRUE(t, cond)                                                                  \
-	do {                                                                                       \
-		if (!(cond))                                                                       \
-			ktap_fail(t, __FILE__, __LINE__, "expected %s", #cond);                    \
+#define KTAP_EXPECT_TRUE(t, cond)                                               \
+	do {                                                                    \
+		if (!(cond))                                                    \
+			ktap_fail(t, __FILE__, __LINE__, "expected %s", #cond); \
 	} while (0)
 #define KTAP_EXPECT_EQ(t, a, b)                                                                    \
 	do {                                                                                       \
@@ -83,18 +86,18 @@ void ktap_expect_report(struct ktap_test *t, const char *fmt, ...) __printf(2, 3
 				  #b, __a, __b);                                                   \
 	} while (0)
 /* Record a failure and leave the case. */
-#define KTAP_ASSERT_TRUE(t, cond)                                                                  \
-	do {                                                                                       \
-		if (!(cond)) {                                                                     \
-			ktap_fail(t, __FILE__, __LINE__, "assertion %s", #cond);                   \
-			return;                                                                    \
-		}                                                                                  \
+#define KTAP_ASSERT_TRUE(t, cond)                                                \
+	do {                                                                     \
+		if (!(cond)) {                                                   \
+			ktap_fail(t, __FILE__, __LINE__, "assertion %s", #cond); \
+			return;                                                  \
+		}                                                                \
 	} while (0)
-#define KTAP_SKIP(t, why)                                                                          \
-	do {                                                                                       \
-		(t)->skipped = true;                                                               \
-		(t)->skip_reason = (why);                                                          \
-		return;                                                                            \
+#define KTAP_SKIP(t, why)                 \
+	do {                              \
+		(t)->skipped = true;      \
+		(t)->skip_reason = (why); \
+		return;                   \
 	} while (0)
 
 /* run every suite, or one */

@@ -10,22 +10,22 @@
 #include <kernel/compiler.h>
 #include <kernel/types.h>
 
-#define PREEMPT_OFFSET	1u
-#define PREEMPT_MASK	0x000000ffu
-#define HARDIRQ_OFFSET	0x00010000u
-#define HARDIRQ_MASK	0x03ff0000u
+#define PREEMPT_OFFSET 1u
+#define PREEMPT_MASK   0x000000ffu
+#define HARDIRQ_OFFSET 0x00010000u
+#define HARDIRQ_MASK   0x03ff0000u
 
 extern volatile unsigned int preempt_count;
 
-#define preempt_disable()                                                                          \
-	do {                                                                                       \
-		preempt_count += PREEMPT_OFFSET;                                                   \
-		barrier();                                                                         \
+#define preempt_disable()                        \
+	do {                                     \
+		preempt_count += PREEMPT_OFFSET; \
+		barrier();                       \
 	} while (0)
-#define preempt_enable()                                                                           \
-	do {                                                                                       \
-		barrier();                                                                         \
-		preempt_count -= PREEMPT_OFFSET;                                                   \
+#define preempt_enable()                         \
+	do {                                     \
+		barrier();                       \
+		preempt_count -= PREEMPT_OFFSET; \
 	} while (0)
 
 #define irq_enter() (preempt_count += HARDIRQ_OFFSET)
@@ -43,7 +43,10 @@ extern volatile unsigned int preempt_count;
 #define irqs_disabled()		 arch_irqs_disabled_flags(arch_local_save_flags())
 
 /* Like Linux: sleeping-context checks stay quiet until the system is up. */
-enum system_states { SYSTEM_BOOTING, SYSTEM_RUNNING };
+enum system_states {
+	SYSTEM_BOOTING,
+	SYSTEM_RUNNING
+};
 extern enum system_states system_state;
 
 /* report a sleeping call made from atomic context */

@@ -10,17 +10,17 @@
 
 #define KERN_SOH       "\001"
 #define KERN_SOH_ASCII '\001'
-#define KERN_EMERG   KERN_SOH "0"
-#define KERN_ALERT   KERN_SOH "1"
-#define KERN_CRIT    KERN_SOH "2"
-#define KERN_ERR     KERN_SOH "3"
-#define KERN_WARNING KERN_SOH "4"
-#define KERN_NOTICE  KERN_SOH "5"
-#define KERN_INFO    KERN_SOH "6"
-#define KERN_DEBUG   KERN_SOH "7"
-#define KERN_DEFAULT "" /* no level: the default one */
+#define KERN_EMERG     KERN_SOH "0"
+#define KERN_ALERT     KERN_SOH "1"
+#define KERN_CRIT      KERN_SOH "2"
+#define KERN_ERR       KERN_SOH "3"
+#define KERN_WARNING   KERN_SOH "4"
+#define KERN_NOTICE    KERN_SOH "5"
+#define KERN_INFO      KERN_SOH "6"
+#define KERN_DEBUG     KERN_SOH "7"
+#define KERN_DEFAULT   "" /* no level: the default one */
 
-#define LOGLEVEL_DEFAULT 4 /* level of a message that names none (KERN_WARNING) */
+#define LOGLEVEL_DEFAULT	 4 /* level of a message that names none (KERN_WARNING) */
 #define CONSOLE_LOGLEVEL_DEFAULT 7 /* up to KERN_INFO reaches the console; not KERN_DEBUG */
 
 #include <kernel/types.h>
@@ -64,10 +64,10 @@ int vscnprintf(char *buf, size_t size, const char *fmt, va_list args);
 /* One record of the kernel log, copied out by kmsg_read(). */
 struct kmsg_record {
 	u64 seq;
-	u64 ts_nsec;		/* local_clock() when the line began */
-	unsigned int level;	/* 0 (KERN_EMERG) to 7 (KERN_DEBUG) */
+	u64 ts_nsec;	    /* local_clock() when the line began */
+	unsigned int level; /* 0 (KERN_EMERG) to 7 (KERN_DEBUG) */
 	unsigned int text_len;
-	char text[1024];	/* without the newline, NUL-terminated */
+	char text[1024]; /* without the newline, NUL-terminated */
 };
 
 /* A reader's position in the log. */
@@ -78,10 +78,10 @@ struct kmsg_iter {
 
 /* The log's extent, for a reader. */
 struct kmsg_state {
-	u64 first_seq;		/* the oldest record not cleared (dmesg -c) */
-	u64 next_seq;		/* the record the next line will be */
-	unsigned long dropped;	/* records dropped, unread, because the log was full */
-	u32 buf_len;		/* the log's size in bytes */
+	u64 first_seq;	       /* the oldest record not cleared (dmesg -c) */
+	u64 next_seq;	       /* the record the next line will be */
+	unsigned long dropped; /* records dropped, unread, because the log was full */
+	u32 buf_len;	       /* the log's size in bytes */
 };
 
 /* Start reading the log at a record */
@@ -107,18 +107,18 @@ void panic(const char *fmt, ...) __printf(1, 2) __noreturn;
 /* Print the backtrace of the caller ("Backtrace:", one line per frame) */
 void dump_stack(void);
 
-#define BUG_ON(cond)                                                                               \
-	do {                                                                                       \
-		if (unlikely(cond))                                                                \
-			panic("BUG_ON(%s) at %s:%d", #cond, __FILE__, __LINE__);                   \
+#define BUG_ON(cond)                                                             \
+	do {                                                                     \
+		if (unlikely(cond))                                              \
+			panic("BUG_ON(%s) at %s:%d", #cond, __FILE__, __LINE__); \
 	} while (0)
 
-#define WARN_ON(cond)                                                                              \
-	({                                                                                         \
-		int __c = !!(cond);                                                                \
-		if (unlikely(__c))                                                                 \
-			printk(KERN_WARNING "WARNING: %s at %s:%d\n", #cond, __FILE__, __LINE__);  \
-		__c;                                                                               \
+#define WARN_ON(cond)                                                                             \
+	({                                                                                        \
+		int __c = !!(cond);                                                               \
+		if (unlikely(__c))                                                                \
+			printk(KERN_WARNING "WARNING: %s at %s:%d\n", #cond, __FILE__, __LINE__); \
+		__c;                                                                              \
 	})
 
 #endif

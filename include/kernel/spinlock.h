@@ -14,17 +14,17 @@ typedef struct {
 #define DEFINE_SPINLOCK(x) spinlock_t x = { 0 }
 #define spin_lock_init(l)  ((l)->locked = 0)
 
-#define spin_lock_irqsave(l, flags)                                                                \
-	do {                                                                                       \
-		local_irq_save(flags);                                                             \
-		preempt_disable();                                                                 \
-		(l)->locked++;                                                                     \
+#define spin_lock_irqsave(l, flags)    \
+	do {                           \
+		local_irq_save(flags); \
+		preempt_disable();     \
+		(l)->locked++;         \
 	} while (0)
-#define spin_unlock_irqrestore(l, flags)                                                           \
-	do {                                                                                       \
-		(l)->locked--;                                                                     \
-		preempt_enable();                                                                  \
-		local_irq_restore(flags);                                                          \
+#define spin_unlock_irqrestore(l, flags)  \
+	do {                              \
+		(l)->locked--;            \
+		preempt_enable();         \
+		local_irq_restore(flags); \
 	} while (0)
 
 #endif

@@ -25,10 +25,10 @@
 #define LE_LIST_COLUMNS 80
 
 enum le_result {
-	LE_CONTINUE,	/* keep feeding */
-	LE_LINE,	/* a complete line is in le->line */
-	LE_CANCEL,	/* Ctrl-C: the line was abandoned */
-	LE_TOOLONG,	/* Enter after more than LINE_MAX characters: refused */
+	LE_CONTINUE, /* keep feeding */
+	LE_LINE,     /* a complete line is in le->line */
+	LE_CANCEL,   /* Ctrl-C: the line was abandoned */
+	LE_TOOLONG,  /* Enter after more than LINE_MAX characters: refused */
 };
 
 struct line_editor;
@@ -70,19 +70,19 @@ typedef void (*le_complete_fn)(struct le_completion *c, int argc, const char *co
 struct line_editor {
 	char line[LINE_MAX + 1];
 	unsigned int len;
-	bool overflow;		/* more than LINE_MAX characters were typed */
-	bool last_cr;		/* swallow the LF of a CR LF pair */
-	int esc;		/* escape state: 0 none, 1 ESC, 2 ESC [, 3 parameters seen */
-	unsigned int esc_params;	/* parameter bytes of the current sequence */
-	bool last_tab;		/* the previous byte was a Tab: another one lists candidates */
+	bool overflow;		 /* more than LINE_MAX characters were typed */
+	bool last_cr;		 /* swallow the LF of a CR LF pair */
+	int esc;		 /* escape state: 0 none, 1 ESC, 2 ESC [, 3 parameters seen */
+	unsigned int esc_params; /* parameter bytes of the current sequence */
+	bool last_tab;		 /* the previous byte was a Tab: another one lists candidates */
 	char history[HISTORY_SIZE][LINE_MAX + 1];
-	unsigned int hist_count;	/* entries stored (<= HISTORY_SIZE) */
-	unsigned int hist_next;		/* slot the next entry goes to */
-	int hist_pos;			/* -1: editing a new line; else steps back from newest */
+	unsigned int hist_count; /* entries stored (<= HISTORY_SIZE) */
+	unsigned int hist_next;	 /* slot the next entry goes to */
+	int hist_pos;		 /* -1: editing a new line; else steps back from newest */
 	void (*out)(const char *s, unsigned int n, void *ctx);
 	void *ctx;
-	const char *prompt;		/* redrawn after a candidate list; may be NULL */
-	le_complete_fn complete;	/* NULL: Tab does nothing */
+	const char *prompt;	 /* redrawn after a candidate list; may be NULL */
+	le_complete_fn complete; /* NULL: Tab does nothing */
 	void *complete_ctx;
 };
 

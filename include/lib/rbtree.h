@@ -27,16 +27,16 @@ struct rb_root {
 	struct rb_node *rb_node;
 };
 
-#define RB_ROOT ((struct rb_root){NULL})
+#define RB_ROOT ((struct rb_root){ NULL })
 
 #define RB_RED	 0UL
 #define RB_BLACK 1UL
 
 #define rb_entry(ptr, type, member) container_of(ptr, type, member)
-#define rb_entry_safe(ptr, type, member)                                                           \
-	({                                                                                         \
-		struct rb_node *__n = (ptr);                                                       \
-		__n ? rb_entry(__n, type, member) : NULL;                                          \
+#define rb_entry_safe(ptr, type, member)                  \
+	({                                                \
+		struct rb_node *__n = (ptr);              \
+		__n ? rb_entry(__n, type, member) : NULL; \
 	})
 
 static inline struct rb_node *rb_parent(const struct rb_node *n)

@@ -10,10 +10,10 @@
 
 struct ringbuf {
 	u8 *buf;
-	u32 size;		/* power of two */
-	volatile u32 head;	/* next write, producer only */
-	volatile u32 tail;	/* next read, consumer only */
-	volatile u32 dropped;	/* bytes lost because the ring was full */
+	u32 size;	      /* power of two */
+	volatile u32 head;    /* next write, producer only */
+	volatile u32 tail;    /* next read, consumer only */
+	volatile u32 dropped; /* bytes lost because the ring was full */
 };
 
 int ringbuf_init(struct ringbuf *rb, u8 *storage, u32 size);

@@ -28,14 +28,13 @@ enum dma_data_direction {
 
 struct device {
 	const char *name;
-	u32 dma_mask;		/* streaming mappings must lie below this */
-	u32 coherent_dma_mask;	/* coherent buffers must lie below this */
+	u32 dma_mask;	       /* streaming mappings must lie below this */
+	u32 coherent_dma_mask; /* coherent buffers must lie below this */
 };
 
 void *dma_alloc_coherent(struct device *dev, size_t size, dma_addr_t *handle, gfp_t gfp);
 void dma_free_coherent(struct device *dev, size_t size, void *cpu_addr, dma_addr_t handle);
-dma_addr_t dma_map_single(struct device *dev, void *ptr, size_t size,
-			  enum dma_data_direction dir);
+dma_addr_t dma_map_single(struct device *dev, void *ptr, size_t size, enum dma_data_direction dir);
 void dma_unmap_single(struct device *dev, dma_addr_t addr, size_t size,
 		      enum dma_data_direction dir);
 

@@ -119,14 +119,14 @@ static inline bool is_highmem(const struct zone *zone)
 	return zone_idx(zone) == ZONE_HIGHMEM;
 }
 
-#define for_each_zone(zone)                                                                        \
-	for (zone = contig_page_data.node_zones;                                                   \
+#define for_each_zone(zone)                      \
+	for (zone = contig_page_data.node_zones; \
 	     zone < contig_page_data.node_zones + MAX_NR_ZONES; zone++)
 
-#define for_each_populated_zone(zone)                                                              \
-	for_each_zone(zone)                                                                       \
-		if (!populated_zone(zone))                                                         \
-			;                                                                          \
+#define for_each_populated_zone(zone)      \
+	for_each_zone(zone)                \
+		if (!populated_zone(zone)) \
+			;                  \
 		else
 
 /* recompute every zone's min/low/high from min_free_kbytes */

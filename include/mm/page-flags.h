@@ -27,18 +27,18 @@ enum pageflags {
 /* The bits a page changes as it moves between the buddy lists and its owner. */
 #define PAGE_FLAGS_STATE ((1UL << PG_reserved) | (1UL << PG_buddy) | (1UL << PG_head))
 
-#define PAGEFLAG(uname, lname)                                                                     \
-	static inline bool Page##uname(const struct page *page)                                    \
-	{                                                                                          \
-		return (page->flags & (1UL << PG_##lname)) != 0;                                   \
-	}                                                                                          \
-	static inline void __SetPage##uname(struct page *page)                                     \
-	{                                                                                          \
-		page->flags |= 1UL << PG_##lname;                                                  \
-	}                                                                                          \
-	static inline void __ClearPage##uname(struct page *page)                                   \
-	{                                                                                          \
-		page->flags &= ~(1UL << PG_##lname);                                               \
+#define PAGEFLAG(uname, lname)                                   \
+	static inline bool Page##uname(const struct page *page)  \
+	{                                                        \
+		return (page->flags & (1UL << PG_##lname)) != 0; \
+	}                                                        \
+	static inline void __SetPage##uname(struct page *page)   \
+	{                                                        \
+		page->flags |= 1UL << PG_##lname;                \
+	}                                                        \
+	static inline void __ClearPage##uname(struct page *page) \
+	{                                                        \
+		page->flags &= ~(1UL << PG_##lname);             \
 	}
 
 /* Non-atomic: every writer holds the zone lock (or owns the page). */

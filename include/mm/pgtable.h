@@ -6,14 +6,14 @@
 
 struct pt_walk {
 	unsigned long va;
-	pmd_t pmd;			/* first-level descriptor */
+	pmd_t pmd; /* first-level descriptor */
 	struct desc_info l1;
 	bool has_l2;
-	pte_t pte;			/* second-level descriptor, when has_l2 */
+	pte_t pte; /* second-level descriptor, when has_l2 */
 	struct desc_info l2;
 	bool mapped;
-	phys_addr_t phys;		/* translation of va, when mapped */
-	const struct desc_info *leaf;	/* the descriptor that maps va */
+	phys_addr_t phys;	      /* translation of va, when mapped */
+	const struct desc_info *leaf; /* the descriptor that maps va */
 };
 
 /* Walk @pgd (4096 first-level entries) for @va. Return: true when @va is mapped. */
@@ -42,9 +42,9 @@ void kernel_pgtable_init(void);
 /* Second-level tables in use for the vmalloc area (meminfo's PageTables). */
 unsigned long kernel_l2_pages(void);
 
-extern const struct pt_attrs PAGE_KERNEL;	/* normal cached, RW, XN */
+extern const struct pt_attrs PAGE_KERNEL; /* normal cached, RW, XN */
 extern const struct pt_attrs PAGE_KERNEL_RO;
 extern const struct pt_attrs PAGE_KERNEL_EXEC;
-extern const struct pt_attrs PAGE_KERNEL_NC;	/* normal uncached (coherent DMA, wc) */
-extern const struct pt_attrs PAGE_DEVICE;	/* shared device, XN */
+extern const struct pt_attrs PAGE_KERNEL_NC; /* normal uncached (coherent DMA, wc) */
+extern const struct pt_attrs PAGE_DEVICE;    /* shared device, XN */
 extern const struct pt_attrs PAGE_STRONGLY_ORDERED;

@@ -33,7 +33,7 @@ struct kmem_cache;
 
 /* The flags that turn on the per-object debugging checks (mm/slab_debug.c). */
 #define SLAB_DEBUG_FLAGS (SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER)
-#define SLAB_CREATE_MASK                                                                           \
+#define SLAB_CREATE_MASK \
 	(SLAB_DEBUG_FLAGS | SLAB_HWCACHE_ALIGN | SLAB_CACHE_DMA | SLAB_PANIC | SLAB_RECLAIM_ACCOUNT)
 
 /* The length of a cache name, terminator included; longer names are refused. */

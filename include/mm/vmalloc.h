@@ -16,19 +16,19 @@
 struct page;
 struct vmap_area;
 
-#define VM_IOREMAP	0x01	/* device registers (ioremap) */
-#define VM_ALLOC	0x02	/* vmalloc: pages owned by the area */
-#define VM_MAP		0x04	/* vmap: pages owned by the caller */
-#define VM_USERMAP	0x08	/* zeroed for handing to user space (vmalloc_user) */
-#define VM_DMA_COHERENT	0x10	/* dma_alloc_coherent remap */
+#define VM_IOREMAP	0x01 /* device registers (ioremap) */
+#define VM_ALLOC	0x02 /* vmalloc: pages owned by the area */
+#define VM_MAP		0x04 /* vmap: pages owned by the caller */
+#define VM_USERMAP	0x08 /* zeroed for handing to user space (vmalloc_user) */
+#define VM_DMA_COHERENT 0x10 /* dma_alloc_coherent remap */
 
 struct vm_struct {
 	void *addr;
-	unsigned long size;	/* mapped bytes, the guard page not included */
+	unsigned long size; /* mapped bytes, the guard page not included */
 	unsigned long flags;
-	struct page **pages;	/* VM_ALLOC / VM_MAP */
+	struct page **pages; /* VM_ALLOC / VM_MAP */
 	unsigned int nr_pages;
-	phys_addr_t phys_addr;	/* VM_IOREMAP / VM_DMA_COHERENT */
+	phys_addr_t phys_addr; /* VM_IOREMAP / VM_DMA_COHERENT */
 	const void *caller;
 	struct vmap_area *va;
 };
@@ -39,7 +39,7 @@ void vmalloc_init(void);
 
 void *vmalloc(unsigned long size);
 void *vzalloc(unsigned long size);
-void *vmalloc_user(unsigned long size);	/* zeroed, whole pages */
+void *vmalloc_user(unsigned long size); /* zeroed, whole pages */
 void *__vmalloc(unsigned long size, gfp_t gfp, const struct pt_attrs *prot);
 void vfree(const void *addr);
 
@@ -57,8 +57,8 @@ static inline bool is_vmalloc_addr(const void *x)
 }
 
 /* An area of the vmalloc range with no pages mapped yet (ioremap, DMA remaps). */
-struct vm_struct *get_vm_area_caller(unsigned long size, unsigned long align,
-				     unsigned long flags, const void *caller);
+struct vm_struct *get_vm_area_caller(unsigned long size, unsigned long align, unsigned long flags,
+				     const void *caller);
 /* Unmap and release an area found by its start address. Return: the vm_struct, to free. */
 struct vm_struct *remove_vm_area(const void *addr);
 struct vm_struct *find_vm_area(const void *addr);

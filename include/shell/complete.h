@@ -17,11 +17,11 @@ struct shell_completer {
 	void (*complete)(struct le_completion *c, int argc, const char *const *argv);
 };
 
-#define SHELL_COMPLETE(_cmd, _fn)                                                                  \
-	static const struct shell_completer __shell_completer_##_cmd __used                        \
-		__table_entry(shell_completers, _cmd) = {                                          \
-			.cmd = #_cmd,                                                              \
-			.complete = _fn,                                                           \
+#define SHELL_COMPLETE(_cmd, _fn)                                                          \
+	static const struct shell_completer __shell_completer_##_cmd __used __table_entry( \
+		shell_completers, _cmd) = {                                                \
+		.cmd = #_cmd,                                                              \
+		.complete = _fn,                                                           \
 	}
 
 void shell_complete(struct le_completion *c, int argc, const char *const *argv, void *ctx);

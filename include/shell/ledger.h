@@ -24,7 +24,10 @@ struct shell_table {
 };
 
 /* A static table over an array: static struct shell_table t = SHELL_TABLE_INIT(array); */
-#define SHELL_TABLE_INIT(array) { .entries = (array), .capacity = ARRAY_SIZE(array) }
+#define SHELL_TABLE_INIT(array)                                   \
+	{                                                         \
+		.entries = (array), .capacity = ARRAY_SIZE(array) \
+	}
 
 /* Every entry in use. Removing the current entry ends the walk (the last one moves). */
 #define shell_table_for_each(e, t) for ((e) = (t)->entries; (e) < (t)->entries + (t)->nr; (e)++)
@@ -65,17 +68,17 @@ struct shell_keeper {
 	bool (*describe)(const struct shell_ref *ref, char *buf, unsigned int len);
 };
 
-#define SHELL_KEEPER(_fn)                                                                          \
-	static const struct shell_keeper __shell_keeper_##_fn __used                               \
-	    __table_entry(shell_keepers, _fn) = { .describe = _fn }
+#define SHELL_KEEPER(_fn)                                                           \
+	static const struct shell_keeper __shell_keeper_##_fn __used __table_entry( \
+		shell_keepers, _fn) = { .describe = _fn }
 
 /* A reference for an address typed at the shell (its pfn when it is in the direct map). */
 struct shell_ref shell_ref_addr(unsigned long addr);
 /* A reference for a page frame (its direct-map address when it is in low memory). */
 struct shell_ref shell_ref_pfn(unsigned long pfn);
 /* refuse @ref when another command group holds it */
-int shell_refuse_foreign(const struct shell_ref *ref, bool (*self)(const struct shell_ref *,
-								   char *, unsigned int),
+int shell_refuse_foreign(const struct shell_ref *ref,
+			 bool (*self)(const struct shell_ref *, char *, unsigned int),
 			 const char *cmd);
 /* True when the shell holds a kmap of a page in [pfn, pfn + 2^order) (cmd/page_alloc.c). */
 bool shell_pages_kmapped(unsigned long pfn, unsigned int order);

@@ -13,20 +13,21 @@
 
 struct shell_cmd {
 	const char *name;
-	const char *usage;	/* arguments, e.g. "<addr> [len]" */
-	const char *help;	/* one line */
-	int min_args, max_args;	/* not counting the command name */
-	int (*fn)(int argc, char **argv);	/* argv[0] is the command; 0 or -1 */
+	const char *usage;		  /* arguments, e.g. "<addr> [len]" */
+	const char *help;		  /* one line */
+	int min_args, max_args;		  /* not counting the command name */
+	int (*fn)(int argc, char **argv); /* argv[0] is the command; 0 or -1 */
 };
 
-#define SHELL_CMD(_name, _usage, _help, _min, _max, _fn)                                           \
-	static const struct shell_cmd __shell_cmd_##_fn __used __table_entry(shell_cmds, _name) = { \
-		.name = #_name,                                                                    \
-		.usage = _usage,                                                                   \
-		.help = _help,                                                                     \
-		.min_args = _min,                                                                  \
-		.max_args = _max,                                                                  \
-		.fn = _fn,                                                                         \
+#define SHELL_CMD(_name, _usage, _help, _min, _max, _fn)                                 \
+	static const struct shell_cmd __shell_cmd_##_fn __used __table_entry(shell_cmds, \
+									     _name) = {  \
+		.name = #_name,                                                          \
+		.usage = _usage,                                                         \
+		.help = _help,                                                           \
+		.min_args = _min,                                                        \
+		.max_args = _max,                                                        \
+		.fn = _fn,                                                               \
 	}
 
 /* Print "error: <why>" and return -1, for handlers: return shell_error("bad %s", x); */

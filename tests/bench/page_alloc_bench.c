@@ -21,8 +21,7 @@ static void report(const char *name, u64 t0, unsigned int loops)
 }
 
 /* Loop overhead is part of each figure: a few instructions, the same in every line. */
-static void bench_alloc_free(const char *name, gfp_t gfp, unsigned int order,
-			     unsigned int loops)
+static void bench_alloc_free(const char *name, gfp_t gfp, unsigned int order, unsigned int loops)
 {
 	struct page *p;
 	unsigned int i;

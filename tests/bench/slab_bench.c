@@ -22,16 +22,16 @@ static void report(const char *name, u64 t0, unsigned int loops)
 }
 
 /* Each figure includes the loop: a few instructions, the same in every line. */
-#define BENCH_LOOP(name, loops, body)                                                              \
-	do {                                                                                       \
-		unsigned int __i;                                                                  \
-		u64 __t0;                                                                          \
-		body; /* warm: the array cache holds objects */                                    \
-		__t0 = bench_ns();                                                                 \
-		for (__i = 0; __i < (loops); __i++) {                                              \
-			body;                                                                      \
-		}                                                                                  \
-		report(name, __t0, loops);                                                         \
+#define BENCH_LOOP(name, loops, body)                           \
+	do {                                                    \
+		unsigned int __i;                               \
+		u64 __t0;                                       \
+		body; /* warm: the array cache holds objects */ \
+		__t0 = bench_ns();                              \
+		for (__i = 0; __i < (loops); __i++) {           \
+			body;                                   \
+		}                                               \
+		report(name, __t0, loops);                      \
 	} while (0)
 
 #define LIVE 1000
@@ -73,8 +73,8 @@ static void bench_cache_bulk(struct kmem_cache *c)
 	}
 	total = (unsigned long)(bench_ns() - t0);
 	printk("%-34s %6lu instructions/call (%lu.%lu per object)\n",
-	       "kmem_cache bulk alloc+free, 16", (total + LOOPS / 2) / LOOPS,
-	       total / LOOPS / 16, total * 10 / LOOPS / 16 % 10);
+	       "kmem_cache bulk alloc+free, 16", (total + LOOPS / 2) / LOOPS, total / LOOPS / 16,
+	       total * 10 / LOOPS / 16 % 10);
 }
 
 static void bench_slab_ops(void)

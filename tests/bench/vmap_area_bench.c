@@ -53,9 +53,9 @@ static void bench_vmap_area(void)
 	prandom_seed_state(&rnd, 0x9e3779b9); /* the same layout and requests on every run */
 	/* 2000 areas of 1..16 pages, then every other one freed: 1000 live, 1000 holes. */
 	for (i = 0; i < 2 * LIVE; i++) {
-		live[i] =
-		    vmap_space_alloc(&bench_space, (1 + prandom_u32_state(&rnd) % 16) * PAGE_SIZE,
-				     PAGE_SIZE, GFP_KERNEL);
+		live[i] = vmap_space_alloc(&bench_space,
+					   (1 + prandom_u32_state(&rnd) % 16) * PAGE_SIZE,
+					   PAGE_SIZE, GFP_KERNEL);
 		if (!live[i]) {
 			printk("error: vmap_area bench: set-up allocation %u failed\n", i);
 			goto out;
@@ -68,7 +68,8 @@ static void bench_vmap_area(void)
 	for (i = 0; i < LOOPS; i++) {
 		req_size[i] = (1 + prandom_u32_state(&rnd) % 32) * PAGE_SIZE;
 		va = live[2 * (prandom_u32_state(&rnd) % LIVE) + 1];
-		req_addr[i] = va->va_start + (prandom_u32_state(&rnd) % (va->va_end - va->va_start));
+		req_addr[i] =
+			va->va_start + (prandom_u32_state(&rnd) % (va->va_end - va->va_start));
 	}
 	printk("vmap_area: %lu live areas, %lu free ranges, %lu node pages\n", bench_space.nr_busy,
 	       bench_space.nr_free, bench_space.pool_nr_pages);

@@ -16,8 +16,14 @@
 #define SLOTS 64
 
 static const gfp_t gfps[8] = {
-	GFP_KERNEL, GFP_ATOMIC, GFP_NOWAIT, GFP_DMA | GFP_KERNEL, GFP_HIGHUSER,
-	GFP_KERNEL | __GFP_ZERO, GFP_NOIO | __GFP_NORETRY, GFP_ATOMIC | __GFP_COLD,
+	GFP_KERNEL,
+	GFP_ATOMIC,
+	GFP_NOWAIT,
+	GFP_DMA | GFP_KERNEL,
+	GFP_HIGHUSER,
+	GFP_KERNEL | __GFP_ZERO,
+	GFP_NOIO | __GFP_NORETRY,
+	GFP_ATOMIC | __GFP_COLD,
 };
 
 struct slot {
@@ -63,7 +69,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		case 0: /* allocate pages */
 			if (!s->page) {
 				s->order = arg % 12; /* 11 is refused */
-				s->page = alloc_pages(gfps[(arg >> 4) % 8] | __GFP_NOWARN, s->order);
+				s->page =
+					alloc_pages(gfps[(arg >> 4) % 8] | __GFP_NOWARN, s->order);
 			}
 			break;
 		case 1: /* free pages, right order */
@@ -91,7 +98,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		case 4: /* kmalloc */
 			if (!s->obj)
 				s->obj = kmalloc(1 + arg * 37, (arg & 1 ? GFP_KERNEL : GFP_ATOMIC) |
-							       __GFP_NOWARN);
+								       __GFP_NOWARN);
 			break;
 		case 5: /* kfree */
 			kfree(s->obj);

@@ -83,8 +83,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			shell_exec(line);
 			errors = mm_host_check(NULL);
 			if (errors) {
-				fprintf(stderr, "allocator invariants broken after '%s':\n%s\n", le.line,
-					host_log());
+				fprintf(stderr, "allocator invariants broken after '%s':\n%s\n",
+					le.line, host_log());
 				__builtin_trap();
 			}
 		}

@@ -26,7 +26,13 @@
 #define MAX_STEPS 64
 #define DEV_PHYS  0x10000000u /* above the 32 MB arena: "device registers" */
 
-enum kind { NONE, VMALLOC, VMAP, IOREMAP, DMA };
+enum kind {
+	NONE,
+	VMALLOC,
+	VMAP,
+	IOREMAP,
+	DMA
+};
 
 struct slot {
 	enum kind kind;
@@ -39,7 +45,9 @@ struct slot {
 };
 
 static struct device dev = {
-	.name = "fuzz", .dma_mask = 0xffffffff, .coherent_dma_mask = 0xffffffff,
+	.name = "fuzz",
+	.dma_mask = 0xffffffff,
+	.coherent_dma_mask = 0xffffffff,
 };
 
 static void check(const char *after)
@@ -116,7 +124,8 @@ static void create(struct slot *s, unsigned int op, unsigned int a, unsigned int
 	case 2:
 		s->nr = 1 + a % 8;
 		for (i = 0; i < s->nr; i++)
-			s->pages[i] = alloc_page((b & 1 ? GFP_HIGHUSER : GFP_KERNEL) | __GFP_NOWARN);
+			s->pages[i] =
+				alloc_page((b & 1 ? GFP_HIGHUSER : GFP_KERNEL) | __GFP_NOWARN);
 		for (i = 0; i < s->nr && s->pages[i]; i++)
 			;
 		s->addr = i == s->nr ? vmap(s->pages, s->nr, 0, &PAGE_KERNEL) : NULL;
@@ -208,7 +217,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		release(&slot[i]);
 	check("freeing everything");
 	if (vmalloc_nr_areas() || kernel_l2_pages() || vmalloc_settled_free() != baseline) {
-		fprintf(stderr, "fuzz_vmalloc: %lu areas, %lu L2 pages, %lu free pages (%lu at start)\n",
+		fprintf(stderr,
+			"fuzz_vmalloc: %lu areas, %lu L2 pages, %lu free pages (%lu at start)\n",
 			vmalloc_nr_areas(), kernel_l2_pages(), vmalloc_settled_free(), baseline);
 		abort();
 	}

@@ -94,7 +94,8 @@ static void test_coherent_buffer_of_64kb_uses_large_pages(void **state)
 
 static void test_coherent_buffer_lies_below_a_mask_that_covers_only_zone_dma(void **state)
 {
-	struct device small = { .name = "isa", .dma_mask = dma_zone_end() - 1,
+	struct device small = { .name = "isa",
+				.dma_mask = dma_zone_end() - 1,
 				.coherent_dma_mask = dma_zone_end() - 1 };
 	dma_addr_t handle;
 	void *cpu = dma_alloc_coherent(&small, PAGE_SIZE, &handle, GFP_KERNEL | __GFP_HIGHMEM);
@@ -119,8 +120,8 @@ static void test_coherent_buffer_of_zero_or_too_many_bytes_is_refused(void **sta
 	dma_addr_t handle;
 
 	assert_null(dma_alloc_coherent(&dev, 0, &handle, GFP_KERNEL));
-	assert_null(dma_alloc_coherent(&dev, (PAGE_SIZE << (MAX_ORDER - 1)) + 1, &handle,
-				       GFP_KERNEL));
+	assert_null(
+		dma_alloc_coherent(&dev, (PAGE_SIZE << (MAX_ORDER - 1)) + 1, &handle, GFP_KERNEL));
 	assert_null(dma_alloc_coherent(&dev, SIZE_MAX, &handle, GFP_KERNEL));
 	assert_int_equal(vmalloc_nr_areas(), 0);
 	assert_int_equal(vmalloc_settled_free(), before);
@@ -158,11 +159,11 @@ static void test_dma_free_coherent_of_a_wrong_buffer_is_reported_and_ignored(voi
 	void *cpu = dma_alloc_coherent(&dev, PAGE_SIZE, &handle, GFP_KERNEL);
 	void *v = vmalloc(PAGE_SIZE);
 
-	dma_free_coherent(&dev, PAGE_SIZE, cpu, handle + PAGE_SIZE);	/* wrong handle */
-	dma_free_coherent(&dev, 2 * PAGE_SIZE, cpu, handle);		/* wrong size */
-	dma_free_coherent(&dev, PAGE_SIZE, (char *)cpu + 32, handle);	/* not the start */
-	dma_free_coherent(&dev, PAGE_SIZE, v, handle);			/* a vmalloc area */
-	dma_free_coherent(&dev, SIZE_MAX, cpu, handle);			/* no such size */
+	dma_free_coherent(&dev, PAGE_SIZE, cpu, handle + PAGE_SIZE);  /* wrong handle */
+	dma_free_coherent(&dev, 2 * PAGE_SIZE, cpu, handle);	      /* wrong size */
+	dma_free_coherent(&dev, PAGE_SIZE, (char *)cpu + 32, handle); /* not the start */
+	dma_free_coherent(&dev, PAGE_SIZE, v, handle);		      /* a vmalloc area */
+	dma_free_coherent(&dev, SIZE_MAX, cpu, handle);		      /* no such size */
 	assert_int_equal(host_log_count("is not a coherent buffer"), 5);
 	assert_true(walk(cpu).mapped);
 	dma_free_coherent(&dev, PAGE_SIZE, cpu, handle);
@@ -220,8 +221,9 @@ static void test_dma_map_single_refuses_what_cannot_be_mapped_safely(void **stat
 	assert_true(host_log_contains("is beyond the device's mask 0x000fffff"));
 	/* Nothing was cleaned or invalidated for a refused buffer. */
 	assert_int_equal(host_mmu_log_count(HOST_MMU_DCACHE_CLEAN) +
-			 host_mmu_log_count(HOST_MMU_DCACHE_INV) +
-			 host_mmu_log_count(HOST_MMU_DCACHE_FLUSH), 0);
+				 host_mmu_log_count(HOST_MMU_DCACHE_INV) +
+				 host_mmu_log_count(HOST_MMU_DCACHE_FLUSH),
+			 0);
 	vfree(v);
 	kfree(buf);
 }

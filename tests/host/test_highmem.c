@@ -121,7 +121,7 @@ static void test_kunmap_of_unmapped_page_is_reported(void **state)
 
 static void test_kmap_atomic_windows_nest_lifo(void **state)
 {
-	struct page *p[3] = {high_page(), high_page(), high_page()};
+	struct page *p[3] = { high_page(), high_page(), high_page() };
 	unsigned char *v[3];
 	int i;
 
@@ -302,20 +302,20 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
-	    T(test_page_address_of_unmapped_highmem_page_is_null),
-	    T(test_kmap_maps_the_page_and_kunmap_removes_it),
-	    T(test_kmap_of_lowmem_page_returns_its_direct_address),
-	    T(test_kmap_twice_shares_one_slot_until_the_last_kunmap),
-	    T(test_kunmap_of_unmapped_page_is_reported),
-	    T(test_kmap_atomic_windows_nest_lifo),
-	    T(test_kunmap_atomic_out_of_order_is_reported),
-	    T(test_kunmap_atomic_without_kmap_atomic_is_reported),
-	    T(test_kmap_atomic_in_irq_handler_leaves_the_interrupted_window_intact),
-	    T(test_kmap_atomic_stack_overflow_is_reported),
-	    T(test_kmap_waits_for_a_slot_when_all_are_used),
-	    T(test_kmap_slot_wait_ends_on_a_fatal_signal),
-	    T(test_kmap_in_atomic_context_is_reported_and_never_waits),
-	    T(test_kmap_to_page_rejects_other_addresses),
+		T(test_page_address_of_unmapped_highmem_page_is_null),
+		T(test_kmap_maps_the_page_and_kunmap_removes_it),
+		T(test_kmap_of_lowmem_page_returns_its_direct_address),
+		T(test_kmap_twice_shares_one_slot_until_the_last_kunmap),
+		T(test_kunmap_of_unmapped_page_is_reported),
+		T(test_kmap_atomic_windows_nest_lifo),
+		T(test_kunmap_atomic_out_of_order_is_reported),
+		T(test_kunmap_atomic_without_kmap_atomic_is_reported),
+		T(test_kmap_atomic_in_irq_handler_leaves_the_interrupted_window_intact),
+		T(test_kmap_atomic_stack_overflow_is_reported),
+		T(test_kmap_waits_for_a_slot_when_all_are_used),
+		T(test_kmap_slot_wait_ends_on_a_fatal_signal),
+		T(test_kmap_in_atomic_context_is_reported_and_never_waits),
+		T(test_kmap_to_page_rejects_other_addresses),
 #undef T
 	};
 

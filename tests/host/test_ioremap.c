@@ -107,10 +107,10 @@ static void test_ioremap_of_ram_is_refused(void **state)
 	unsigned long ram_end = max_pfn << PAGE_SHIFT;
 
 	assert_null(ioremap(0, PAGE_SIZE));
-	assert_null(ioremap(ram_end - PAGE_SIZE, PAGE_SIZE));	/* highmem is RAM too */
+	assert_null(ioremap(ram_end - PAGE_SIZE, PAGE_SIZE));	  /* highmem is RAM too */
 	assert_null(ioremap(ram_end - PAGE_SIZE, 2 * PAGE_SIZE)); /* starts in RAM */
 	assert_int_equal(host_log_count("ioremap: refusing to map RAM"), 3);
-	assert_non_null(ioremap(ram_end, PAGE_SIZE));		/* the first page above RAM */
+	assert_non_null(ioremap(ram_end, PAGE_SIZE)); /* the first page above RAM */
 	assert_int_equal(vmalloc_nr_areas(), 1);
 	iounmap((void __iomem *)find_vm_area((void *)VMALLOC_START)->addr);
 }

@@ -25,8 +25,8 @@ static size_t expected_class(size_t size)
 
 static void test_kmalloc_picks_the_smallest_class_that_fits(void **state)
 {
-	static const size_t sizes[] = {1,   8,	 31,   32,   33,   64,	 65,	100,	128,
-				       129, 500, 1000, 1025, 4096, 4097, 65536, 100000, 131072};
+	static const size_t sizes[] = { 1,   8,	  31,	32,   33,   64,	  65,	 100,	 128,
+					129, 500, 1000, 1025, 4096, 4097, 65536, 100000, 131072 };
 	volatile size_t vs; /* a size the compiler cannot fold */
 	char name[32];
 	unsigned int i;
@@ -158,7 +158,7 @@ static void test_kfree_checked_refuses_double_and_mid_object_frees(void **state)
 	assert_false(kmem_ptr_is_free(p));
 	assert_int_equal(kfree_checked(p + 16), -1);
 	assert_true(host_log_contains(
-	    "cache 'kmalloc-128': invalid free: not the start of an object (16 bytes into"));
+		"cache 'kmalloc-128': invalid free: not the start of an object (16 bytes into"));
 	assert_int_equal(kfree_checked(p), 0);
 	assert_true(kmem_ptr_is_free(p));
 	avail = ac->avail;
@@ -174,15 +174,15 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 #define T(f) cmocka_unit_test_setup_teardown(f, slab_setup, slab_teardown)
-	    T(test_kmalloc_picks_the_smallest_class_that_fits),
-	    T(test_gfp_dma_uses_the_dma_twin_in_zone_dma),
-	    T(test_kmalloc_zero_returns_zero_size_ptr_that_kfree_accepts),
-	    T(test_large_requests_come_from_the_page_allocator),
-	    T(test_kfree_of_a_bad_pointer_is_reported_and_ignored),
-	    T(test_kzalloc_and_kcalloc_return_zeroed_memory),
-	    T(test_kcalloc_refuses_an_overflowing_product),
-	    T(test_krealloc_keeps_contents_and_reuses_when_it_fits),
-	    T(test_kfree_checked_refuses_double_and_mid_object_frees),
+		T(test_kmalloc_picks_the_smallest_class_that_fits),
+		T(test_gfp_dma_uses_the_dma_twin_in_zone_dma),
+		T(test_kmalloc_zero_returns_zero_size_ptr_that_kfree_accepts),
+		T(test_large_requests_come_from_the_page_allocator),
+		T(test_kfree_of_a_bad_pointer_is_reported_and_ignored),
+		T(test_kzalloc_and_kcalloc_return_zeroed_memory),
+		T(test_kcalloc_refuses_an_overflowing_product),
+		T(test_krealloc_keeps_contents_and_reuses_when_it_fits),
+		T(test_kfree_checked_refuses_double_and_mid_object_frees),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -175,13 +175,13 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
-	    T(test_memblock_add_merges_overlapping_and_adjacent_regions),
-	    T(test_memblock_phys_free_splits_a_reserved_region),
-	    T(test_memblock_alloc_is_top_down_aligned_zeroed_and_reserved),
-	    T(test_memblock_alloc_skips_reserved_ranges_and_respects_the_limit),
-	    T(test_memblock_alloc_failure_is_reported_and_returns_null),
-	    T(test_memblock_table_full_is_refused_unchanged),
-	    T(test_mem_init_frees_every_unreserved_page_and_retires_memblock),
+		T(test_memblock_add_merges_overlapping_and_adjacent_regions),
+		T(test_memblock_phys_free_splits_a_reserved_region),
+		T(test_memblock_alloc_is_top_down_aligned_zeroed_and_reserved),
+		T(test_memblock_alloc_skips_reserved_ranges_and_respects_the_limit),
+		T(test_memblock_alloc_failure_is_reported_and_returns_null),
+		T(test_memblock_table_full_is_refused_unchanged),
+		T(test_mem_init_frees_every_unreserved_page_and_retires_memblock),
 #undef T
 	};
 

@@ -209,14 +209,14 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, slab_teardown)
-	    T(test_create_fills_the_reserve),
-	    T(test_alloc_tries_the_allocator_first_without_reclaim),
-	    T(test_reserve_serves_when_the_allocator_fails),
-	    T(test_sleeping_caller_waits_for_an_interrupt_to_free),
-	    T(test_wait_on_an_empty_pool_ends_on_a_fatal_signal),
-	    T(test_sleeping_alloc_in_interrupt_context_is_reported_not_slept),
-	    T(test_resize_grows_and_shrinks_the_reserve),
-	    T(test_helpers_build_slab_kmalloc_and_page_pools),
+		T(test_create_fills_the_reserve),
+		T(test_alloc_tries_the_allocator_first_without_reclaim),
+		T(test_reserve_serves_when_the_allocator_fails),
+		T(test_sleeping_caller_waits_for_an_interrupt_to_free),
+		T(test_wait_on_an_empty_pool_ends_on_a_fatal_signal),
+		T(test_sleeping_alloc_in_interrupt_context_is_reported_not_slept),
+		T(test_resize_grows_and_shrinks_the_reserve),
+		T(test_helpers_build_slab_kmalloc_and_page_pools),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

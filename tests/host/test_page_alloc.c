@@ -89,7 +89,7 @@ static void test_zonelists_follow_the_fallback_order(void **state)
 
 static void test_target_layout_has_64mb_highmem(void **state)
 {
-	const struct mm_host_layout target = {.ram_mb = 256, .lowmem_mb = 192, .dma_mb = 16};
+	const struct mm_host_layout target = { .ram_mb = 256, .lowmem_mb = 192, .dma_mb = 16 };
 	struct sysinfo si;
 
 	mm_host_shutdown();
@@ -175,7 +175,7 @@ static void test_exhaustion_then_free_returns_to_boot_state(void **state)
 {
 	struct mm_host_snapshot boot, now;
 	unsigned long n[4], total = 0;
-	static const gfp_t gfps[] = {GFP_HIGHUSER, GFP_KERNEL, GFP_DMA, GFP_ATOMIC};
+	static const gfp_t gfps[] = { GFP_HIGHUSER, GFP_KERNEL, GFP_DMA, GFP_ATOMIC };
 	int i;
 
 	mm_host_snapshot(&boot);
@@ -307,7 +307,7 @@ static void test_gfp_kernel_falls_back_from_normal_to_dma_never_highmem(void **s
 
 static void test_gfp_highuser_prefers_highmem_then_normal_then_dma(void **state)
 {
-	unsigned long n = 0, seen[MAX_NR_ZONES] = {0};
+	unsigned long n = 0, seen[MAX_NR_ZONES] = { 0 };
 	struct page *page;
 
 	while ((page = alloc_page(GFP_HIGHUSER | __GFP_NOWARN)) != NULL) {
@@ -541,31 +541,31 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 #define T(f) cmocka_unit_test_setup_teardown(f, mm_host_setup, mm_host_teardown)
-	    T(test_boot_accounts_every_page),
-	    T(test_zonelists_follow_the_fallback_order),
-	    T(test_target_layout_has_64mb_highmem),
-	    T(test_alloc_splits_the_smallest_sufficient_block),
-	    T(test_buddies_merge_only_when_both_are_free),
-	    T(test_every_order_is_naturally_aligned),
-	    T(test_exhaustion_then_free_returns_to_boot_state),
-	    T(test_pcp_refill_moves_one_batch),
-	    T(test_pcp_hot_page_is_reused_first),
-	    T(test_gfp_cold_takes_from_the_cold_end),
-	    T(test_pcp_drains_a_batch_when_it_reaches_high),
-	    T(test_gfp_dma_uses_only_the_dma_zone),
-	    T(test_gfp_kernel_falls_back_from_normal_to_dma_never_highmem),
-	    T(test_gfp_highuser_prefers_highmem_then_normal_then_dma),
-	    T(test_watermarks_follow_min_free_kbytes),
-	    T(test_zone_watermark_ok_lowers_the_mark_for_high_and_harder),
-	    T(test_nowait_stops_exactly_at_the_min_watermark),
-	    T(test_nowait_refill_never_dips_below_min),
-	    T(test_atomic_goes_below_min_into_the_reserve),
-	    T(test_gfp_high_may_sleep_and_gets_half_the_reserve),
-	    T(test_get_page_keeps_the_block_until_the_last_free),
-	    T(test_page_address_conversions_round_trip),
-	    T(test_buddyinfo_has_linux_format),
-	    T(test_meminfo_memfree_counts_buddy_and_pcp_pages),
-	    T(test_zoneinfo_lists_watermarks_and_sizes),
+		T(test_boot_accounts_every_page),
+		T(test_zonelists_follow_the_fallback_order),
+		T(test_target_layout_has_64mb_highmem),
+		T(test_alloc_splits_the_smallest_sufficient_block),
+		T(test_buddies_merge_only_when_both_are_free),
+		T(test_every_order_is_naturally_aligned),
+		T(test_exhaustion_then_free_returns_to_boot_state),
+		T(test_pcp_refill_moves_one_batch),
+		T(test_pcp_hot_page_is_reused_first),
+		T(test_gfp_cold_takes_from_the_cold_end),
+		T(test_pcp_drains_a_batch_when_it_reaches_high),
+		T(test_gfp_dma_uses_only_the_dma_zone),
+		T(test_gfp_kernel_falls_back_from_normal_to_dma_never_highmem),
+		T(test_gfp_highuser_prefers_highmem_then_normal_then_dma),
+		T(test_watermarks_follow_min_free_kbytes),
+		T(test_zone_watermark_ok_lowers_the_mark_for_high_and_harder),
+		T(test_nowait_stops_exactly_at_the_min_watermark),
+		T(test_nowait_refill_never_dips_below_min),
+		T(test_atomic_goes_below_min_into_the_reserve),
+		T(test_gfp_high_may_sleep_and_gets_half_the_reserve),
+		T(test_get_page_keeps_the_block_until_the_last_free),
+		T(test_page_address_conversions_round_trip),
+		T(test_buddyinfo_has_linux_format),
+		T(test_meminfo_memfree_counts_buddy_and_pcp_pages),
+		T(test_zoneinfo_lists_watermarks_and_sizes),
 #undef T
 	};
 

@@ -140,15 +140,15 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 #define T(f) cmocka_unit_test_setup_teardown(f, mm_host_setup, mm_host_teardown)
-	    T(test_double_free_is_reported),
-	    T(test_double_free_of_page_on_pcp_list_is_reported),
-	    T(test_free_wrong_order_is_reported),
-	    T(test_free_inside_a_block_is_reported_as_not_its_start),
-	    T(test_free_order_above_10_is_reported),
-	    T(test_free_of_reserved_page_is_reported),
-	    T(test_free_of_pointer_outside_mem_map_is_reported),
-	    T(test_free_pages_of_a_bad_address_is_reported),
-	    T(test_alloc_order_above_10_is_refused_and_reported),
+		T(test_double_free_is_reported),
+		T(test_double_free_of_page_on_pcp_list_is_reported),
+		T(test_free_wrong_order_is_reported),
+		T(test_free_inside_a_block_is_reported_as_not_its_start),
+		T(test_free_order_above_10_is_reported),
+		T(test_free_of_reserved_page_is_reported),
+		T(test_free_of_pointer_outside_mem_map_is_reported),
+		T(test_free_pages_of_a_bad_address_is_reported),
+		T(test_alloc_order_above_10_is_refused_and_reported),
 #undef T
 	};
 

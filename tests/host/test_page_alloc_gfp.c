@@ -196,7 +196,7 @@ static void test_shrinker_allocating_during_reclaim_uses_reserves_without_recurs
 
 static void test_shrinker_registration_rejects_incomplete_or_duplicate(void **state)
 {
-	struct shrinker bad = {0};
+	struct shrinker bad = { 0 };
 	struct test_cache *c = cache_make(0, 0, 0);
 
 	assert_int_equal(register_shrinker(&bad), -1);
@@ -501,8 +501,8 @@ static void test_failure_report_names_order_gfp_and_zones(void **state)
 	assert_true(host_log_contains("*4096kB = "));
 	host_log_clear();
 	assert_null(alloc_pages(GFP_KERNEL | GFP_DMA | __GFP_NORETRY | __GFP_ZERO, 1));
-	assert_true(
-	    host_log_contains("order:1, mode:0x90d1(GFP_KERNEL|GFP_DMA|__GFP_NORETRY|__GFP_ZERO)"));
+	assert_true(host_log_contains(
+		"order:1, mode:0x90d1(GFP_KERNEL|GFP_DMA|__GFP_NORETRY|__GFP_ZERO)"));
 }
 
 static void test_nowarn_suppresses_the_failure_report(void **state)
@@ -517,32 +517,32 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
-	    T(test_gfp_kernel_reclaims_through_shrinkers),
-	    T(test_gfp_noio_skips_shrinkers_that_need_io),
-	    T(test_gfp_nofs_skips_shrinkers_that_need_fs_but_runs_io_ones),
-	    T(test_shrinker_allocating_during_reclaim_uses_reserves_without_recursing),
-	    T(test_shrinker_registration_rejects_incomplete_or_duplicate),
-	    T(test_gfp_kernel_waits_for_an_interrupt_that_frees_memory),
-	    T(test_gfp_kernel_gives_up_after_bounded_reclaim_rounds),
-	    T(test_gfp_noretry_reclaims_once_and_never_waits),
-	    T(test_gfp_repeat_retries_harder_but_may_fail),
-	    T(test_costly_order_reclaims_once_unless_repeat),
-	    T(test_gfp_nofail_waits_until_memory_appears),
-	    T(test_gfp_nofail_wait_ends_on_a_fatal_signal),
-	    T(test_fatal_signal_before_the_wait_fails_without_sleeping),
-	    T(test_long_wait_prints_the_stall_warning_every_10s),
-	    T(test_nowarn_suppresses_the_stall_warning),
-	    T(test_gfp_atomic_never_reclaims_or_waits),
-	    T(test_gfp_nowait_never_reclaims_or_waits),
-	    T(test_gfp_nofail_that_cannot_sleep_gets_the_atomic_reserve),
-	    T(test_sleeping_alloc_in_atomic_context_is_reported_and_served),
-	    T(test_sleeping_alloc_with_irqs_disabled_is_reported),
-	    T(test_sleeping_alloc_in_irq_handler_is_reported),
-	    T(test_atomic_alloc_in_irq_handler_is_silent),
-	    T(test_gfp_zero_returns_zeroed_lowmem_pages),
-	    T(test_gfp_zero_clears_highmem_pages_through_kmap_atomic),
-	    T(test_failure_report_names_order_gfp_and_zones),
-	    T(test_nowarn_suppresses_the_failure_report),
+		T(test_gfp_kernel_reclaims_through_shrinkers),
+		T(test_gfp_noio_skips_shrinkers_that_need_io),
+		T(test_gfp_nofs_skips_shrinkers_that_need_fs_but_runs_io_ones),
+		T(test_shrinker_allocating_during_reclaim_uses_reserves_without_recursing),
+		T(test_shrinker_registration_rejects_incomplete_or_duplicate),
+		T(test_gfp_kernel_waits_for_an_interrupt_that_frees_memory),
+		T(test_gfp_kernel_gives_up_after_bounded_reclaim_rounds),
+		T(test_gfp_noretry_reclaims_once_and_never_waits),
+		T(test_gfp_repeat_retries_harder_but_may_fail),
+		T(test_costly_order_reclaims_once_unless_repeat),
+		T(test_gfp_nofail_waits_until_memory_appears),
+		T(test_gfp_nofail_wait_ends_on_a_fatal_signal),
+		T(test_fatal_signal_before_the_wait_fails_without_sleeping),
+		T(test_long_wait_prints_the_stall_warning_every_10s),
+		T(test_nowarn_suppresses_the_stall_warning),
+		T(test_gfp_atomic_never_reclaims_or_waits),
+		T(test_gfp_nowait_never_reclaims_or_waits),
+		T(test_gfp_nofail_that_cannot_sleep_gets_the_atomic_reserve),
+		T(test_sleeping_alloc_in_atomic_context_is_reported_and_served),
+		T(test_sleeping_alloc_with_irqs_disabled_is_reported),
+		T(test_sleeping_alloc_in_irq_handler_is_reported),
+		T(test_atomic_alloc_in_irq_handler_is_silent),
+		T(test_gfp_zero_returns_zeroed_lowmem_pages),
+		T(test_gfp_zero_clears_highmem_pages_through_kmap_atomic),
+		T(test_failure_report_names_order_gfp_and_zones),
+		T(test_nowarn_suppresses_the_failure_report),
 #undef T
 	};
 

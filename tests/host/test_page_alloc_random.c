@@ -62,18 +62,18 @@ static unsigned int rand_order(void)
 }
 
 static const gfp_t gfp_choices[] = {
-    GFP_KERNEL,
-    GFP_KERNEL,
-    GFP_ATOMIC,
-    GFP_NOWAIT,
-    GFP_DMA,
-    GFP_DMA | GFP_ATOMIC,
-    GFP_HIGHUSER,
-    GFP_HIGHUSER,
-    GFP_HIGHUSER | __GFP_COLD,
-    GFP_NOIO | __GFP_NORETRY,
-    GFP_KERNEL | __GFP_COLD,
-    GFP_ATOMIC | __GFP_HIGHMEM,
+	GFP_KERNEL,
+	GFP_KERNEL,
+	GFP_ATOMIC,
+	GFP_NOWAIT,
+	GFP_DMA,
+	GFP_DMA | GFP_ATOMIC,
+	GFP_HIGHUSER,
+	GFP_HIGHUSER,
+	GFP_HIGHUSER | __GFP_COLD,
+	GFP_NOIO | __GFP_NORETRY,
+	GFP_KERNEL | __GFP_COLD,
+	GFP_ATOMIC | __GFP_HIGHMEM,
 };
 
 static long floor_for(const struct zone *z, gfp_t gfp)
@@ -260,7 +260,7 @@ static void test_random_alloc_free_matches_the_model(void **state)
 			for (z = 0; z < MAX_NR_ZONES; z++)
 				assert_int_equal(free_per_zone[z],
 						 contig_page_data.node_zones[z].managed_pages -
-						     model_used[z]);
+							 model_used[z]);
 		}
 	}
 	printf("test_page_alloc_random: %lu failed allocations, %lu interrupts, %lu waits\n", fails,
@@ -283,7 +283,7 @@ static void test_random_alloc_free_matches_the_model(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_random_alloc_free_matches_the_model),
+		cmocka_unit_test(test_random_alloc_free_matches_the_model),
 	};
 
 	return cmocka_run_group_tests_name("page_alloc_random", tests, NULL, NULL);

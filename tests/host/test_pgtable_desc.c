@@ -17,8 +17,8 @@
 
 #include <asm/pgtable.h>
 
-static const struct pt_attrs normal_priv_rw_xn = {MT_NORMAL, false, true, false};
-static const struct pt_attrs normal_priv_ro_x = {MT_NORMAL, true, false, false};
+static const struct pt_attrs normal_priv_rw_xn = { MT_NORMAL, false, true, false };
+static const struct pt_attrs normal_priv_ro_x = { MT_NORMAL, true, false, false };
 
 /* ---- encoding: exact bit patterns ---- */
 
@@ -36,7 +36,7 @@ static void test_section_normal_wbwa_priv_ro_executable_sets_apx(void **state)
 
 static void test_section_device_priv_rw_xn_is_b_only(void **state)
 {
-	struct pt_attrs a = {MT_DEVICE, false, true, false};
+	struct pt_attrs a = { MT_DEVICE, false, true, false };
 
 	/* TEX 000 C0 B1: 0x400 | 0x10 | 0x4 | 0x2 */
 	assert_int_equal(mk_pmd_section(0x10100000, &a), 0x10100416);
@@ -44,7 +44,7 @@ static void test_section_device_priv_rw_xn_is_b_only(void **state)
 
 static void test_section_strongly_ordered_user_rw_is_ap_11(void **state)
 {
-	struct pt_attrs a = {MT_STRONGLY_ORDERED, false, false, true};
+	struct pt_attrs a = { MT_STRONGLY_ORDERED, false, false, true };
 
 	assert_int_equal(mk_pmd_section(0xfff00000, &a), 0xfff00c02);
 }
@@ -56,7 +56,7 @@ static void test_section_drops_offset_bits_of_phys(void **state)
 
 static void test_section_device_nonshared_puts_tex_010_at_bit_12(void **state)
 {
-	struct pt_attrs a = {MT_DEVICE_NONSHARED, false, true, false};
+	struct pt_attrs a = { MT_DEVICE_NONSHARED, false, true, false };
 
 	assert_int_equal(mk_pmd_section(0, &a), 0x00002412);
 }
@@ -74,14 +74,14 @@ static void test_small_page_data_priv_rw_xn_sets_bit_0(void **state)
 
 static void test_small_page_strongly_ordered_user_rw_xn(void **state)
 {
-	struct pt_attrs a = {MT_STRONGLY_ORDERED, false, true, true};
+	struct pt_attrs a = { MT_STRONGLY_ORDERED, false, true, true };
 
 	assert_int_equal(mk_pte_small(0xfffff000, &a), 0xfffff033);
 }
 
 static void test_small_page_user_ro_write_through(void **state)
 {
-	struct pt_attrs a = {MT_NORMAL_WT, true, false, true};
+	struct pt_attrs a = { MT_NORMAL_WT, true, false, true };
 
 	/* APX | AP 10 (0x20) | C | bit1 */
 	assert_int_equal(mk_pte_small(0x00400abc, &a), 0x0040022a);
@@ -89,14 +89,14 @@ static void test_small_page_user_ro_write_through(void **state)
 
 static void test_small_page_device_nonshared_puts_tex_010_at_bit_6(void **state)
 {
-	struct pt_attrs a = {MT_DEVICE_NONSHARED, false, true, false};
+	struct pt_attrs a = { MT_DEVICE_NONSHARED, false, true, false };
 
 	assert_int_equal(mk_pte_small(0, &a), 0x00000093);
 }
 
 static void test_large_page_normal_user_ro_xn_is_0x1234922d(void **state)
 {
-	struct pt_attrs a = {MT_NORMAL, true, true, true};
+	struct pt_attrs a = { MT_NORMAL, true, true, true };
 
 	/* XN (0x8000) | TEX 001 at [14:12] (0x1000) | APX | AP 10 | C | B | 0b01 */
 	assert_int_equal(mk_pte_large(0x12340000, &a), 0x1234922d);
@@ -104,7 +104,7 @@ static void test_large_page_normal_user_ro_xn_is_0x1234922d(void **state)
 
 static void test_large_page_drops_offset_bits_of_phys(void **state)
 {
-	struct pt_attrs a = {MT_NORMAL_NC, false, false, false};
+	struct pt_attrs a = { MT_NORMAL_NC, false, false, false };
 
 	/* TEX 001, C0 B0, AP 01 */
 	assert_int_equal(mk_pte_large(0x1234ffff, &a), 0x12341011);
@@ -255,8 +255,8 @@ static void test_tex_1xx_decodes_as_inner_outer_policy(void **state)
 static void test_reserved_tex_c_b_combinations_decode_as_reserved(void **state)
 {
 	static const unsigned int reserved[][3] = {
-	    {1, 0, 1}, {1, 1, 0}, {2, 0, 1}, {2, 1, 0}, {2, 1, 1},
-	    {3, 0, 0}, {3, 0, 1}, {3, 1, 0}, {3, 1, 1},
+		{ 1, 0, 1 }, { 1, 1, 0 }, { 2, 0, 1 }, { 2, 1, 0 }, { 2, 1, 1 },
+		{ 3, 0, 0 }, { 3, 0, 1 }, { 3, 1, 0 }, { 3, 1, 1 },
 	};
 	struct desc_info d;
 	unsigned int i;
@@ -277,8 +277,8 @@ static void test_every_ap_value_decodes_to_its_permissions(void **state)
 	static const struct {
 		bool ro, user;
 	} want[8] = {
-	    {true, false}, {false, false}, {false, true}, {false, true},
-	    {true, false}, {true, false},  {true, true},  {true, true},
+		{ true, false }, { false, false }, { false, true }, { false, true },
+		{ true, false }, { true, false },  { true, true },  { true, true },
 	};
 	struct desc_info d;
 	unsigned int ap;
@@ -316,8 +316,8 @@ static void test_decode_of_encode_returns_attrs_for_every_combination(void **sta
 
 	for (t = MT_STRONGLY_ORDERED; t <= MT_DEVICE_NONSHARED; t++) {
 		for (bits = 0; bits < 8; bits++) {
-			struct pt_attrs a = {(enum mem_type)t, bits & 1, (bits >> 1) & 1,
-					     (bits >> 2) & 1};
+			struct pt_attrs a = { (enum mem_type)t, bits & 1, (bits >> 1) & 1,
+					      (bits >> 2) & 1 };
 			u32 desc;
 
 			desc = mk_pmd_section(0x80100000, &a);
@@ -349,16 +349,16 @@ static void test_decode_of_encode_returns_attrs_for_every_combination(void **sta
 static void test_decoded_tex_c_b_match_the_memory_type_table(void **state)
 {
 	static const unsigned int want[][3] = {
-	    [MT_STRONGLY_ORDERED] = {0, 0, 0}, [MT_DEVICE] = {0, 0, 1},
-	    [MT_NORMAL_WT] = {0, 1, 0},	       [MT_NORMAL_WB] = {0, 1, 1},
-	    [MT_NORMAL_NC] = {1, 0, 0},	       [MT_NORMAL] = {1, 1, 1},
-	    [MT_DEVICE_NONSHARED] = {2, 0, 0},
+		[MT_STRONGLY_ORDERED] = { 0, 0, 0 }, [MT_DEVICE] = { 0, 0, 1 },
+		[MT_NORMAL_WT] = { 0, 1, 0 },	     [MT_NORMAL_WB] = { 0, 1, 1 },
+		[MT_NORMAL_NC] = { 1, 0, 0 },	     [MT_NORMAL] = { 1, 1, 1 },
+		[MT_DEVICE_NONSHARED] = { 2, 0, 0 },
 	};
 	struct desc_info d;
 	unsigned int t;
 
 	for (t = MT_STRONGLY_ORDERED; t <= MT_DEVICE_NONSHARED; t++) {
-		struct pt_attrs a = {(enum mem_type)t, false, false, false};
+		struct pt_attrs a = { (enum mem_type)t, false, false, false };
 
 		decode_pmd(mk_pmd_section(0, &a), &d);
 		assert_int_equal(d.tex, want[t][0]);
@@ -425,37 +425,37 @@ static void test_indices_split_va_into_1mb_and_4kb_slots(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_section_normal_wbwa_priv_rw_xn_is_0x0010141e),
-	    cmocka_unit_test(test_section_normal_wbwa_priv_ro_executable_sets_apx),
-	    cmocka_unit_test(test_section_device_priv_rw_xn_is_b_only),
-	    cmocka_unit_test(test_section_strongly_ordered_user_rw_is_ap_11),
-	    cmocka_unit_test(test_section_drops_offset_bits_of_phys),
-	    cmocka_unit_test(test_section_device_nonshared_puts_tex_010_at_bit_12),
-	    cmocka_unit_test(test_kernel_text_small_page_ro_executable_is_0x0000825e),
-	    cmocka_unit_test(test_small_page_data_priv_rw_xn_sets_bit_0),
-	    cmocka_unit_test(test_small_page_strongly_ordered_user_rw_xn),
-	    cmocka_unit_test(test_small_page_user_ro_write_through),
-	    cmocka_unit_test(test_small_page_device_nonshared_puts_tex_010_at_bit_6),
-	    cmocka_unit_test(test_large_page_normal_user_ro_xn_is_0x1234922d),
-	    cmocka_unit_test(test_large_page_drops_offset_bits_of_phys),
-	    cmocka_unit_test(test_table_descriptor_is_l2_base_with_type_01),
-	    cmocka_unit_test(test_zero_pmd_decodes_as_fault),
-	    cmocka_unit_test(test_pmd_type_11_decodes_as_reserved),
-	    cmocka_unit_test(test_zero_pte_decodes_as_fault),
-	    cmocka_unit_test(test_table_descriptor_decodes_base_and_domain),
-	    cmocka_unit_test(test_section_decodes_every_field),
-	    cmocka_unit_test(test_supersection_decodes_16mb_base),
-	    cmocka_unit_test(test_small_page_decodes_every_field),
-	    cmocka_unit_test(test_small_page_without_bit_0_is_executable),
-	    cmocka_unit_test(test_large_page_decodes_tex_and_xn_from_high_bits),
-	    cmocka_unit_test(test_tex_1xx_decodes_as_inner_outer_policy),
-	    cmocka_unit_test(test_reserved_tex_c_b_combinations_decode_as_reserved),
-	    cmocka_unit_test(test_every_ap_value_decodes_to_its_permissions),
-	    cmocka_unit_test(test_decode_of_encode_returns_attrs_for_every_combination),
-	    cmocka_unit_test(test_decoded_tex_c_b_match_the_memory_type_table),
-	    cmocka_unit_test(test_names_describe_types_kinds_and_permissions),
-	    cmocka_unit_test(test_every_enum_value_has_a_name),
-	    cmocka_unit_test(test_indices_split_va_into_1mb_and_4kb_slots),
+		cmocka_unit_test(test_section_normal_wbwa_priv_rw_xn_is_0x0010141e),
+		cmocka_unit_test(test_section_normal_wbwa_priv_ro_executable_sets_apx),
+		cmocka_unit_test(test_section_device_priv_rw_xn_is_b_only),
+		cmocka_unit_test(test_section_strongly_ordered_user_rw_is_ap_11),
+		cmocka_unit_test(test_section_drops_offset_bits_of_phys),
+		cmocka_unit_test(test_section_device_nonshared_puts_tex_010_at_bit_12),
+		cmocka_unit_test(test_kernel_text_small_page_ro_executable_is_0x0000825e),
+		cmocka_unit_test(test_small_page_data_priv_rw_xn_sets_bit_0),
+		cmocka_unit_test(test_small_page_strongly_ordered_user_rw_xn),
+		cmocka_unit_test(test_small_page_user_ro_write_through),
+		cmocka_unit_test(test_small_page_device_nonshared_puts_tex_010_at_bit_6),
+		cmocka_unit_test(test_large_page_normal_user_ro_xn_is_0x1234922d),
+		cmocka_unit_test(test_large_page_drops_offset_bits_of_phys),
+		cmocka_unit_test(test_table_descriptor_is_l2_base_with_type_01),
+		cmocka_unit_test(test_zero_pmd_decodes_as_fault),
+		cmocka_unit_test(test_pmd_type_11_decodes_as_reserved),
+		cmocka_unit_test(test_zero_pte_decodes_as_fault),
+		cmocka_unit_test(test_table_descriptor_decodes_base_and_domain),
+		cmocka_unit_test(test_section_decodes_every_field),
+		cmocka_unit_test(test_supersection_decodes_16mb_base),
+		cmocka_unit_test(test_small_page_decodes_every_field),
+		cmocka_unit_test(test_small_page_without_bit_0_is_executable),
+		cmocka_unit_test(test_large_page_decodes_tex_and_xn_from_high_bits),
+		cmocka_unit_test(test_tex_1xx_decodes_as_inner_outer_policy),
+		cmocka_unit_test(test_reserved_tex_c_b_combinations_decode_as_reserved),
+		cmocka_unit_test(test_every_ap_value_decodes_to_its_permissions),
+		cmocka_unit_test(test_decode_of_encode_returns_attrs_for_every_combination),
+		cmocka_unit_test(test_decoded_tex_c_b_match_the_memory_type_table),
+		cmocka_unit_test(test_names_describe_types_kinds_and_permissions),
+		cmocka_unit_test(test_every_enum_value_has_a_name),
+		cmocka_unit_test(test_indices_split_va_into_1mb_and_4kb_slots),
 	};
 
 	return cmocka_run_group_tests_name("pgtable_desc", tests, NULL, NULL);

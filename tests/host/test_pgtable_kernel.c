@@ -25,7 +25,7 @@
 #include "harness/mm_host.h"
 #include "harness/vmalloc_check.h"
 
-#define DEV 0x10000000u
+#define DEV    0x10000000u
 #define V(off) (VMALLOC_START + (off))
 
 static bool is_mapped(unsigned long va)
@@ -48,15 +48,16 @@ static void test_first_mapping_allocates_a_cleaned_page_of_four_tables(void **st
 	assert_int_equal(vmalloc_settled_free(), free - 1);
 	table = swapper_pg_dir[first] & PMD_TABLE_BASE_MASK;
 	for (i = 0; i < 4; i++)
-		assert_int_equal(swapper_pg_dir[first + i], mk_pmd_table(table + i * L2_TABLE_SIZE));
+		assert_int_equal(swapper_pg_dir[first + i],
+				 mk_pmd_table(table + i * L2_TABLE_SIZE));
 	/* The zeroed tables reach memory before the walker is told where they are. */
 	clean = host_mmu_find(HOST_MMU_DCACHE_CLEAN, (unsigned long)__va(table),
 			      (unsigned long)__va(table) + PAGE_SIZE);
 	pmd = host_mmu_find(HOST_MMU_SET_PMD, first, 0);
 	assert_true(clean >= 0 && pmd > clean);
 	/* A mapping in another MB of the same four shares the page. */
-	assert_int_equal(map_kernel_phys(V(3 * SECTION_SIZE), DEV, PAGE_SIZE, &PAGE_DEVICE,
-					 GFP_KERNEL), 0);
+	assert_int_equal(
+		map_kernel_phys(V(3 * SECTION_SIZE), DEV, PAGE_SIZE, &PAGE_DEVICE, GFP_KERNEL), 0);
 	assert_int_equal(kernel_l2_pages(), 1);
 	unmap_kernel_range(V(0), PAGE_SIZE);
 	assert_int_equal(kernel_l2_pages(), 1); /* MB 3 still uses its table */
@@ -102,10 +103,12 @@ static void test_bad_ranges_are_refused_with_a_report(void **state)
 			 -EINVAL);
 	assert_int_equal(map_kernel_phys(V(0), DEV, 100, &PAGE_DEVICE, GFP_KERNEL), -EINVAL);
 	assert_int_equal(map_kernel_phys(V(0), DEV, 0, &PAGE_DEVICE, GFP_KERNEL), -EINVAL);
-	assert_int_equal(map_kernel_phys(VMALLOC_END - PAGE_SIZE, DEV, 2 * PAGE_SIZE,
-					 &PAGE_DEVICE, GFP_KERNEL), -EINVAL);
+	assert_int_equal(map_kernel_phys(VMALLOC_END - PAGE_SIZE, DEV, 2 * PAGE_SIZE, &PAGE_DEVICE,
+					 GFP_KERNEL),
+			 -EINVAL);
 	assert_int_equal(map_kernel_phys(VMALLOC_START - PAGE_SIZE, DEV, PAGE_SIZE, &PAGE_DEVICE,
-					 GFP_KERNEL), -EINVAL);
+					 GFP_KERNEL),
+			 -EINVAL);
 	assert_int_equal(map_kernel_pages(V(0), &page, 0, &PAGE_KERNEL, GFP_KERNEL), -EINVAL);
 	assert_int_equal(host_log_count("pgtable: bad kernel range"), 6);
 	/* An unaligned physical address is refused without a report. */
@@ -143,7 +146,8 @@ static void test_no_page_for_a_table_is_enomem_with_nothing_mapped(void **state)
 	drain_all_pages();
 	/* One table page for the first 4 MB, none left for the next: all undone. */
 	assert_int_equal(map_kernel_phys(V(4 * SECTION_SIZE - PAGE_SIZE), DEV, 2 * PAGE_SIZE,
-					 &PAGE_DEVICE, GFP_KERNEL), -ENOMEM);
+					 &PAGE_DEVICE, GFP_KERNEL),
+			 -ENOMEM);
 	assert_false(is_mapped(V(4 * SECTION_SIZE - PAGE_SIZE)));
 	assert_int_equal(kernel_l2_pages(), 0);
 	list_for_each_entry_safe(page, n, &held, lru)

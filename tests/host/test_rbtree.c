@@ -69,7 +69,7 @@ static void cb_rotate(struct rb_node *old, struct rb_node *new)
 	item_of(old)->count = compute_count(old);
 }
 
-static const struct rb_augment_callbacks count_cb = {cb_propagate, cb_copy, cb_rotate};
+static const struct rb_augment_callbacks count_cb = { cb_propagate, cb_copy, cb_rotate };
 
 static void insert(struct item *it, bool augmented)
 {
@@ -252,9 +252,9 @@ static void test_sequential_keys_stay_balanced(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_random_insert_erase_keeps_red_black_rules),
-	    cmocka_unit_test(test_augmented_counts_stay_exact),
-	    cmocka_unit_test(test_sequential_keys_stay_balanced),
+		cmocka_unit_test(test_random_insert_erase_keeps_red_black_rules),
+		cmocka_unit_test(test_augmented_counts_stay_exact),
+		cmocka_unit_test(test_sequential_keys_stay_balanced),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -37,7 +37,7 @@ static void test_power_of_two_sizes_are_accepted(void **state)
 
 static void test_size_not_power_of_two_is_refused(void **state)
 {
-	static const u32 bad[] = {0, 1, 3, 5, 6, 7, 12, 100, 255, 257, 0x80000001u, 0xffffffffu};
+	static const u32 bad[] = { 0, 1, 3, 5, 6, 7, 12, 100, 255, 257, 0x80000001u, 0xffffffffu };
 	u8 store[4];
 	struct ringbuf rb;
 	unsigned int i;
@@ -153,7 +153,10 @@ static void test_random_puts_and_gets_match_a_simple_model(void **state)
 {
 	unsigned int seed = (unsigned int)time(NULL) ^ (unsigned int)getpid();
 	const char *env = getenv("TEST_SEED");
-	enum { STEPS = 200000, SIZE = 16 };
+	enum {
+		STEPS = 200000,
+		SIZE = 16
+	};
 	u8 *store = malloc(SIZE), *model = malloc(STEPS), c;
 	size_t model_head = 0, model_tail = 0;
 	u32 dropped = 0;
@@ -163,9 +166,9 @@ static void test_random_puts_and_gets_match_a_simple_model(void **state)
 
 	if (env)
 		seed = (unsigned int)strtoul(env, NULL, 0);
-	printf(
-	    "# test_random_puts_and_gets_match_a_simple_model: seed %u (TEST_SEED=%u to repeat)\n",
-	    seed, seed);
+	printf("# test_random_puts_and_gets_match_a_simple_model: seed %u (TEST_SEED=%u to "
+	       "repeat)\n",
+	       seed, seed);
 	prandom_seed_state(&rnd, seed);
 	assert_int_equal(ringbuf_init(&rb, store, SIZE), 0);
 	/* start just below 2^32 so that every run crosses the wrap */
@@ -214,15 +217,15 @@ static void test_random_puts_and_gets_match_a_simple_model(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_power_of_two_sizes_are_accepted),
-	    cmocka_unit_test(test_size_not_power_of_two_is_refused),
-	    cmocka_unit_test(test_largest_power_of_two_size_is_accepted),
-	    cmocka_unit_test(test_empty_ring_get_returns_false_and_leaves_byte),
-	    cmocka_unit_test(test_bytes_come_out_in_the_order_they_went_in),
-	    cmocka_unit_test(test_full_ring_drops_the_byte_and_counts_it),
-	    cmocka_unit_test(test_indices_wrap_at_2_pow_32),
-	    cmocka_unit_test(test_count_is_right_when_only_head_has_wrapped),
-	    cmocka_unit_test(test_random_puts_and_gets_match_a_simple_model),
+		cmocka_unit_test(test_power_of_two_sizes_are_accepted),
+		cmocka_unit_test(test_size_not_power_of_two_is_refused),
+		cmocka_unit_test(test_largest_power_of_two_size_is_accepted),
+		cmocka_unit_test(test_empty_ring_get_returns_false_and_leaves_byte),
+		cmocka_unit_test(test_bytes_come_out_in_the_order_they_went_in),
+		cmocka_unit_test(test_full_ring_drops_the_byte_and_counts_it),
+		cmocka_unit_test(test_indices_wrap_at_2_pow_32),
+		cmocka_unit_test(test_count_is_right_when_only_head_has_wrapped),
+		cmocka_unit_test(test_random_puts_and_gets_match_a_simple_model),
 	};
 
 	return cmocka_run_group_tests_name("ringbuf", tests, NULL, NULL);

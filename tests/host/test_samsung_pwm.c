@@ -19,10 +19,10 @@
 #include "harness/host_regs.h"
 
 /* Timer 0 running with auto-reload, its interrupt enabled and pending. */
-#define OTHER_TCON	0x0000000bu
+#define OTHER_TCON 0x0000000bu
 
-#define TICK_IRQ	28
-#define PCLK		66500000
+#define TICK_IRQ 28
+#define PCLK	 66500000
 
 static struct fake_regs regs;
 
@@ -47,8 +47,8 @@ static int setup(void **state)
 {
 	fake_regs_attach(&regs);
 	regs.write = pwm_write;
-	fake_reg_set(&regs, TCFG0, 0x00002a0f);	/* prescaler 1 = 0x2a, prescaler 0 = 0x0f */
-	fake_reg_set(&regs, TCFG1, 0x00044444);	/* every timer divided by 16 */
+	fake_reg_set(&regs, TCFG0, 0x00002a0f); /* prescaler 1 = 0x2a, prescaler 0 = 0x0f */
+	fake_reg_set(&regs, TCFG1, 0x00044444); /* every timer divided by 16 */
 	fake_reg_set(&regs, TCON, OTHER_TCON);
 	fake_reg_set(&regs, TINT_CSTAT, CSTAT_T0_ENABLE | CSTAT_T0_STATUS);
 	host_irq_line_install(timer4_pending);
@@ -99,13 +99,13 @@ static void test_tick_init_loads_tcntb4_then_manual_update_then_start(void **sta
 	n = fake_regs_writes(&regs, TCON, tcon, 8);
 	assert_true(n >= 2 && n <= 8);
 	for (i = 0; i < n; i++) {
-		assert_int_equal(tcon[i] & 0xfffff, OTHER_TCON);	/* timers 0-3 untouched */
+		assert_int_equal(tcon[i] & 0xfffff, OTHER_TCON); /* timers 0-3 untouched */
 		if (update < 0 && (tcon[i] & TCON_T4_UPDATE)) {
 			assert_int_equal(tcon[i] & TCON_T4_START, 0);
 			update = (int)i;
 		} else if (update >= 0 && start < 0) {
 			assert_int_equal(tcon[i] &
-					     (TCON_T4_START | TCON_T4_UPDATE | TCON_T4_RELOAD),
+						 (TCON_T4_START | TCON_T4_UPDATE | TCON_T4_RELOAD),
 					 TCON_T4_START | TCON_T4_RELOAD);
 			start = (int)i;
 		}

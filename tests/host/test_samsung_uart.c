@@ -27,8 +27,8 @@ struct fake_uart {
 	unsigned int rx_head, rx_len;
 	char tx[128];
 	unsigned int tx_len;
-	unsigned int tx_busy_polls;	/* status reads that still report "busy" */
-	bool rx_full;			/* UFSTAT reports the 64-byte FIFO full, count 0 */
+	unsigned int tx_busy_polls; /* status reads that still report "busy" */
+	bool rx_full;		    /* UFSTAT reports the 64-byte FIFO full, count 0 */
 };
 
 static struct fake_regs regs;
@@ -76,7 +76,7 @@ static void uart_write(struct fake_regs *f, unsigned int offset, u32 val)
 		break;
 	case UINTP:
 	case UINTSP:
-		f->reg[offset / 4] &= ~val;	/* write 1 to clear */
+		f->reg[offset / 4] &= ~val; /* write 1 to clear */
 		break;
 	default:
 		f->reg[offset / 4] = val;
@@ -134,14 +134,14 @@ static void test_divisor_115200_at_66_5mhz(void **state)
 /* clk / baud = 16 * (UBRDIV + 1) + slots, rounded to the nearest sixteenth. */
 static void test_divisor_other_clocks_and_rates(void **state)
 {
-	expect_divisor(40000000, 115200, 20, 0xddd5);	/* the manual's example: 11 slots */
-	expect_divisor(66000000, 115200, 34, 0xdfdd);	/* 572.9 -> 573 = 16 * 35 + 13 */
+	expect_divisor(40000000, 115200, 20, 0xddd5); /* the manual's example: 11 slots */
+	expect_divisor(66000000, 115200, 34, 0xdfdd); /* 572.9 -> 573 = 16 * 35 + 13 */
 	expect_divisor(50000000, 115200, 26, 0x0808);
 	expect_divisor(12000000, 115200, 5, 0x5555);
-	expect_divisor(66500000, 38400, 107, 0x2222);	/* 1731.8 rounds up to 1732 */
+	expect_divisor(66500000, 38400, 107, 0x2222); /* 1731.8 rounds up to 1732 */
 	expect_divisor(66500000, 9600, 431, 0xffdf);
-	expect_divisor(64000000, 125000, 31, 0x0000);	/* exactly 512 = 16 * 32 */
-	expect_divisor(3200000, 100000, 1, 0x0000);	/* the slowest divider: UBRDIV 1 */
+	expect_divisor(64000000, 125000, 31, 0x0000); /* exactly 512 = 16 * 32 */
+	expect_divisor(3200000, 100000, 1, 0x0000);   /* the slowest divider: UBRDIV 1 */
 }
 
 static void test_divisor_rejects_impossible_rates(void **state)
@@ -162,14 +162,14 @@ static void test_setup_programs_8n1_pclk_fifo_and_divisor(void **state)
 	assert_int_equal(samsung_uart_setup(66500000, 115200), 0);
 	assert_int_equal(fake_reg(&regs, ULCON), 0x3);
 	ucon = fake_reg(&regs, UCON);
-	assert_int_equal(ucon & 0x3, 1);		/* RX: interrupt or polling */
-	assert_int_equal((ucon >> 2) & 0x3, 1);		/* TX: interrupt or polling */
-	assert_int_equal((ucon >> 10) & 0x3, 0);	/* clock: PCLK */
-	assert_true(ucon & (1 << 8));			/* level-triggered RX */
+	assert_int_equal(ucon & 0x3, 1);			   /* RX: interrupt or polling */
+	assert_int_equal((ucon >> 2) & 0x3, 1);			   /* TX: interrupt or polling */
+	assert_int_equal((ucon >> 10) & 0x3, 0);		   /* clock: PCLK */
+	assert_true(ucon & (1 << 8));				   /* level-triggered RX */
 	assert_int_equal(fake_regs_last_write(&regs, UFCON), 0x7); /* FIFO on, both reset */
 	assert_int_equal(fake_reg(&regs, UBRDIV), 35);
 	assert_int_equal(fake_reg(&regs, UDIVSLOT), 0x0080);
-	assert_int_equal(fake_reg(&regs, UINTM), 0xf);	/* every source masked */
+	assert_int_equal(fake_reg(&regs, UINTM), 0xf); /* every source masked */
 }
 
 static void test_setup_refuses_impossible_baud_without_touching_the_uart(void **state)
@@ -191,7 +191,7 @@ static void test_setup_waits_for_the_transmitter_to_drain(void **state)
 	assert_int_equal(samsung_uart_setup(66500000, 115200), 0);
 	assert_int_equal(dev.tx_busy_polls, 0);
 	brdiv = fake_regs_find_write(&regs, UBRDIV, 0);
-	done_read = fake_regs_find_read(&regs, UTRSTAT, 5);	/* the sixth access: "done" */
+	done_read = fake_regs_find_read(&regs, UTRSTAT, 5); /* the sixth access: "done" */
 	assert_int_equal(done_read, 5);
 	assert_true(done_read >= 0 && brdiv > done_read);
 	assert_int_equal(fake_regs_find_write(&regs, ULCON, 0) > done_read, true);
@@ -199,7 +199,7 @@ static void test_setup_waits_for_the_transmitter_to_drain(void **state)
 
 static void test_putc_waits_while_the_tx_fifo_is_full(void **state)
 {
-	fake_reg_set(&regs, UFCON, 1);		/* FIFO on, as after setup */
+	fake_reg_set(&regs, UFCON, 1); /* FIFO on, as after setup */
 	samsung_uart_console_init(regs.reg);
 	fake_regs_clear_log(&regs);
 	dev.tx_busy_polls = 3;
@@ -231,7 +231,7 @@ static void test_polled_receive_follows_the_fifo_count(void **state)
 	fake_reg_set(&regs, UFCON, 1);
 	samsung_uart_console_init(regs.reg);
 	assert_int_equal(console_trygetc(), -1);
-	assert_int_equal(fake_regs_find_read(&regs, URXH, 0), -1);	/* empty: not read */
+	assert_int_equal(fake_regs_find_read(&regs, URXH, 0), -1); /* empty: not read */
 	receive("ab");
 	assert_int_equal(console_trygetc(), 'a');
 	assert_int_equal(console_trygetc(), 'b');
@@ -264,7 +264,7 @@ static void test_enable_rx_irq_unmasks_only_receive(void **state)
 	fake_regs_clear_log(&regs);
 	assert_int_equal(samsung_uart_enable_rx_irq(UART_IRQ), 0);
 	assert_true(host_irq_line_enabled());
-	assert_int_equal(fake_regs_last_write(&regs, UINTM), 0xe);	/* RXD unmasked */
+	assert_int_equal(fake_regs_last_write(&regs, UINTM), 0xe); /* RXD unmasked */
 	/* Stale pending bits are cleared before the source is unmasked. */
 	assert_true(fake_regs_find_write(&regs, UINTP, 0) < fake_regs_find_write(&regs, UINTM, 0));
 	/* A second driver on the same line is refused. */
@@ -281,7 +281,7 @@ static void test_rx_interrupt_drains_the_fifo_then_acknowledges(void **state)
 	assert_int_equal(samsung_uart_setup(66500000, 115200), 0);
 	assert_int_equal(samsung_uart_enable_rx_irq(UART_IRQ), 0);
 	receive("hi\n");
-	fake_reg_set(&regs, UINTP, 1);		/* RXD pending */
+	fake_reg_set(&regs, UINTP, 1); /* RXD pending */
 	fake_reg_set(&regs, UINTSP, 1);
 	fake_regs_clear_log(&regs);
 	handle_irq(NULL);

@@ -299,17 +299,16 @@ static void test_slabinfo_prints_the_2_1_header_and_a_line_per_cache(void **stat
 
 	show_slabinfo();
 	assert_true(host_log_contains(
-	    "slabinfo - version: 2.1\n# name            <active_objs> <num_objs> <objsize> "
-	    "<objperslab> <pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : "
-	    "slabdata <active_slabs> <num_slabs> <sharedavail>\n"));
+		"slabinfo - version: 2.1\n# name            <active_objs> <num_objs> <objsize> "
+		"<objperslab> <pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : "
+		"slabdata <active_slabs> <num_slabs> <sharedavail>\n"));
 	assert_int_equal(host_log_count("\nkmalloc-"), 13);
 	assert_int_equal(host_log_count("\ndma-kmalloc-"), 13);
 	assert_true(host_log_contains("\nkmem_cache "));
-	assert_true(
-	    host_log_contains(
-		"\nkmalloc-128            0      0    128   31    1 : tunables  120   60    0 : "
-		"slabdata      0      0      0\n") ||
-	    sizeof(void *) == 8);
+	assert_true(host_log_contains("\nkmalloc-128            0      0    128   31    1 : "
+				      "tunables  120   60    0 : "
+				      "slabdata      0      0      0\n") ||
+		    sizeof(void *) == 8);
 	before = slabinfo_active("kmalloc-128");
 	host_log_clear();
 	p = kmalloc(100, GFP_KERNEL);
@@ -340,20 +339,20 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 #define T(f) cmocka_unit_test_setup_teardown(f, slab_setup, slab_teardown)
-	    T(test_objects_respect_requested_and_hwcache_alignment),
-	    T(test_colour_offset_rotates_per_slab_by_cache_line),
-	    T(test_slabs_move_between_full_partial_and_free_lists),
-	    T(test_array_cache_refills_and_flushes_a_batch_at_a_time),
-	    T(test_constructor_runs_for_every_object_when_the_slab_is_created),
-	    T(test_large_objects_keep_slab_management_off_slab),
-	    T(test_multi_page_slabs_mark_every_page),
-	    T(test_destroy_is_refused_while_objects_live),
-	    T(test_empty_slabs_beyond_the_free_limit_go_back),
-	    T(test_shrinker_frees_empty_slabs_under_reclaim),
-	    T(test_dma_cache_slabs_come_from_zone_dma),
-	    T(test_create_rejects_bad_arguments),
-	    T(test_slabinfo_prints_the_2_1_header_and_a_line_per_cache),
-	    T(test_meminfo_shows_slab_reclaimable_and_unreclaimable),
+		T(test_objects_respect_requested_and_hwcache_alignment),
+		T(test_colour_offset_rotates_per_slab_by_cache_line),
+		T(test_slabs_move_between_full_partial_and_free_lists),
+		T(test_array_cache_refills_and_flushes_a_batch_at_a_time),
+		T(test_constructor_runs_for_every_object_when_the_slab_is_created),
+		T(test_large_objects_keep_slab_management_off_slab),
+		T(test_multi_page_slabs_mark_every_page),
+		T(test_destroy_is_refused_while_objects_live),
+		T(test_empty_slabs_beyond_the_free_limit_go_back),
+		T(test_shrinker_frees_empty_slabs_under_reclaim),
+		T(test_dma_cache_slabs_come_from_zone_dma),
+		T(test_create_rejects_bad_arguments),
+		T(test_slabinfo_prints_the_2_1_header_and_a_line_per_cache),
+		T(test_meminfo_shows_slab_reclaimable_and_unreclaimable),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -43,7 +43,7 @@ static void test_poison_catches_a_write_after_free(void **state)
 	p[10] = 0;					      /* use after free */
 	assert_ptr_equal(kmem_cache_alloc(c, GFP_KERNEL), p); /* LIFO: the same object */
 	assert_true(
-	    host_log_contains("slab error: cache 'poison': use after free: byte 10 written"));
+		host_log_contains("slab error: cache 'poison': use after free: byte 10 written"));
 	assert_int_equal(c->errors, 1);
 }
 
@@ -113,8 +113,8 @@ static void test_free_to_the_wrong_cache_is_refused(void **state)
 
 	kmem_cache_free(b, p);
 	assert_true(host_log_contains(
-	    "slab error: cache 'cache-b': invalid free: wrong cache, the object belongs to "
-	    "'cache-a'"));
+		"slab error: cache 'cache-b': invalid free: wrong cache, the object belongs to "
+		"'cache-a'"));
 	assert_int_equal(kmem_cache_active_objs(a), 1);
 	assert_int_equal(AC(b)->avail, 0);
 	kmem_cache_free(a, p);
@@ -179,16 +179,16 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 #define T(f) cmocka_unit_test_setup_teardown(f, slab_setup, slab_teardown)
-	    T(test_poison_catches_a_write_after_free),
-	    T(test_red_zone_catches_a_write_past_the_end_and_still_frees),
-	    T(test_red_zone_catches_a_write_before_the_start),
-	    T(test_double_free_is_refused_with_red_zones),
-	    T(test_double_free_is_refused_with_poison_only),
-	    T(test_free_to_the_wrong_cache_is_refused),
-	    T(test_pointer_into_an_object_is_refused),
-	    T(test_pointer_outside_any_slab_is_refused),
-	    T(test_poisoned_cache_runs_the_constructor_on_allocation),
-	    T(test_kfree_checks_debug_kmalloc_like_caches_too),
+		T(test_poison_catches_a_write_after_free),
+		T(test_red_zone_catches_a_write_past_the_end_and_still_frees),
+		T(test_red_zone_catches_a_write_before_the_start),
+		T(test_double_free_is_refused_with_red_zones),
+		T(test_double_free_is_refused_with_poison_only),
+		T(test_free_to_the_wrong_cache_is_refused),
+		T(test_pointer_into_an_object_is_refused),
+		T(test_pointer_outside_any_slab_is_refused),
+		T(test_poisoned_cache_runs_the_constructor_on_allocation),
+		T(test_kfree_checks_debug_kmalloc_like_caches_too),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -115,15 +115,15 @@ static void test_million_random_operations_keep_every_object_intact(void **state
 		unsigned int flags;
 		void (*ctor)(void *);
 	} specs[NR_CACHES] = {
-	    {"r-8", 8, 0, 0, NULL},
-	    {"r-24-hw", 24, 0, SLAB_HWCACHE_ALIGN, NULL},
-	    {"r-100-ctor", 100, 0, 0, ctor},
-	    {"r-200-64", 200, 64, 0, NULL},
-	    {"r-60-debug", 60, 0, SLAB_RED_ZONE | SLAB_POISON, NULL},
-	    {"r-700", 700, 0, 0, NULL},
-	    {"r-1500-dma", 1500, 0, SLAB_CACHE_DMA, NULL},
-	    {"r-3000", 3000, 0, 0, NULL},
-	    {"r-9000", 9000, 0, SLAB_RED_ZONE, NULL},
+		{ "r-8", 8, 0, 0, NULL },
+		{ "r-24-hw", 24, 0, SLAB_HWCACHE_ALIGN, NULL },
+		{ "r-100-ctor", 100, 0, 0, ctor },
+		{ "r-200-64", 200, 64, 0, NULL },
+		{ "r-60-debug", 60, 0, SLAB_RED_ZONE | SLAB_POISON, NULL },
+		{ "r-700", 700, 0, 0, NULL },
+		{ "r-1500-dma", 1500, 0, SLAB_CACHE_DMA, NULL },
+		{ "r-3000", 3000, 0, 0, NULL },
+		{ "r-9000", 9000, 0, SLAB_RED_ZONE, NULL },
 	};
 	struct kmem_cache *caches[NR_CACHES];
 	const char *env = getenv("SLAB_SEED");
@@ -204,8 +204,9 @@ static void test_million_random_operations_keep_every_object_intact(void **state
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_million_random_operations_keep_every_object_intact,
-					    slab_setup, slab_teardown),
+		cmocka_unit_test_setup_teardown(
+			test_million_random_operations_keep_every_object_intact, slab_setup,
+			slab_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

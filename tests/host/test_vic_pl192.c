@@ -21,7 +21,7 @@ static struct fake_regs vic0, vic1;
 
 struct dispatch {
 	unsigned int irq;
-	unsigned int vic0_log, vic1_log;	/* log positions when the handler ran */
+	unsigned int vic0_log, vic1_log; /* log positions when the handler ran */
 };
 
 static struct dispatch dispatched[8];
@@ -78,9 +78,8 @@ static void record_handler(unsigned int irq, void *dev)
 	struct fake_regs *f = dev;
 
 	assert_true(nr_dispatched < 8);
-	dispatched[nr_dispatched++] = (struct dispatch){
-		.irq = irq, .vic0_log = vic0.nr_log, .vic1_log = vic1.nr_log
-	};
+	dispatched[nr_dispatched++] =
+		(struct dispatch){ .irq = irq, .vic0_log = vic0.nr_log, .vic1_log = vic1.nr_log };
 	f->reg[VIC_RAWINTR / 4] &= ~(1u << (irq % 32));
 }
 
@@ -253,8 +252,8 @@ int main(void)
 			test_pending_line_runs_its_handler_then_address_is_written, setup,
 			teardown),
 		cmocka_unit_test_setup_teardown(test_vic1_lines_are_irqs_from_32, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_all_pending_lines_are_served_vic0_first,
-						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_all_pending_lines_are_served_vic0_first, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_disabled_line_is_not_dispatched, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_line_without_handler_is_masked, setup,

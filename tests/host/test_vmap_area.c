@@ -282,7 +282,7 @@ static int count_cb(struct vmap_area *va, void *arg)
 
 static void test_for_each_walks_in_address_order_and_stops(void **state)
 {
-	unsigned long last[2] = {0, 0};
+	unsigned long last[2] = { 0, 0 };
 	struct vmap_area *va[5];
 	unsigned int i;
 
@@ -314,7 +314,7 @@ static void test_bad_frees_are_reported_and_ignored(void **state)
 {
 	struct vmap_area *a = alloc_ok(PG(2), PAGE_SIZE);
 	struct vmap_area *b = alloc_ok(PG(2), PAGE_SIZE);
-	struct vmap_area fake = {.va_start = b->va_start, .va_end = b->va_end};
+	struct vmap_area fake = { .va_start = b->va_start, .va_end = b->va_end };
 	struct vmap_space other;
 	struct vmap_area *o;
 
@@ -414,22 +414,22 @@ static void test_global_vmalloc_instance(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    T(test_init_is_one_free_range),
-	    T(test_consecutive_areas_are_separated_by_a_guard_page),
-	    T(test_first_fit_takes_the_lowest_hole_that_fits),
-	    T(test_alignment_gives_the_lowest_aligned_start),
-	    T(test_alignment_looks_past_holes_without_an_aligned_start),
-	    T(test_exhaustion_returns_null_and_reports_nothing),
-	    T(test_request_larger_than_the_space_fails),
-	    T(test_free_everything_merges_back_to_one_range),
-	    T(test_find_vmap_area_boundaries),
-	    T(test_used_and_largest_free_numbers),
-	    T(test_for_each_walks_in_address_order_and_stops),
-	    T(test_bad_requests_are_reported_and_fail),
-	    T(test_bad_frees_are_reported_and_ignored),
-	    T(test_node_memory_exhaustion_fails_cleanly),
-	    T(test_destroy_returns_node_pages),
-	    T(test_global_vmalloc_instance),
+		T(test_init_is_one_free_range),
+		T(test_consecutive_areas_are_separated_by_a_guard_page),
+		T(test_first_fit_takes_the_lowest_hole_that_fits),
+		T(test_alignment_gives_the_lowest_aligned_start),
+		T(test_alignment_looks_past_holes_without_an_aligned_start),
+		T(test_exhaustion_returns_null_and_reports_nothing),
+		T(test_request_larger_than_the_space_fails),
+		T(test_free_everything_merges_back_to_one_range),
+		T(test_find_vmap_area_boundaries),
+		T(test_used_and_largest_free_numbers),
+		T(test_for_each_walks_in_address_order_and_stops),
+		T(test_bad_requests_are_reported_and_fail),
+		T(test_bad_frees_are_reported_and_ignored),
+		T(test_node_memory_exhaustion_fails_cleanly),
+		T(test_destroy_returns_node_pages),
+		T(test_global_vmalloc_instance),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

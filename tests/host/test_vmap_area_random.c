@@ -54,7 +54,11 @@ static int teardown(void **state)
 #define MODEL_PAGES 4096
 #define MAX_HELD    1024
 
-enum { M_FREE, M_BUSY, M_GUARD };
+enum {
+	M_FREE,
+	M_BUSY,
+	M_GUARD
+};
 
 static unsigned char model[MODEL_PAGES];
 static struct vmap_area *held[MAX_HELD];
@@ -200,7 +204,7 @@ static void test_random_against_model(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_random_against_model, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_random_against_model, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

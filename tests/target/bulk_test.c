@@ -90,7 +90,8 @@ static void cache_free_bulk_of_null_cache_frees_kmalloc_objects(struct ktap_test
 		}
 	}
 	kmem_cache_free_bulk(NULL, 8, objs);
-	/* Sizes 32 .. 4096: eight caches. Each went back to its own cache's array: the next kmalloc of that size gets it. */
+	/* Sizes 32 .. 4096: eight caches. Each went back to its own cache's array: the next kmalloc
+	 * of that size gets it. */
 	for (i = 0; i < 8; i++) {
 		again = kmalloc(32 << i, GFP_KERNEL);
 		KTAP_EXPECT_TRUE(t, again == objs[i]);

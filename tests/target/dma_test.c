@@ -113,17 +113,17 @@ static void device_write_buffers_must_own_whole_cache_lines(struct ktap_test *t)
 	ktap_add_action(t, free_buffer, buf);
 	KTAP_ASSERT_TRUE(t, buf);
 	ktap_expect_report(t, "dma_map_single: two device-write buffers refused (not whole "
-			   "cache lines), then a buffer outside the direct map");
-	KTAP_EXPECT_TRUE(t, dma_mapping_error(&dev, dma_map_single(&dev, buf + 4, 64,
-								    DMA_FROM_DEVICE)));
-	KTAP_EXPECT_TRUE(t, dma_mapping_error(&dev, dma_map_single(&dev, buf, 33,
-								    DMA_BIDIRECTIONAL)));
+			      "cache lines), then a buffer outside the direct map");
+	KTAP_EXPECT_TRUE(
+		t, dma_mapping_error(&dev, dma_map_single(&dev, buf + 4, 64, DMA_FROM_DEVICE)));
+	KTAP_EXPECT_TRUE(t,
+			 dma_mapping_error(&dev, dma_map_single(&dev, buf, 33, DMA_BIDIRECTIONAL)));
 	/* A device read has no such rule: cleaning never destroys data. */
-	KTAP_EXPECT_TRUE(t, !dma_mapping_error(&dev, dma_map_single(&dev, buf + 4, 33,
-								     DMA_TO_DEVICE)));
+	KTAP_EXPECT_TRUE(
+		t, !dma_mapping_error(&dev, dma_map_single(&dev, buf + 4, 33, DMA_TO_DEVICE)));
 	/* Not direct-mapped memory: refused. */
 	KTAP_EXPECT_TRUE(t, dma_mapping_error(&dev, dma_map_single(&dev, (void *)0xfff00000, 32,
-								    DMA_TO_DEVICE)));
+								   DMA_TO_DEVICE)));
 }
 
 static const struct ktap_case dma_cases[] = {

@@ -161,7 +161,7 @@ static void all_of_highmem_is_allocatable_after_boot(struct ktap_test *t)
 static void vmalloc_ptes_are_exact_for_every_attribute_set(struct ktap_test *t)
 {
 	static const struct pt_attrs *const prots[] = { &PAGE_KERNEL, &PAGE_KERNEL_RO,
-							 &PAGE_KERNEL_EXEC, &PAGE_KERNEL_NC };
+							&PAGE_KERNEL_EXEC, &PAGE_KERNEL_NC };
 	const unsigned long n = 300; /* 1.2 MB: at least two second-level tables */
 	unsigned long i, bad;
 	unsigned int k;

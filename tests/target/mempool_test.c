@@ -207,8 +207,8 @@ static void helpers_make_slab_kmalloc_and_page_pools(struct ktap_test *t)
 }
 
 static const struct ktap_case mempool_cases[] = {
-    KTAP_CASE(reserve_serves_when_the_allocator_fails),
-    KTAP_CASE(interrupt_and_thread_share_a_pool),
-    KTAP_CASE(helpers_make_slab_kmalloc_and_page_pools),
+	KTAP_CASE(reserve_serves_when_the_allocator_fails),
+	KTAP_CASE(interrupt_and_thread_share_a_pool),
+	KTAP_CASE(helpers_make_slab_kmalloc_and_page_pools),
 };
 KTAP_SUITE(mempool, mempool_cases);

@@ -10,7 +10,7 @@
 extern char stext[], __vectors_start[], __vectors_end[];
 void start_kernel(void);
 
-static u32 data_word = 0xe12fff1e;	/* "bx lr", in .data: must not be executable */
+static u32 data_word = 0xe12fff1e; /* "bx lr", in .data: must not be executable */
 static u32 bss_word;
 
 static const struct desc_info *leaf(unsigned long va, struct pt_walk *w)
@@ -150,7 +150,7 @@ static void write_to_text_is_a_permission_fault(struct ktap_test *t)
 	KTAP_EXPECT_EQ(t, rec.kind, FAULT_DATA_ABORT);
 	KTAP_EXPECT_EQ(t, rec.addr, (unsigned long)start_kernel);
 	KTAP_EXPECT_EQ(t, rec.fsr & 0x40f, 0x00f); /* permission fault, page */
-	KTAP_EXPECT_TRUE(t, rec.fsr & (1 << 11)); /* on a write */
+	KTAP_EXPECT_TRUE(t, rec.fsr & (1 << 11));  /* on a write */
 	KTAP_EXPECT_EQ(t, *(u32 *)start_kernel, before);
 }
 

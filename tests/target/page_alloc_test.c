@@ -134,7 +134,8 @@ static void gfp_selects_the_zone(struct ktap_test *t)
 		KTAP_EXPECT_TRUE(t, page_to_phys(high) >= PHYS_OFFSET + LOWMEM_SIZE);
 		KTAP_EXPECT_TRUE(t, page_address(high) == NULL);
 	} else {
-		/* No HighMem zone: __GFP_HIGHMEM falls back to Normal (docs/design.md, Zonelist fallback). */
+		/* No HighMem zone: __GFP_HIGHMEM falls back to Normal (docs/design.md, Zonelist
+		 * fallback). */
 		KTAP_EXPECT_EQ(t, page_zonenum(high), ZONE_NORMAL);
 		KTAP_EXPECT_TRUE(t, page_address(high) == __va(page_to_phys(high)));
 	}
@@ -151,18 +152,20 @@ static void bad_frees_are_refused_and_change_nothing(struct ktap_test *t)
 	p = hold(0, alloc_pages(GFP_KERNEL, 2), 2);
 	KTAP_ASSERT_TRUE(t, p);
 	snapshot(&before);
-	ktap_expect_report(t, "page_alloc: bad free of pfn 0x%lx: wrong order, not the start, "
-			   "order too large", page_to_pfn(p));
-	__free_pages(p, 1);		/* wrong order */
-	__free_pages(p + 1, 0);		/* not the start of the block */
-	__free_pages(p, 11);		/* order too large */
+	ktap_expect_report(t,
+			   "page_alloc: bad free of pfn 0x%lx: wrong order, not the start, "
+			   "order too large",
+			   page_to_pfn(p));
+	__free_pages(p, 1);	/* wrong order */
+	__free_pages(p + 1, 0); /* not the start of the block */
+	__free_pages(p, 11);	/* order too large */
 	snapshot(&after);
 	KTAP_EXPECT_TRUE(t, snapshot_equal(&before, &after));
 	KTAP_EXPECT_EQ(t, page_count(p), 1);
 	ktap_release_action(t, release_held, NULL);
 	snapshot(&before);
 	ktap_expect_report(t, "page_alloc: bad free of pfn 0x%lx: double free", page_to_pfn(p));
-	__free_pages(p, 2);		/* double free */
+	__free_pages(p, 2); /* double free */
 	snapshot(&after);
 	KTAP_EXPECT_TRUE(t, snapshot_equal(&before, &after));
 	KTAP_EXPECT_TRUE(t, alloc_pages(GFP_KERNEL | __GFP_NOWARN, 11) == NULL);
@@ -258,7 +261,7 @@ static void sleeping_alloc_in_atomic_context_is_served(struct ktap_test *t)
 
 	hold_nothing(t);
 	ktap_expect_report(t, "BUG: sleeping function called from invalid context "
-			   "(GFP_KERNEL with interrupts disabled)");
+			      "(GFP_KERNEL with interrupts disabled)");
 	local_irq_save(flags);
 	p = alloc_pages(GFP_KERNEL, 0); /* prints the BUG line, must not sleep */
 	local_irq_restore(flags);
@@ -289,7 +292,8 @@ static void kmap_maps_highmem_and_page_address_follows(struct ktap_test *t)
 	k = kmap(p);
 	KTAP_ASSERT_TRUE(t, k);
 	held.kmapped = p;
-	KTAP_EXPECT_TRUE(t, (unsigned long)k >= PKMAP_BASE && (unsigned long)k < PKMAP_BASE + PKMAP_SIZE);
+	KTAP_EXPECT_TRUE(t, (unsigned long)k >= PKMAP_BASE &&
+				    (unsigned long)k < PKMAP_BASE + PKMAP_SIZE);
 	KTAP_EXPECT_TRUE(t, page_address(p) == k);
 	KTAP_EXPECT_EQ(t, k[0], 0x12345678);
 	KTAP_EXPECT_EQ(t, k[1023], 0x9abcdef0);

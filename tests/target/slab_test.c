@@ -107,7 +107,7 @@ static void kmalloc_picks_the_smallest_class_and_pages_beyond(struct ktap_test *
 static void red_zone_overrun_and_double_free_are_reported(struct ktap_test *t)
 {
 	struct kmem_cache *c =
-	    kmem_cache_create("ktap-rz", 40, 0, SLAB_RED_ZONE | SLAB_POISON, NULL);
+		kmem_cache_create("ktap-rz", 40, 0, SLAB_RED_ZONE | SLAB_POISON, NULL);
 	unsigned long errors;
 	char *p;
 
@@ -223,10 +223,10 @@ static void shrink_returns_empty_slabs(struct ktap_test *t)
 }
 
 static const struct ktap_case slab_cases[] = {
-    KTAP_CASE(cache_objects_are_aligned_distinct_and_destroyable),
-    KTAP_CASE(kmalloc_picks_the_smallest_class_and_pages_beyond),
-    KTAP_CASE(red_zone_overrun_and_double_free_are_reported),
-    KTAP_CASE(interrupt_and_thread_share_a_kmalloc_cache),
-    KTAP_CASE(shrink_returns_empty_slabs),
+	KTAP_CASE(cache_objects_are_aligned_distinct_and_destroyable),
+	KTAP_CASE(kmalloc_picks_the_smallest_class_and_pages_beyond),
+	KTAP_CASE(red_zone_overrun_and_double_free_are_reported),
+	KTAP_CASE(interrupt_and_thread_share_a_kmalloc_cache),
+	KTAP_CASE(shrink_returns_empty_slabs),
 };
 KTAP_SUITE(slab, slab_cases);

@@ -132,7 +132,7 @@ static void bad_vfree_and_atomic_vmalloc_are_refused(struct ktap_test *t)
 	KTAP_EXPECT_TRUE(t, find_vm_area(v) != NULL);
 	v[0] = 1; /* still mapped */
 	ktap_expect_report(t, "BUG: sleeping function called from invalid context "
-			   "(vmalloc with interrupts disabled)");
+			      "(vmalloc with interrupts disabled)");
 	local_irq_save(flags);
 	p = vmalloc(PAGE_SIZE); /* BUG: sleeping function called from invalid context */
 	local_irq_restore(flags);
@@ -145,8 +145,9 @@ static void bad_vfree_and_atomic_vmalloc_are_refused(struct ktap_test *t)
 static void failure_half_way_gives_everything_back(struct ktap_test *t)
 {
 	unsigned long before = free_pages_now(), l2 = kernel_l2_pages();
-	void *v = __vmalloc((RAM_MB + 16) * SZ_1M, GFP_KERNEL | __GFP_HIGHMEM | __GFP_NOWARN |
-					 __GFP_NORETRY, &PAGE_KERNEL);
+	void *v =
+		__vmalloc((RAM_MB + 16) * SZ_1M,
+			  GFP_KERNEL | __GFP_HIGHMEM | __GFP_NOWARN | __GFP_NORETRY, &PAGE_KERNEL);
 
 	ktap_add_action(t, vfree_action, v);
 	KTAP_EXPECT_TRUE(t, v == NULL);

@@ -130,8 +130,9 @@ void do_data_abort(struct pt_regs *regs)
 	if (fault_is_expected(regs))
 		printk("    # expected data abort: %s at 0x%08x\n", fsr_name(fsr), far);
 	else
-		printk(KERN_ALERT "Unable to handle kernel data abort: %s (fsr 0x%03x) at 0x%08x [%s]\n",
-	       fsr_name(fsr), fsr & 0x40f, far, (fsr & (1 << 11)) ? "write" : "read");
+		printk(KERN_ALERT
+		       "Unable to handle kernel data abort: %s (fsr 0x%03x) at 0x%08x [%s]\n",
+		       fsr_name(fsr), fsr & 0x40f, far, (fsr & (1 << 11)) ? "write" : "read");
 	if (!fault_is_expected(regs))
 		show_regs(regs);
 	recover_or_panic(regs, FAULT_DATA_ABORT, far, fsr, "data abort");
@@ -144,8 +145,9 @@ void do_prefetch_abort(struct pt_regs *regs)
 	if (fault_is_expected(regs))
 		printk("    # expected prefetch abort: %s at 0x%08x\n", fsr_name(fsr), far);
 	else
-		printk(KERN_ALERT "Unable to handle kernel prefetch abort: %s (fsr 0x%03x) at 0x%08x\n",
-	       fsr_name(fsr), fsr & 0x40f, far);
+		printk(KERN_ALERT
+		       "Unable to handle kernel prefetch abort: %s (fsr 0x%03x) at 0x%08x\n",
+		       fsr_name(fsr), fsr & 0x40f, far);
 	if (!fault_is_expected(regs))
 		show_regs(regs);
 	recover_or_panic(regs, FAULT_PREFETCH_ABORT, far, fsr, "prefetch abort");

@@ -91,7 +91,8 @@ static void map_pkmap_tables(void)
 	unsigned long i;
 
 	for (i = 0; i < PKMAP_L2_TABLES; i++)
-		set_pmd(&swapper_pg_dir[pmd_index(PKMAP_BASE) + i], mk_pmd_table(__pa(pkmap_l2[i])));
+		set_pmd(&swapper_pg_dir[pmd_index(PKMAP_BASE) + i],
+			mk_pmd_table(__pa(pkmap_l2[i])));
 }
 
 /**

@@ -10,8 +10,8 @@ struct tex_cb {
 
 static const struct tex_cb mem_type_bits[] = {
 	[MT_STRONGLY_ORDERED] = { 0, 0, 0 }, [MT_DEVICE] = { 0, 0, 1 },
-	[MT_NORMAL_WT] = { 0, 1, 0 },	      [MT_NORMAL_WB] = { 0, 1, 1 },
-	[MT_NORMAL_NC] = { 1, 0, 0 },	      [MT_NORMAL] = { 1, 1, 1 },
+	[MT_NORMAL_WT] = { 0, 1, 0 },	     [MT_NORMAL_WB] = { 0, 1, 1 },
+	[MT_NORMAL_NC] = { 1, 0, 0 },	     [MT_NORMAL] = { 1, 1, 1 },
 	[MT_DEVICE_NONSHARED] = { 2, 0, 0 },
 };
 
@@ -51,13 +51,31 @@ static enum mem_type decode_type(unsigned int tex, unsigned int c, unsigned int 
 static void decode_ap(struct desc_info *o)
 {
 	switch (o->ap) {
-	case 0x1: o->attrs.ro = false; o->attrs.user = false; break;
-	case 0x2: o->attrs.ro = false; o->attrs.user = true; break; /* user RO, priv RW */
-	case 0x3: o->attrs.ro = false; o->attrs.user = true; break;
-	case 0x5: o->attrs.ro = true; o->attrs.user = false; break;
+	case 0x1:
+		o->attrs.ro = false;
+		o->attrs.user = false;
+		break;
+	case 0x2:
+		o->attrs.ro = false;
+		o->attrs.user = true;
+		break; /* user RO, priv RW */
+	case 0x3:
+		o->attrs.ro = false;
+		o->attrs.user = true;
+		break;
+	case 0x5:
+		o->attrs.ro = true;
+		o->attrs.user = false;
+		break;
 	case 0x6:
-	case 0x7: o->attrs.ro = true; o->attrs.user = true; break;
-	default: o->attrs.ro = true; o->attrs.user = false; break; /* no access */
+	case 0x7:
+		o->attrs.ro = true;
+		o->attrs.user = true;
+		break;
+	default:
+		o->attrs.ro = true;
+		o->attrs.user = false;
+		break; /* no access */
 	}
 }
 
@@ -245,8 +263,7 @@ const char *mem_type_name(enum mem_type t)
 const char *ap_name(unsigned int ap)
 {
 	static const char *const names[8] = {
-		"no access",  "priv RW",     "priv RW, user RO", "RW",
-		"reserved",   "priv RO",     "RO",		   "RO",
+		"no access", "priv RW", "priv RW, user RO", "RW", "reserved", "priv RO", "RO", "RO",
 	};
 	return names[ap & 7];
 }
@@ -260,8 +277,12 @@ const char *ap_name(unsigned int ap)
 const char *desc_kind_name(enum desc_kind k)
 {
 	static const char *const names[] = {
-		[DESC_FAULT] = "fault",	  [DESC_SECTION] = "section", [DESC_SUPERSECTION] = "supersection",
-		[DESC_TABLE] = "coarse table", [DESC_SMALL] = "small page", [DESC_LARGE] = "large page",
+		[DESC_FAULT] = "fault",
+		[DESC_SECTION] = "section",
+		[DESC_SUPERSECTION] = "supersection",
+		[DESC_TABLE] = "coarse table",
+		[DESC_SMALL] = "small page",
+		[DESC_LARGE] = "large page",
 		[DESC_RESERVED] = "reserved",
 	};
 	return (unsigned int)k < sizeof(names) / sizeof(names[0]) ? names[k] : "?";

@@ -40,11 +40,11 @@ static void libc_page_free(void *p)
 }
 
 static const struct bench_allocator libc_allocator = {
-    .name = BACKEND_NAME,
-    .alloc = libc_alloc,
-    .free = libc_free,
-    .page_alloc = libc_page_alloc,
-    .page_free = libc_page_free,
+	.name = BACKEND_NAME,
+	.alloc = libc_alloc,
+	.free = libc_free,
+	.page_alloc = libc_page_alloc,
+	.page_free = libc_page_free,
 };
 
 #ifdef BENCH_JEMALLOC

@@ -27,11 +27,11 @@ static void mimalloc_page_free(void *p)
 }
 
 static const struct bench_allocator mimalloc_allocator = {
-    .name = "mimalloc",
-    .alloc = mimalloc_alloc,
-    .free = mimalloc_free,
-    .page_alloc = mimalloc_page_alloc,
-    .page_free = mimalloc_page_free,
+	.name = "mimalloc",
+	.alloc = mimalloc_alloc,
+	.free = mimalloc_free,
+	.page_alloc = mimalloc_page_alloc,
+	.page_free = mimalloc_page_free,
 };
 
 int main(void)

@@ -35,18 +35,18 @@ static void mm_page_free(void *p)
 }
 
 static const struct mm_host_layout bench_layout = {
-    .ram_mb = 256,
-    .lowmem_mb = 192,
-    .dma_mb = 16,
-    .reserved_kb = 64,
+	.ram_mb = 256,
+	.lowmem_mb = 192,
+	.dma_mb = 16,
+	.reserved_kb = 64,
 };
 
 static const struct bench_allocator mm_allocator = {
-    .name = "mm-arm11 kmalloc",
-    .alloc = mm_alloc,
-    .free = mm_free,
-    .page_alloc = mm_page_alloc,
-    .page_free = mm_page_free,
+	.name = "mm-arm11 kmalloc",
+	.alloc = mm_alloc,
+	.free = mm_free,
+	.page_alloc = mm_page_alloc,
+	.page_free = mm_page_free,
 };
 
 int main(void)

@@ -267,9 +267,12 @@ static const struct workload {
 	size_t size;
 	unsigned long iters;
 } workloads[] = {
-    {"hot-32", hot_loop, NULL, 32, HOT_ITERS},	   {"hot-256", hot_loop, NULL, 256, HOT_ITERS},
-    {"hot-4096", hot_loop, NULL, 4096, HOT_ITERS}, {"hot-65536", hot_loop, NULL, 65536, HOT_ITERS},
-    {"mix", mix, mix_drain, 0, MIX_OPS},	   {"page", page, NULL, 4096, PAGE_ITERS},
+	{ "hot-32", hot_loop, NULL, 32, HOT_ITERS },
+	{ "hot-256", hot_loop, NULL, 256, HOT_ITERS },
+	{ "hot-4096", hot_loop, NULL, 4096, HOT_ITERS },
+	{ "hot-65536", hot_loop, NULL, 65536, HOT_ITERS },
+	{ "mix", mix, mix_drain, 0, MIX_OPS },
+	{ "page", page, NULL, 4096, PAGE_ITERS },
 };
 
 int bench_main(const struct bench_allocator *a)

@@ -53,8 +53,8 @@ void host_mem_init(unsigned long ram_bytes, unsigned long lowmem_bytes)
 		die("ftruncate");
 	arena_ram = ram_bytes;
 	vmalloc_off = (ram_bytes + GUARD_SIZE + VMALLOC_ALIGN - 1) & ~(VMALLOC_ALIGN - 1);
-	arena_span = vmalloc_off + vmalloc_size + GUARD_SIZE + PKMAP_SIZE + GUARD_SIZE +
-		     FIXADDR_SIZE;
+	arena_span =
+		vmalloc_off + vmalloc_size + GUARD_SIZE + PKMAP_SIZE + GUARD_SIZE + FIXADDR_SIZE;
 	/* The fake MMU gives the arena ARM addresses from 0xc0000000: it must fit in 1 GB. */
 	if (arena_span > (1UL << 30)) {
 		fprintf(stderr, "host_mem_init: %lu MB of RAM do not fit the kernel half\n",
@@ -62,8 +62,8 @@ void host_mem_init(unsigned long ram_bytes, unsigned long lowmem_bytes)
 		abort();
 	}
 	reserve_span = arena_span + ARENA_ALIGN;
-	reserve_base =
-	    mmap(NULL, reserve_span, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	reserve_base = mmap(NULL, reserve_span, PROT_NONE,
+			    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (reserve_base == MAP_FAILED)
 		die("mmap reserve");
 	arena_base = (void *)(((unsigned long)reserve_base + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1));
@@ -101,7 +101,8 @@ bool host_mem_map_page(unsigned long vaddr, phys_addr_t phys, bool writable)
 		return false;
 	if ((phys & ~PAGE_MASK) == 0 && phys - PHYS_OFFSET < arena_ram) { /* unsigned: below too */
 		if (mmap(va, PAGE_SIZE, writable ? PROT_READ | PROT_WRITE : PROT_READ,
-			 MAP_SHARED | MAP_FIXED, arena_fd, (off_t)(phys - PHYS_OFFSET)) == MAP_FAILED)
+			 MAP_SHARED | MAP_FIXED, arena_fd,
+			 (off_t)(phys - PHYS_OFFSET)) == MAP_FAILED)
 			die("mmap vmalloc page");
 		return true;
 	}

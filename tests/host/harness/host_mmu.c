@@ -22,8 +22,8 @@
 
 #include "mm_host.h"
 
-#define LOG_SIZE    65536
-#define AREA_PAGES  (VMALLOC_MAX_SIZE >> PAGE_SHIFT)
+#define LOG_SIZE   65536
+#define AREA_PAGES (VMALLOC_MAX_SIZE >> PAGE_SHIFT)
 
 pmd_t *host_swapper_pg_dir;
 bool host_dcache_aliasing;

@@ -99,8 +99,7 @@ void fake_reg_set(struct fake_regs *f, unsigned int offset, u32 val)
 	f->reg[offset / 4] = val;
 }
 
-unsigned int fake_regs_writes(struct fake_regs *f, unsigned int offset, u32 *vals,
-			      unsigned int max)
+unsigned int fake_regs_writes(struct fake_regs *f, unsigned int offset, u32 *vals, unsigned int max)
 {
 	unsigned int i, n = 0;
 

@@ -9,8 +9,8 @@
 
 #include <kernel/types.h>
 
-#define FAKE_REGS_SIZE	4096
-#define FAKE_LOG_MAX	8192
+#define FAKE_REGS_SIZE 4096
+#define FAKE_LOG_MAX   8192
 
 struct fake_access {
 	bool write;
@@ -19,7 +19,7 @@ struct fake_access {
 };
 
 struct fake_regs {
-	u32 reg[FAKE_REGS_SIZE / 4];	/* register contents, as the model keeps them */
+	u32 reg[FAKE_REGS_SIZE / 4]; /* register contents, as the model keeps them */
 	/* Optional: the value a read returns (default: reg[]). */
 	u32 (*read)(struct fake_regs *f, unsigned int offset);
 	/* Optional: the effect of a write (default: stored into reg[]). */

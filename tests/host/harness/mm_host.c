@@ -14,10 +14,10 @@
 #define SWAPPER_PG_DIR_OFFSET 0x4000
 
 const struct mm_host_layout mm_host_default_layout = {
-    .ram_mb = 32,
-    .lowmem_mb = 16,
-    .dma_mb = 4,
-    .reserved_kb = 64,
+	.ram_mb = 32,
+	.lowmem_mb = 16,
+	.dma_mb = 4,
+	.reserved_kb = 64,
 };
 
 void mm_host_boot(const struct mm_host_layout *l)
@@ -69,10 +69,10 @@ unsigned long mm_host_check(unsigned long *free_out)
 	unsigned char *seen = calloc(npages, 1);
 	struct zone *zone;
 
-#define FAIL(...)                                                                                  \
-	do {                                                                                       \
-		fprintf(stderr, "mm_host_check: " __VA_ARGS__);                                    \
-		errors++;                                                                          \
+#define FAIL(...)                                               \
+	do {                                                    \
+		fprintf(stderr, "mm_host_check: " __VA_ARGS__); \
+		errors++;                                       \
 	} while (0)
 
 	for_each_zone(zone) {

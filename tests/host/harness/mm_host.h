@@ -31,14 +31,14 @@ void host_mem_unmap_page(unsigned long vaddr);
 
 /* What the mm core asked of the MMU and the caches, in order. */
 enum host_mmu_op {
-	HOST_MMU_SET_PMD,	/* start: the entry's ARM index; desc: the new descriptor */
-	HOST_MMU_SET_PTE,	/* start: the host address it maps; desc: the new descriptor */
-	HOST_MMU_CLEAN_LINE,	/* clean_dcache_line(): start = the line */
-	HOST_MMU_DCACHE_CLEAN,	/* dmac_clean_range(start, end) */
-	HOST_MMU_DCACHE_INV,	/* dmac_inv_range(start, end) */
-	HOST_MMU_DCACHE_FLUSH,	/* dmac_flush_range(start, end) */
-	HOST_MMU_TLB_FLUSH_PAGE, /* local_flush_tlb_kernel_page(start) */
-	HOST_MMU_TLB_FLUSH_ALL,	/* local_flush_tlb_all() */
+	HOST_MMU_SET_PMD,	  /* start: the entry's ARM index; desc: the new descriptor */
+	HOST_MMU_SET_PTE,	  /* start: the host address it maps; desc: the new descriptor */
+	HOST_MMU_CLEAN_LINE,	  /* clean_dcache_line(): start = the line */
+	HOST_MMU_DCACHE_CLEAN,	  /* dmac_clean_range(start, end) */
+	HOST_MMU_DCACHE_INV,	  /* dmac_inv_range(start, end) */
+	HOST_MMU_DCACHE_FLUSH,	  /* dmac_flush_range(start, end) */
+	HOST_MMU_TLB_FLUSH_PAGE,  /* local_flush_tlb_kernel_page(start) */
+	HOST_MMU_TLB_FLUSH_ALL,	  /* local_flush_tlb_all() */
 	HOST_MMU_CACHE_FLUSH_ALL, /* flush_cache_all() */
 	HOST_MMU_NR_OPS,
 };

@@ -31,7 +31,8 @@ static inline unsigned long list_count(struct list_head *head)
 	struct list_head *p;
 	unsigned long n = 0;
 
-	list_for_each(p, head) n++;
+	list_for_each(p, head)
+		n++;
 	return n;
 }
 

@@ -21,10 +21,10 @@ struct areas {
 	struct vmap_area *va[MAX_AREAS];
 };
 
-#define FAIL(...)                                                                                  \
-	do {                                                                                       \
-		fprintf(stderr, "vmalloc_check: " __VA_ARGS__);                                    \
-		errors++;                                                                          \
+#define FAIL(...)                                               \
+	do {                                                    \
+		fprintf(stderr, "vmalloc_check: " __VA_ARGS__); \
+		errors++;                                       \
 	} while (0)
 
 static int collect(struct vmap_area *va, void *arg)
@@ -97,7 +97,8 @@ static unsigned long check_area(struct vmap_area *va)
 
 static int by_start(const void *a, const void *b)
 {
-	const struct vmap_area *x = *(struct vmap_area *const *)a, *y = *(struct vmap_area *const *)b;
+	const struct vmap_area *x = *(struct vmap_area *const *)a,
+			       *y = *(struct vmap_area *const *)b;
 
 	return x->va_start < y->va_start ? -1 : x->va_start > y->va_start;
 }
@@ -155,8 +156,8 @@ static unsigned long check_mapped(struct areas *a, unsigned long *errs)
 			mapped++;
 			in = areas_holding(a, addr);
 			if (in != 1)
-				FAIL("0x%lx is mapped (%#x) and inside %lu live areas\n", addr, t[e],
-				     in);
+				FAIL("0x%lx is mapped (%#x) and inside %lu live areas\n", addr,
+				     t[e], in);
 		}
 	}
 	*errs += errors;
@@ -175,7 +176,8 @@ static unsigned long check_tables(void)
 		if (!pmd[0]) {
 			for (i = 1; i < 4; i++)
 				if (pmd[i])
-					FAIL("pmd of 0x%lx set without its group\n", mb + i * SECTION_SIZE);
+					FAIL("pmd of 0x%lx set without its group\n",
+					     mb + i * SECTION_SIZE);
 			continue;
 		}
 		pages++;
@@ -184,7 +186,8 @@ static unsigned long check_tables(void)
 			unsigned int e;
 
 			if ((pmd[i] & PMD_TYPE_MASK) != PMD_TYPE_TABLE ||
-			    (pmd[i] & PMD_TABLE_BASE_MASK) != (pmd[0] & PMD_TABLE_BASE_MASK) + i * L2_TABLE_SIZE) {
+			    (pmd[i] & PMD_TABLE_BASE_MASK) !=
+				    (pmd[0] & PMD_TABLE_BASE_MASK) + i * L2_TABLE_SIZE) {
 				FAIL("pmd of 0x%lx: %#x is not table %lu of its page\n",
 				     mb + i * SECTION_SIZE, pmd[i], i);
 				continue;

@@ -14,10 +14,10 @@
 
 static unsigned long violations;
 
-#define FAIL(...)                                                                                  \
-	do {                                                                                       \
-		fprintf(stderr, "check_space: " __VA_ARGS__);                                      \
-		violations++;                                                                      \
+#define FAIL(...)                                             \
+	do {                                                  \
+		fprintf(stderr, "check_space: " __VA_ARGS__); \
+		violations++;                                 \
 	} while (0)
 
 struct vmap_area *entry(struct rb_node *n)

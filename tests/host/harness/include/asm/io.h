@@ -7,7 +7,7 @@
 #ifndef HOST_ASM_IO_H
 #define HOST_ASM_IO_H
 
-#define readl target_readl
+#define readl  target_readl
 #define writel target_writel
 #include_next <asm/io.h>
 #undef readl

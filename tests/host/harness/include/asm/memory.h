@@ -33,8 +33,8 @@
 #define VMALLOC_OFFSET (8UL << 20)
 /* The host's vmalloc area is this size, 4 MB aligned, after low memory and a guard. */
 #define VMALLOC_MAX_SIZE (16UL << 20)
-#define PKMAP_SIZE     0x00200000UL
-#define FIXADDR_SIZE   0x00100000UL
+#define PKMAP_SIZE	 0x00200000UL
+#define FIXADDR_SIZE	 0x00100000UL
 
 #ifndef __ASSEMBLER__
 #include <kernel/types.h>
