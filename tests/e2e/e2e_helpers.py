@@ -77,6 +77,12 @@ def error_lines(out):
     return lines, [l for l in lines if l.startswith("error: ")]
 
 
+def meminfo(board):
+    """meminfo as {field: kB}."""
+    out = board.cmd("meminfo").replace("\r", "")
+    return {m.group(1): int(m.group(2)) for m in re.finditer(r"^(\w+):\s+(\d+) kB$", out, re.M)}
+
+
 def memory_layout(board):
     """The memory layout of the running firmware, from `zoneinfo` and `meminfo` (never
     from the default board: RAM_MB, LOWMEM_MB and DMA_ZONE_MB move it).
@@ -94,8 +100,7 @@ def memory_layout(board):
         m = re.match(r"\s+(spanned|start_pfn):?\s+(\d+)$", line)
         if m and zone is not None:
             zone[m.group(1)] = int(m.group(2))
-    info = {m.group(1): int(m.group(2)) for m in
-            re.finditer(r"^(\w+):\s+(\d+) kB$", board.cmd("meminfo").replace("\r", ""), re.M)}
+    info = meminfo(board)
     dma, normal = zones["DMA"], zones["Normal"]
     high = zones.get("HighMem", {"spanned": 0})
     ram_start = dma["start_pfn"] << 12

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from e2e_helpers import PAGE_OFFSET, memory_layout
+from e2e_helpers import PAGE_OFFSET, meminfo, memory_layout
 
 ZONES = ("DMA", "Normal", "HighMem")
 
@@ -24,11 +24,6 @@ def buddyinfo(board):
             rows[m.group(1)] = [int(x) for x in m.group(2).split()]
     return rows
 
-
-def meminfo(board):
-    out = board.cmd("meminfo").replace("\r", "")
-    return {m.group(1): int(m.group(2))
-            for m in re.finditer(r"^(\w+):\s+(\d+) kB$", out, re.M)}
 
 
 def allocate(board, args):

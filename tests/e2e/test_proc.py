@@ -1,6 +1,8 @@
 """User processes at the UART (issue 15): run, ps, maps, status, kill, segfaults, and
 every counter back after a program exits."""
 import re
+
+from e2e_helpers import meminfo
 import time
 
 SEGV_CASES = {  # case: (faulting address, error bits) as the kernel reports them
@@ -10,10 +12,6 @@ SEGV_CASES = {  # case: (faulting address, error bits) as the kernel reports the
     "vectors-write": ("ffff0000", 7),
 }
 
-
-def meminfo(board):
-    out = board.cmd("meminfo")
-    return {m.group(1): int(m.group(2)) for m in re.finditer(r"^(\w+):\s+(\d+) kB$", out, re.M)}
 
 
 def counters(board):

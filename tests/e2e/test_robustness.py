@@ -6,12 +6,8 @@ import os
 import re
 import threading
 
-from e2e_helpers import PROMPT, error_lines
+from e2e_helpers import PROMPT, error_lines, meminfo
 
-
-def meminfo(board):
-    out = board.cmd("meminfo")
-    return {m.group(1): int(m.group(2)) for m in re.finditer(r"^(\w+):\s+(\d+) kB$", out, re.M)}
 
 
 def free_state(board):

@@ -1,12 +1,8 @@
 """vmalloc, ioremap and DMA at the UART (issue 5's acceptance, typed as a person would)."""
 import re
 
-from e2e_helpers import VMALLOC_END, memory_layout
+from e2e_helpers import VMALLOC_END, meminfo, memory_layout
 
-
-def meminfo(board):
-    out = board.cmd("meminfo")
-    return {m.group(1): int(m.group(2)) for m in re.finditer(r"^(\w+):\s+(\d+) kB$", out, re.M)}
 
 
 def shrink_empty_caches(board):
