@@ -11,6 +11,7 @@
 #include <mm/highmem.h>
 #include <mm/memblock.h>
 #include <mm/mm.h>
+#include <mm/page_owner.h>
 #include <string.h>
 
 #include "internal.h"
@@ -298,6 +299,7 @@ void mem_init(phys_addr_t dma_end, phys_addr_t lowmem_end)
 	struct zone *zone;
 
 	free_area_init(dma_end, lowmem_end);
+	page_owner_init();
 	memblock_free_all();
 	for_each_zone(zone)
 		zone_pcp_update(zone);

@@ -18,6 +18,7 @@
 #include <kernel/printk.h>
 #include <mm/highmem.h>
 #include <mm/mm.h>
+#include <mm/page_owner.h>
 #include <string.h>
 
 #include "internal.h"
@@ -407,6 +408,7 @@ static __always_inline struct page *__alloc_pages(gfp_t gfp, unsigned int order,
 	}
 	if (unlikely(gfp & __GFP_ZERO))
 		clear_pages(page, order);
+	__set_page_owner(page, order, gfp);
 	return page;
 }
 
@@ -448,6 +450,10 @@ static __always_inline struct page *alloc_page_fast(gfp_t gfp)
 	set_page_allocated(page, 0);
 out:
 	local_irq_restore(flags);
+#ifdef CONFIG_PAGE_OWNER
+	if (page)
+		__set_page_owner(page, 0, gfp);
+#endif
 	return page;
 }
 
@@ -530,9 +536,11 @@ unsigned long alloc_pages_bulk(gfp_t gfp, unsigned long nr_pages, struct page **
 		if (unlikely(gfp & __GFP_ZERO))
 			clear_pages(page, 0);
 		page_array[i] = page;
+		__set_page_owner(page, 0, gfp);
 		got++;
 	}
 	local_irq_restore(flags);
+
 	if (got)
 		return populated + got;
 single:
@@ -661,6 +669,7 @@ static __noinline void free_pages_buddy(struct page *page, unsigned int order, v
 		return;
 	}
 	if (--page->_refcount == 0) {
+		__reset_page_owner(page, order);
 		__ClearPageHead(page);
 		page->private = 0;
 		__free_one_page(page_to_pfn(page), zone, order);
@@ -722,6 +731,7 @@ static __always_inline void free_pages_caller(struct page *page, unsigned int or
 	}
 	if (unlikely(--page->_refcount > 0))
 		goto out;
+	__reset_page_owner(page, 0);
 	__ClearPageHead(page);
 	if (cold)
 		list_add_tail(&page->lru, &pcp->list);
