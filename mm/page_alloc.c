@@ -136,7 +136,7 @@ static unsigned long rmqueue_bulk(struct zone *zone, struct per_cpu_pages *pcp, 
 		zone->free_pages -= n;
 		i += n;
 	}
-	pcp->count += (int)i;
+	pcp->in += (unsigned int)i;
 	return i;
 }
 
@@ -147,7 +147,7 @@ static void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_page
 		struct page *page = list_last_entry(&pcp->list, struct page, lru);
 
 		list_del(&page->lru);
-		pcp->count--;
+		pcp->in--;
 		__free_one_page(page_to_pfn(page), zone, 0);
 		zone->free_pages++;
 	}
@@ -165,7 +165,7 @@ void drain_all_pages(void)
 		struct per_cpu_pages *pcp = &zone->pageset[smp_processor_id()].pcp;
 
 		spin_lock_irqsave(&zone->lock, flags);
-		free_pcppages_bulk(zone, pcp->count, pcp);
+		free_pcppages_bulk(zone, pcp_count(pcp), pcp);
 		spin_unlock_irqrestore(&zone->lock, flags);
 	}
 }
@@ -176,16 +176,18 @@ void pageset_set_high_and_batch(struct zone *zone, int high, int batch)
 	unsigned long flags;
 
 	spin_lock_irqsave(&zone->lock, flags);
-	free_pcppages_bulk(zone, pcp->count, pcp);
-	pcp->high = high < 0 ? 0 : high;
-	pcp->batch = batch < 1 ? 1 : batch;
+	free_pcppages_bulk(zone, pcp_count(pcp), pcp);
+	high = high < 0 ? 0 : high;
+	pcp->limit += (unsigned int)(high - pcp->high); /* pcp_count() stays what it is */
+	pcp->high = (short)high;
+	pcp->batch = (short)(batch < 1 ? 1 : batch);
 	spin_unlock_irqrestore(&zone->lock, flags);
 }
 
 /**
  * zone_pcp_count - order-0 pages sitting on the zone's per-CPU lists
  * @zone: the zone
- * Return: the sum over CPUs of pcp.count.
+ * Return: the sum over CPUs of pcp_count().
  */
 unsigned long zone_pcp_count(struct zone *zone)
 {
@@ -193,7 +195,7 @@ unsigned long zone_pcp_count(struct zone *zone)
 	int cpu;
 
 	for (cpu = 0; cpu < NR_CPUS; cpu++)
-		n += (unsigned long)zone->pageset[cpu].pcp.count;
+		n += (unsigned long)pcp_count(&zone->pageset[cpu].pcp);
 	return n;
 }
 
@@ -291,8 +293,10 @@ static __noinline struct page *rmqueue_buddy(struct zone *zone, unsigned int ord
 	local_irq_save(flags);
 	if (floor < 0 || __zone_watermark_ok(zone, order, floor)) {
 		page = __rmqueue_smallest(zone, order);
-		if (page)
+		if (page) {
 			set_page_allocated(page, order);
+			zone->pgalloc_buddy += 1UL << order;
+		}
 	}
 	local_irq_restore(flags);
 	return page;
@@ -331,7 +335,7 @@ static __always_inline struct page *rmqueue_pcplist(struct zone *zone, gfp_t gfp
 	else
 		page = list_first_entry(&pcp->list, struct page, lru);
 	__list_del_entry(&page->lru); /* relinked or owned right after */
-	pcp->count--;
+	pcp->limit++;		      /* one page fewer on the list */
 	set_page_allocated(page, 0);
 out:
 	local_irq_restore(flags);
@@ -446,7 +450,7 @@ static __always_inline struct page *alloc_page_fast(gfp_t gfp)
 		goto out;
 	page = list_first_entry(&pcp->list, struct page, lru);
 	__list_del_entry(&page->lru);
-	pcp->count--;
+	pcp->limit++; /* one page fewer on the list */
 	set_page_allocated(page, 0);
 out:
 	local_irq_restore(flags);
@@ -531,7 +535,7 @@ unsigned long alloc_pages_bulk(gfp_t gfp, unsigned long nr_pages, struct page **
 			break;
 		page = list_first_entry(&pcp->list, struct page, lru);
 		__list_del_entry(&page->lru);
-		pcp->count--;
+		pcp->limit++; /* one page fewer on the list */
 		set_page_allocated(page, 0);
 		if (unlikely(gfp & __GFP_ZERO))
 			clear_pages(page, 0);
@@ -737,7 +741,8 @@ static __always_inline void free_pages_caller(struct page *page, unsigned int or
 		list_add_tail(&page->lru, &pcp->list);
 	else
 		list_add(&page->lru, &pcp->list);
-	if (unlikely(++pcp->count >= pcp->high))
+	/* pcp_count() == high: frees add one at a time, refills only to an empty list */
+	if (unlikely(++pcp->in == pcp->limit))
 		free_pcppages_bulk(zone, pcp->batch, pcp);
 out:
 	local_irq_restore(flags);
