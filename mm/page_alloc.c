@@ -141,7 +141,7 @@ static unsigned long rmqueue_bulk(struct zone *zone, struct per_cpu_pages *pcp, 
 }
 
 /* Move up to @count pages from the cold end of @pcp back to the buddy lists. */
-static void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp)
+__hookable void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp)
 {
 	while (count-- > 0 && !list_empty(&pcp->list)) {
 		struct page *page = list_last_entry(&pcp->list, struct page, lru);
@@ -285,7 +285,7 @@ static inline void set_page_allocated(struct page *page, unsigned int order)
  * excludes every other user of the zone, and nothing in them can sleep, so the zone
  * lock's preempt-count and recursion bookkeeping (which nothing reads) is skipped.
  */
-static __noinline struct page *rmqueue_buddy(struct zone *zone, unsigned int order, long floor)
+__hookable struct page *rmqueue_buddy(struct zone *zone, unsigned int order, long floor)
 {
 	struct page *page = NULL;
 	unsigned long flags;
@@ -307,7 +307,7 @@ static __noinline struct page *rmqueue_buddy(struct zone *zone, unsigned int ord
  * count below the caller's floor, so GFP_NOWAIT never eats into the reserve that
  * GFP_ATOMIC may use.
  */
-static __noinline bool pcp_refill(struct zone *zone, struct per_cpu_pages *pcp, long floor)
+__hookable bool pcp_refill(struct zone *zone, struct per_cpu_pages *pcp, long floor)
 {
 	unsigned long room = (unsigned long)((long)zone->free_pages - floor);
 
@@ -472,7 +472,7 @@ out:
  * Return: the first page of the block (refcount 1), or NULL with a failure report
  * (unless __GFP_NOWARN). Never NULL with __GFP_NOFAIL from a context that may sleep.
  */
-struct page *alloc_pages(gfp_t gfp, unsigned int order)
+__hookable struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
 	struct page *page;
 
@@ -757,7 +757,7 @@ out:
  * reserved page or @order >= MAX_ORDER is reported (KERN_ERR, pfn and caller) and
  * ignored: allocator state is never changed by a bad call.
  */
-void __free_pages(struct page *page, unsigned int order)
+__hookable void __free_pages(struct page *page, unsigned int order)
 {
 	free_pages_caller(page, order, false, __builtin_return_address(0));
 }
