@@ -48,6 +48,13 @@ static int cmd_drain_pages(int argc, char **argv)
 SHELL_CMD(drain_pages, "", "return per-CPU list pages to the buddy lists (drain_all_pages)", 0, 0,
 	  cmd_drain_pages);
 
+static int cmd_vmstat(int argc, char **argv)
+{
+	show_vmstat();
+	return 0;
+}
+SHELL_CMD(vmstat, "", "event counters (/proc/vmstat format)", 0, 0, cmd_vmstat);
+
 static int cmd_zoneinfo(int argc, char **argv)
 {
 	show_zoneinfo();

@@ -27,6 +27,11 @@ void init_per_zone_wmark_min(void);
 /* page_alloc.c */
 void __free_pages_core(struct page *page, unsigned int order);
 /* Try every zone of @zl in order; the slow path's entry into the buddy lists. */
+/* page_alloc.c's internals that mm/kmem_trace.c hooks (the zone-locked and drain events) */
+struct page *rmqueue_buddy(struct zone *zone, unsigned int order, long floor);
+bool pcp_refill(struct zone *zone, struct per_cpu_pages *pcp, long floor);
+void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp);
+
 struct page *get_page_slowpath(gfp_t gfp, unsigned int order, int alloc_flags,
 			       const struct zonelist *zl);
 

@@ -61,7 +61,7 @@ static __noinline void *kmalloc_large(size_t size, gfp_t flags, void *caller)
  *
  * Return: the memory, or NULL (reported unless __GFP_NOWARN).
  */
-void *__kmalloc(size_t size, gfp_t flags)
+__hookable void *__kmalloc(size_t size, gfp_t flags)
 {
 	void *caller = __builtin_return_address(0);
 	struct kmem_cache *cachep;
@@ -130,7 +130,7 @@ static __always_inline void __kfree(const void *objp, void *caller)
  * address outside the direct map, or a page neither slab nor allocated, is reported and
  * ignored. Debug caches check the object as kmem_cache_free() does.
  */
-void kfree(const void *objp)
+__hookable void kfree(const void *objp)
 {
 	__kfree(objp, __builtin_return_address(0));
 }

@@ -23,6 +23,7 @@
 #include <mm/highmem.h>
 #include <mm/mm.h>
 #include <mm/mmap.h>
+#include <mm/vmstat.h>
 #include <string.h>
 
 static u8 empty_zero_page[PAGE_SIZE] __aligned(PAGE_SIZE);
@@ -124,6 +125,7 @@ int handle_user_fault(unsigned long addr, unsigned int flags)
 	struct page *page;
 	pte_t *ptep;
 
+	count_vm_event(PGFAULT);
 	if (!mm)
 		return VM_FAULT_SIGSEGV_MAPERR;
 	vma = find_vma(mm, addr);

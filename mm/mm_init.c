@@ -11,6 +11,7 @@
 #include <mm/highmem.h>
 #include <mm/memblock.h>
 #include <mm/mm.h>
+#include <mm/page_owner.h>
 #include <string.h>
 
 #include "internal.h"
@@ -94,7 +95,8 @@ static void zone_init(struct zone *zone, enum zone_type idx, unsigned long start
 	}
 	for (cpu = 0; cpu < NR_CPUS; cpu++) {
 		INIT_LIST_HEAD(&zone->pageset[cpu].pcp.list);
-		zone->pageset[cpu].pcp.count = 0;
+		zone->pageset[cpu].pcp.in = 0;
+		zone->pageset[cpu].pcp.limit = 0;
 		zone->pageset[cpu].pcp.high = 0;
 		zone->pageset[cpu].pcp.batch = 1;
 	}
@@ -104,6 +106,7 @@ static void zone_init(struct zone *zone, enum zone_type idx, unsigned long start
 	zone->spanned_pages = end_pfn - start_pfn;
 	zone->present_pages = memblock_count_memory_pages(start_pfn, end_pfn);
 	zone->managed_pages = 0;
+	zone->pgalloc_buddy = 0;
 	zone->free_pages = 0;
 }
 
@@ -298,6 +301,7 @@ void mem_init(phys_addr_t dma_end, phys_addr_t lowmem_end)
 	struct zone *zone;
 
 	free_area_init(dma_end, lowmem_end);
+	page_owner_init();
 	memblock_free_all();
 	for_each_zone(zone)
 		zone_pcp_update(zone);

@@ -18,6 +18,7 @@
 #include <kernel/printk.h>
 #include <mm/highmem.h>
 #include <mm/mm.h>
+#include <mm/page_owner.h>
 #include <string.h>
 
 #include "internal.h"
@@ -135,18 +136,18 @@ static unsigned long rmqueue_bulk(struct zone *zone, struct per_cpu_pages *pcp, 
 		zone->free_pages -= n;
 		i += n;
 	}
-	pcp->count += (int)i;
+	pcp->in += (unsigned int)i;
 	return i;
 }
 
 /* Move up to @count pages from the cold end of @pcp back to the buddy lists. */
-static void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp)
+__hookable void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp)
 {
 	while (count-- > 0 && !list_empty(&pcp->list)) {
 		struct page *page = list_last_entry(&pcp->list, struct page, lru);
 
 		list_del(&page->lru);
-		pcp->count--;
+		pcp->in--;
 		__free_one_page(page_to_pfn(page), zone, 0);
 		zone->free_pages++;
 	}
@@ -164,7 +165,7 @@ void drain_all_pages(void)
 		struct per_cpu_pages *pcp = &zone->pageset[smp_processor_id()].pcp;
 
 		spin_lock_irqsave(&zone->lock, flags);
-		free_pcppages_bulk(zone, pcp->count, pcp);
+		free_pcppages_bulk(zone, pcp_count(pcp), pcp);
 		spin_unlock_irqrestore(&zone->lock, flags);
 	}
 }
@@ -175,16 +176,18 @@ void pageset_set_high_and_batch(struct zone *zone, int high, int batch)
 	unsigned long flags;
 
 	spin_lock_irqsave(&zone->lock, flags);
-	free_pcppages_bulk(zone, pcp->count, pcp);
-	pcp->high = high < 0 ? 0 : high;
-	pcp->batch = batch < 1 ? 1 : batch;
+	free_pcppages_bulk(zone, pcp_count(pcp), pcp);
+	high = high < 0 ? 0 : high;
+	pcp->limit += (unsigned int)(high - pcp->high); /* pcp_count() stays what it is */
+	pcp->high = (short)high;
+	pcp->batch = (short)(batch < 1 ? 1 : batch);
 	spin_unlock_irqrestore(&zone->lock, flags);
 }
 
 /**
  * zone_pcp_count - order-0 pages sitting on the zone's per-CPU lists
  * @zone: the zone
- * Return: the sum over CPUs of pcp.count.
+ * Return: the sum over CPUs of pcp_count().
  */
 unsigned long zone_pcp_count(struct zone *zone)
 {
@@ -192,7 +195,7 @@ unsigned long zone_pcp_count(struct zone *zone)
 	int cpu;
 
 	for (cpu = 0; cpu < NR_CPUS; cpu++)
-		n += (unsigned long)zone->pageset[cpu].pcp.count;
+		n += (unsigned long)pcp_count(&zone->pageset[cpu].pcp);
 	return n;
 }
 
@@ -282,7 +285,7 @@ static inline void set_page_allocated(struct page *page, unsigned int order)
  * excludes every other user of the zone, and nothing in them can sleep, so the zone
  * lock's preempt-count and recursion bookkeeping (which nothing reads) is skipped.
  */
-static __noinline struct page *rmqueue_buddy(struct zone *zone, unsigned int order, long floor)
+__hookable struct page *rmqueue_buddy(struct zone *zone, unsigned int order, long floor)
 {
 	struct page *page = NULL;
 	unsigned long flags;
@@ -290,8 +293,10 @@ static __noinline struct page *rmqueue_buddy(struct zone *zone, unsigned int ord
 	local_irq_save(flags);
 	if (floor < 0 || __zone_watermark_ok(zone, order, floor)) {
 		page = __rmqueue_smallest(zone, order);
-		if (page)
+		if (page) {
 			set_page_allocated(page, order);
+			zone->pgalloc_buddy += 1UL << order;
+		}
 	}
 	local_irq_restore(flags);
 	return page;
@@ -302,7 +307,7 @@ static __noinline struct page *rmqueue_buddy(struct zone *zone, unsigned int ord
  * count below the caller's floor, so GFP_NOWAIT never eats into the reserve that
  * GFP_ATOMIC may use.
  */
-static __noinline bool pcp_refill(struct zone *zone, struct per_cpu_pages *pcp, long floor)
+__hookable bool pcp_refill(struct zone *zone, struct per_cpu_pages *pcp, long floor)
 {
 	unsigned long room = (unsigned long)((long)zone->free_pages - floor);
 
@@ -330,7 +335,7 @@ static __always_inline struct page *rmqueue_pcplist(struct zone *zone, gfp_t gfp
 	else
 		page = list_first_entry(&pcp->list, struct page, lru);
 	__list_del_entry(&page->lru); /* relinked or owned right after */
-	pcp->count--;
+	pcp->limit++;		      /* one page fewer on the list */
 	set_page_allocated(page, 0);
 out:
 	local_irq_restore(flags);
@@ -407,6 +412,7 @@ static __always_inline struct page *__alloc_pages(gfp_t gfp, unsigned int order,
 	}
 	if (unlikely(gfp & __GFP_ZERO))
 		clear_pages(page, order);
+	__set_page_owner(page, order, gfp);
 	return page;
 }
 
@@ -444,10 +450,14 @@ static __always_inline struct page *alloc_page_fast(gfp_t gfp)
 		goto out;
 	page = list_first_entry(&pcp->list, struct page, lru);
 	__list_del_entry(&page->lru);
-	pcp->count--;
+	pcp->limit++; /* one page fewer on the list */
 	set_page_allocated(page, 0);
 out:
 	local_irq_restore(flags);
+#ifdef CONFIG_PAGE_OWNER
+	if (page)
+		__set_page_owner(page, 0, gfp);
+#endif
 	return page;
 }
 
@@ -462,7 +472,7 @@ out:
  * Return: the first page of the block (refcount 1), or NULL with a failure report
  * (unless __GFP_NOWARN). Never NULL with __GFP_NOFAIL from a context that may sleep.
  */
-struct page *alloc_pages(gfp_t gfp, unsigned int order)
+__hookable struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
 	struct page *page;
 
@@ -525,14 +535,16 @@ unsigned long alloc_pages_bulk(gfp_t gfp, unsigned long nr_pages, struct page **
 			break;
 		page = list_first_entry(&pcp->list, struct page, lru);
 		__list_del_entry(&page->lru);
-		pcp->count--;
+		pcp->limit++; /* one page fewer on the list */
 		set_page_allocated(page, 0);
 		if (unlikely(gfp & __GFP_ZERO))
 			clear_pages(page, 0);
 		page_array[i] = page;
+		__set_page_owner(page, 0, gfp);
 		got++;
 	}
 	local_irq_restore(flags);
+
 	if (got)
 		return populated + got;
 single:
@@ -661,6 +673,7 @@ static __noinline void free_pages_buddy(struct page *page, unsigned int order, v
 		return;
 	}
 	if (--page->_refcount == 0) {
+		__reset_page_owner(page, order);
 		__ClearPageHead(page);
 		page->private = 0;
 		__free_one_page(page_to_pfn(page), zone, order);
@@ -722,12 +735,14 @@ static __always_inline void free_pages_caller(struct page *page, unsigned int or
 	}
 	if (unlikely(--page->_refcount > 0))
 		goto out;
+	__reset_page_owner(page, 0);
 	__ClearPageHead(page);
 	if (cold)
 		list_add_tail(&page->lru, &pcp->list);
 	else
 		list_add(&page->lru, &pcp->list);
-	if (unlikely(++pcp->count >= pcp->high))
+	/* pcp_count() == high: frees add one at a time, refills only to an empty list */
+	if (unlikely(++pcp->in == pcp->limit))
 		free_pcppages_bulk(zone, pcp->batch, pcp);
 out:
 	local_irq_restore(flags);
@@ -742,7 +757,7 @@ out:
  * reserved page or @order >= MAX_ORDER is reported (KERN_ERR, pfn and caller) and
  * ignored: allocator state is never changed by a bad call.
  */
-void __free_pages(struct page *page, unsigned int order)
+__hookable void __free_pages(struct page *page, unsigned int order)
 {
 	free_pages_caller(page, order, false, __builtin_return_address(0));
 }

@@ -203,7 +203,7 @@ retry:
  * refilled a batch at a time from partial slabs, then free slabs, then a new slab.
  * Return: the object, or NULL when no slab could be allocated.
  */
-void *kmem_cache_alloc(struct kmem_cache *cachep, gfp_t flags)
+__hookable void *kmem_cache_alloc(struct kmem_cache *cachep, gfp_t flags)
 {
 	return __cache_alloc(cachep, flags, __builtin_return_address(0));
 }
@@ -216,7 +216,7 @@ void *kmem_cache_alloc(struct kmem_cache *cachep, gfp_t flags)
  *
  * Return: an object, or NULL.
  */
-void *kmem_cache_alloc_caller(struct kmem_cache *cachep, gfp_t flags, void *caller)
+__hookable void *kmem_cache_alloc_caller(struct kmem_cache *cachep, gfp_t flags, void *caller)
 {
 	return __cache_alloc(cachep, flags, caller);
 }
@@ -341,7 +341,7 @@ __noinline void cache_flusharray(struct kmem_cache *cachep, struct array_cache *
  * with a report, a double free, a wrong cache, a pointer that does not start an object
  * or a damaged red zone.
  */
-void kmem_cache_free(struct kmem_cache *cachep, void *objp)
+__hookable void kmem_cache_free(struct kmem_cache *cachep, void *objp)
 {
 	if (unlikely(!objp))
 		return;

@@ -185,7 +185,7 @@ void *__vmalloc(unsigned long size, gfp_t gfp, const struct pt_attrs *prot)
  * @size: bytes, rounded up to whole pages
  * Return: the address, or NULL. Pages come from any zone, highmem first.
  */
-void *vmalloc(unsigned long size)
+__hookable void *vmalloc(unsigned long size)
 {
 	return __vmalloc_caller(size, GFP_KERNEL | __GFP_HIGHMEM, &PAGE_KERNEL, VM_ALLOC,
 				__builtin_return_address(0));
@@ -236,7 +236,7 @@ static struct vm_struct *take_area(const void *addr, unsigned long kinds, const 
  * Anything else (an address inside an area, a vmap or ioremap area, a second vfree) is
  * reported and ignored.
  */
-void vfree(const void *addr)
+__hookable void vfree(const void *addr)
 {
 	struct vm_struct *area;
 

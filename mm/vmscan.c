@@ -9,6 +9,7 @@
 #include <kernel/kernel.h>
 #include <kernel/printk.h>
 #include <mm/shrinker.h>
+#include <mm/vmstat.h>
 
 static LIST_HEAD(shrinker_list);
 
@@ -82,6 +83,7 @@ unsigned long shrink_slab(gfp_t gfp_mask, unsigned int order)
 		sc.nr_to_scan = min(count, max(batch, 1UL << order));
 		sc.nr_scanned = sc.nr_to_scan;
 		ret = s->scan_objects(s, &sc);
+		count_vm_events(SLABS_SCANNED, sc.nr_scanned);
 		if (ret != SHRINK_STOP)
 			freed += ret;
 	}
@@ -96,5 +98,12 @@ unsigned long shrink_slab(gfp_t gfp_mask, unsigned int order)
  */
 unsigned long try_to_free_pages(gfp_t gfp_mask, unsigned int order)
 {
+	/* Counted against the highest zone the allocation may use, as Linux's reclaim_idx. */
+	if (gfp_mask & __GFP_DMA)
+		count_vm_event(ALLOCSTALL_DMA);
+	else if (gfp_mask & __GFP_HIGHMEM)
+		count_vm_event(ALLOCSTALL_HIGH);
+	else
+		count_vm_event(ALLOCSTALL_NORMAL);
 	return shrink_slab(gfp_mask, order);
 }

@@ -47,6 +47,12 @@ for v in RAM_MB LOWMEM_MB DMA_ZONE_MB; do
 done
 [ $bad -eq 0 ] || exit 1
 
+# PAGE_OWNER: 0 (default) or 1 (mm/page_owner.c built in).
+case "${PAGE_OWNER-0}" in
+0 | 1 | '') ;;
+*) refuse "PAGE_OWNER='$PAGE_OWNER' must be 0 or 1" ;;
+esac
+
 # RAM: what the machine has. The firmware does not probe: a RAM_MB larger than the real
 # memory puts mem_map in memory that is not there and the boot dies in list_del().
 if [ -n "${RAM_MB_CHOICES-}" ]; then

@@ -73,6 +73,8 @@ refused "multiple of 4" LOWMEM_MB=190
 refused "multiple of 4" LOWMEM_MB=0
 refused "not a whole number" RAM_MB=abc
 refused "not a whole number" RAM_MB=128M
+refused "PAGE_OWNER='2' must be 0 or 1" PAGE_OWNER=2
+refused "PAGE_OWNER='on' must be 0 or 1" PAGE_OWNER=on
 refused "not a whole number" LOWMEM_MB=-4
 refused "not a whole number" DMA_ZONE_MB=0x10
 refused "not a whole number" DMA_ZONE_MB=016

@@ -14,7 +14,13 @@
 #undef __always_inline /* glibc defines it on the host */
 #define __always_inline inline __attribute__((always_inline))
 #define __noinline	__attribute__((noinline))
-#define __maybe_unused	__attribute__((unused))
+/*
+ * A function whose entry may be hooked at run time (include/asm/patch.h): callers must not
+ * assume anything about it beyond the calling convention (no interprocedural register
+ * allocation, no propagation of its arguments or result).
+ */
+#define __hookable     __attribute__((noinline, noipa))
+#define __maybe_unused __attribute__((unused))
 #define __iomem
 
 #define barrier()	 __asm__ __volatile__("" ::: "memory")

@@ -162,6 +162,7 @@ unsigned long si_mem_available(void);
 /* Reports, in the formats of Linux's /proc files (mm/vmstat.c, mm/meminfo.c). */
 void show_buddyinfo(void);  /* /proc/buddyinfo */
 void show_zoneinfo(void);   /* /proc/zoneinfo */
+void show_vmstat(void);	    /* /proc/vmstat */
 void show_meminfo(void);    /* /proc/meminfo: MemTotal .. LowFree */
 void show_free_areas(void); /* per-zone free summary, as in an allocation failure */
 void show_mem(void);	    /* Mem-Info header + show_free_areas() */

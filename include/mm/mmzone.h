@@ -43,12 +43,27 @@ struct free_area {
 };
 
 /* The per-CPU cache of order-0 pages: hot (recently freed) at the head, cold at the tail. */
+/*
+ * The number of pages on the list is not kept as such but as two running totals, so that
+ * the hot paths count allocations and frees for vmstat (mm/vmstat.c) with the very
+ * instructions that kept the count: an allocation adds one to @limit, a free one to @in,
+ * and a free drains when @in reaches @limit. pcp_count() = @in - (@limit - @high).
+ * @high and @batch are short so that struct zone keeps its size (and page_zone() its
+ * cost) with pgalloc_buddy added.
+ */
 struct per_cpu_pages {
-	int count; /* pages on the list */
-	int high;  /* drain @batch pages back to the buddy lists at this count */
-	int batch; /* pages moved per refill or drain */
+	unsigned int in;    /* frees and refills, less drains, ever */
+	unsigned int limit; /* @high plus the pages ever allocated from the list */
+	short high;	    /* drain @batch pages back to the buddy lists at this count */
+	short batch;	    /* pages moved per refill or drain */
 	struct list_head list;
 };
+
+/* Pages on the list. */
+static inline int pcp_count(const struct per_cpu_pages *pcp)
+{
+	return (int)(pcp->in - (pcp->limit - (unsigned int)pcp->high));
+}
 
 struct per_cpu_pageset {
 	struct per_cpu_pages pcp;
@@ -66,8 +81,13 @@ struct zone {
 	unsigned long spanned_pages; /* zone_end_pfn - zone_start_pfn, holes included */
 	unsigned long present_pages; /* RAM pages in the span */
 	unsigned long managed_pages; /* present pages handed to the buddy allocator */
+	unsigned long pgalloc_buddy; /* pages ever allocated straight from free_area */
 	const char *name;
-};
+	/*
+	 * A power-of-two size (196 bytes of fields): page_zone() of every free is then one
+	 * shift and add, where 192 bytes took two.
+	 */
+} __aligned(256);
 
 /* Zones an allocation may use, preferred first, NULL-terminated. */
 struct zonelist {

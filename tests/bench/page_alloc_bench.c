@@ -84,6 +84,27 @@ static void bench_pages_bulk(void)
 	       total / (LOOPS / 4) / 16, total * 10 / (LOOPS / 4) / 16 % 10);
 }
 
+/*
+ * ZONE_DMA (16 MB) gets a per-CPU batch of 0, as in Linux, so its list is off (high 0)
+ * and order 0 comes from the buddy lists. The lone order-0 blocks the boot left (where
+ * the kernel image ends: it moves with the image size) are held, then one page more
+ * split from a larger block, so that its buddy is a free order-0 block: the figure is
+ * the buddy-list path itself, not a split of a large block and its merge back.
+ */
+static void bench_dma_pcp_off(void)
+{
+	struct zone *dma = &contig_page_data.node_zones[ZONE_DMA];
+	struct page *held[8];
+	unsigned int n = 0;
+
+	while (n < ARRAY_SIZE(held) - 1 && dma->free_area[0].nr_free)
+		held[n++] = alloc_pages(GFP_DMA, 0);
+	held[n++] = alloc_pages(GFP_DMA, 0);
+	bench_alloc_free("order-0 alloc+free ZONE_DMA, pcp off", GFP_DMA, 0, LOOPS);
+	while (n)
+		__free_pages(held[--n], 0);
+}
+
 static void bench_page_alloc(void)
 {
 	struct page *hp;
@@ -92,16 +113,7 @@ static void bench_page_alloc(void)
 	u64 t0;
 
 	bench_alloc_free("order-0 alloc+free (per-CPU hot)", GFP_KERNEL, 0, LOOPS);
-	/*
-	 * ZONE_DMA (16 MB) gets a per-CPU batch of 0, as in Linux, so its list is off (high
-	 * 0) and order 0 comes from the buddy lists. One page is held during the loop so that
-	 * its free buddy is an order-0 block: the figure is the buddy-list path itself, not a
-	 * split of whatever large block the kernel image's end left (which moves with the
-	 * image size) and its merge back.
-	 */
-	hp = alloc_pages(GFP_DMA, 0);
-	bench_alloc_free("order-0 alloc+free ZONE_DMA, pcp off", GFP_DMA, 0, LOOPS);
-	__free_pages(hp, 0);
+	bench_dma_pcp_off();
 	bench_order0_live();
 	bench_pages_bulk();
 	bench_alloc_free("order-3 alloc+free", GFP_KERNEL, 3, LOOPS);

@@ -208,12 +208,12 @@ static void test_pcp_refill_moves_one_batch(void **state)
 
 	pageset_set_high_and_batch(z, 16, 4);
 	page = alloc_page(GFP_KERNEL);
-	assert_int_equal(pcp->count, 3);
+	assert_int_equal(pcp_count(pcp), 3);
 	assert_int_equal(z->free_pages, free - 4);
 	__free_page(page);
-	assert_int_equal(pcp->count, 4);
+	assert_int_equal(pcp_count(pcp), 4);
 	drain_all_pages();
-	assert_int_equal(pcp->count, 0);
+	assert_int_equal(pcp_count(pcp), 0);
 	assert_int_equal(z->free_pages, free);
 }
 
@@ -263,7 +263,7 @@ static void test_pcp_drains_a_batch_when_it_reaches_high(void **state)
 		pool[i] = alloc_page(GFP_KERNEL);
 	for (i = 0; i < 20; i++) {
 		__free_page(pool[i]);
-		assert_true(pcp->count < 8);
+		assert_true(pcp_count(pcp) < 8);
 	}
 	assert_int_equal(mm_host_check(NULL), 0);
 	drain_all_pages();

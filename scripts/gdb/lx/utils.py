@@ -55,7 +55,11 @@ def populated(zone):
 def zone_pcp_count(zone):
     sets = zone["pageset"]
     lo, hi = sets.type.range()
-    return sum(int(sets[c]["pcp"]["count"]) for c in range(lo, hi + 1))
+    # include/mm/mmzone.h: pcp_count() = in - (limit - high), modulo 2^32
+    def count(pcp):
+        return (int(pcp["in"]) - int(pcp["limit"]) + int(pcp["high"])) & 0xffffffff
+
+    return sum(count(sets[c]["pcp"]) for c in range(lo, hi + 1))
 
 
 def parse_number(arg, what):

@@ -136,8 +136,8 @@ unsigned long mm_host_check(unsigned long *free_out)
 			else if (seen[pfn - ARCH_PFN_OFFSET]++)
 				FAIL("pcp pfn %#lx listed twice\n", pfn);
 		}
-		if (n != pcp->count)
-			FAIL("%s pcp: %ld listed, count %d\n", zone->name, n, pcp->count);
+		if (n != pcp_count(pcp))
+			FAIL("%s pcp: %ld listed, count %d\n", zone->name, n, pcp_count(pcp));
 		pcp_free = (unsigned long)n;
 		if (free_out)
 			free_out[zi] = free + pcp_free;
@@ -158,7 +158,7 @@ void mm_host_snapshot(struct mm_host_snapshot *s)
 		for (o = 0; o < MAX_ORDER; o++)
 			s->nr_free[z][o] = zone->free_area[o].nr_free;
 		s->free_pages[z] = zone->free_pages;
-		s->pcp_count[z] = zone->pageset[0].pcp.count;
+		s->pcp_count[z] = pcp_count(&zone->pageset[0].pcp);
 	}
 }
 
