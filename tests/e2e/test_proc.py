@@ -102,3 +102,25 @@ def test_ctrl_c_stops_the_foreground_program(board):
     board.p.expect(r"hog\[\d+\] killed by signal 2 \(SIGINT\)", timeout=5)
     board.p.expect_exact("mm> ", timeout=5)
     assert "shell" in board.cmd("ps")
+
+
+def test_cow_shares_pages_until_written_and_gives_them_back(board):
+    board.cmd("run cow 1M")  # warm-up
+    before = counters(board)
+    out = board.cmd("run cow 8M 3 &")
+    parent = int(re.search(r"\[(\d+)\] cow", out).group(1))
+    time.sleep(1)  # the parent has filled and forked; the child sleeps before writing
+    during = meminfo(board)
+    # Every page is mapped by both processes but counted once in AnonPages.
+    assert 8192 <= during["AnonPages"] < 8192 + 512, during
+    ps = board.cmd("ps")
+    rss = [int(m.group(1)) for m in re.finditer(r"^\s*\d+ \S+\s+\d+\s+(\d+) cow$", ps, re.M)]
+    assert len(rss) == 2 and min(rss) >= 8192, ps
+    board.p.expect_exact("cow: 2048 pages ok in both processes", timeout=20)
+    time.sleep(0.5)
+    out = board.cmd("ps")  # the shell reaps the job and says it is done
+    assert f"[{parent}] cow done" in out, out
+    out = board.cmd("ps")
+    assert not re.search(r" cow$", out, re.M), out  # both exited and were reaped
+    assert f"cow[{parent}]" not in out and "FAIL" not in out, out  # with status 0
+    assert counters(board) == before

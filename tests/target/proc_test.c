@@ -4,6 +4,7 @@
  * every page (after drain_all_pages()) and AnonPages come back when a process exits, a
  * bad access kills only the process, a bad user pointer makes copy_to_user() return the
  * bytes it could not copy, and ASIDs roll over to a new generation with one TLB flush.
+ * fork() shares pages copy-on-write (cow).
  */
 #include <asm/irqflags.h>
 #include <asm/mmu.h>
@@ -125,11 +126,34 @@ static void asid_rollover_starts_a_generation(struct ktap_test *t)
 	local_irq_restore(flags);
 }
 
+static void cow_shares_pages_and_copies_on_write(struct ktap_test *t)
+{
+	char *argv[] = { "cow", "1M" };
+	unsigned long before, shared, copies, reuses;
+	int status = -1;
+
+	ktap_expect_report(t, "cow prints what the child and the parent checked");
+	before = free_pages_drained();
+	shared = nr_fork_shared;
+	copies = nr_cow_copies;
+	reuses = nr_cow_reuses;
+	KTAP_ASSERT_TRUE(t, run_program("cow", 2, argv, &status) == 0);
+	KTAP_EXPECT_EQ(t, status, 0);
+	/* fork() shares the 256 buffer pages and a few of text, data and stack. */
+	KTAP_EXPECT_TRUE(t, nr_fork_shared - shared >= 256 && nr_fork_shared - shared <= 256 + 32);
+	/* The child's writes copy each buffer page once; the parent's come after its exit. */
+	KTAP_EXPECT_TRUE(t, nr_cow_copies - copies >= 256 && nr_cow_copies - copies <= 256 + 16);
+	KTAP_EXPECT_TRUE(t, nr_cow_reuses - reuses >= 256);
+	KTAP_EXPECT_EQ(t, free_pages_drained(), before);
+	KTAP_EXPECT_EQ(t, nr_anon_pages, 0);
+}
+
 static const struct ktap_case proc_cases[] = {
 	KTAP_CASE(hello_exits_with_its_status_and_returns_every_page),
 	KTAP_CASE(hog_touches_highmem_first_and_gives_it_back),
 	KTAP_CASE(bad_access_kills_only_the_process),
 	KTAP_CASE(bad_user_pointer_gives_efault_not_an_oops),
 	KTAP_CASE(asid_rollover_starts_a_generation),
+	KTAP_CASE(cow_shares_pages_and_copies_on_write),
 };
 KTAP_SUITE(proc, proc_cases);
