@@ -10,7 +10,9 @@
  * - a page of a program segment is filled from the image through kmap_atomic();
  * - a write to a page fork() shares read-only (copy_page_range()) copies it through two
  *   kmap_atomic() windows into a page of its own (do_wp_page()), or, when no other PTE
- *   maps it any more (page->_mapcount == 1), just makes it writable again.
+ *   maps it any more (page->_mapcount == 1), just makes it writable again;
+ * - a page that cannot be had calls the OOM killer (mm/oom_kill.c): when it chose
+ *   another task, the faulting one waits a tick for the victim's memory and retries.
  * Every user PTE is non-global (nG: tagged with the ASID) and either writable or
  * executable, never both. Changing or removing a live PTE invalidates that one TLB entry
  * (by address and ASID).
@@ -26,6 +28,7 @@
 #include <mm/highmem.h>
 #include <mm/mm.h>
 #include <mm/mmap.h>
+#include <mm/oom.h>
 #include <string.h>
 
 static u8 empty_zero_page[PAGE_SIZE] __aligned(PAGE_SIZE);
@@ -155,6 +158,18 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma, unsigned
 	return 0;
 }
 
+/*
+ * No page for a fault: let the OOM killer choose. When it killed another task, a fault
+ * from user mode waits one tick for the victim to exit and is retried.
+ */
+static int fault_oom(unsigned int flags)
+{
+	if (!out_of_memory(current) || signal_pending(current) || !(flags & FAULT_FLAG_USER))
+		return VM_FAULT_OOM;
+	schedule_timeout(1);
+	return 0;
+}
+
 /**
  * handle_user_fault - resolve a fault at user address @addr in the current address space
  * @addr: the faulting address, below TASK_SIZE
@@ -181,12 +196,14 @@ int handle_user_fault(unsigned long addr, unsigned int flags)
 	addr &= PAGE_MASK;
 	ptep = pte_offset(mm, addr, true);
 	if (!ptep)
-		return VM_FAULT_OOM;
+		return fault_oom(flags);
 	if (*ptep) {
 		if (!write || pte_writable(*ptep))
 			return 0; /* already resolved (a retried access) */
 		if (!is_zero_pte(*ptep)) {
-			return do_wp_page(mm, vma, addr, ptep);
+			int ret = do_wp_page(mm, vma, addr, ptep);
+
+			return ret == VM_FAULT_OOM ? fault_oom(flags) : ret;
 		}
 		/* Write to the zero page: a page of its own from now on. */
 	} else if (!write && !vma->vm_image) {
@@ -196,7 +213,7 @@ int handle_user_fault(unsigned long addr, unsigned int flags)
 	}
 	page = new_user_page(vma, addr);
 	if (!page)
-		return VM_FAULT_OOM;
+		return fault_oom(flags);
 	mm->rss_anon++;
 	nr_anon_pages++;
 	set_user_pte(mm, addr, ptep,

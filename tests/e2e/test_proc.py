@@ -124,3 +124,32 @@ def test_cow_shares_pages_until_written_and_gives_them_back(board):
     assert not re.search(r" cow$", out, re.M), out  # both exited and were reaped
     assert f"cow[{parent}]" not in out and "FAIL" not in out, out  # with status 0
     assert counters(board) == before
+
+
+def oom_pair(board, size):
+    """A background hog holding its memory, then a foreground one: together too much."""
+    out = board.cmd(f"run hog {size}K 4096 3 &")
+    out += board.cmd(f"run hog {size}K", timeout=60)
+    time.sleep(4)
+    return out + board.cmd("ps") + board.cmd("ps")
+
+
+def test_two_hogs_larger_than_memory_one_is_oom_killed(board):
+    size = meminfo(board)["MemFree"] * 5 // 8
+    # Warm-up: the first reclaim shrinks the caches (array caches, empty slabs) for good.
+    oom_pair(board, size)
+    before = counters(board)
+    out = oom_pair(board, size)
+    kills = re.findall(r"Out of memory: Killed process (\d+) \(hog\) total-vm:(\d+)kB, "
+                       r"anon-rss:(\d+)kB, file-rss:0kB, shmem-rss:0kB, UID:0 "
+                       r"pgtables:(\d+)kB oom_score_adj:0", out)
+    assert len(kills) == 1, out
+    victim = int(kills[0][0])
+    assert int(kills[0][2]) > size // 2, out  # the biggest: it had touched most of its size
+    assert int(kills[0][1]) >= size, out
+    assert f"hog[{victim}] killed by signal 9 (SIGKILL)" in out, out
+    assert re.search(rf"hog: touched {size * 1024} bytes at 0x40000000, stride 4096, 0 bad",
+                     out), out
+    assert "Unable to handle" not in out and "MIDR" in board.cmd("version")
+    assert not re.search(r" hog$", board.cmd("ps"), re.M)
+    assert counters(board) == before
