@@ -153,3 +153,23 @@ def test_two_hogs_larger_than_memory_one_is_oom_killed(board):
     assert "Unable to handle" not in out and "MIDR" in board.cmd("version")
     assert not re.search(r" hog$", board.cmd("ps"), re.M)
     assert counters(board) == before
+
+
+def test_the_same_program_runs_again_and_again(board):
+    # Each exec faults its argument page in at the same address: every one must succeed.
+    for _ in range(6):
+        out = board.cmd("run hello")
+        assert "hello from pid" in out and "exec failed" not in out and "error:" not in out, out
+
+
+def test_mmaptest_passes_and_gives_everything_back(board):
+    board.cmd("run mmaptest")  # warm-up
+    before = counters(board)
+    out = board.cmd("run mmaptest", timeout=30)
+    assert re.search(r"mmaptest: (\d+) checks, 0 failed", out), out
+    assert int(re.search(r"mmaptest: (\d+) checks", out).group(1)) >= 30, out
+    # Its children that touch a hole, a read-only page, PROT_NONE, unmapped memory.
+    assert len(re.findall(r"mmaptest\[\d+\]: segfault at", out)) == 4, out
+    assert "FAIL" not in out and "error:" not in out, out
+    assert counters(board) == before
+

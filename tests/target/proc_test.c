@@ -178,6 +178,21 @@ static void oom_kills_the_biggest_and_memory_comes_back(struct ktap_test *t)
 	KTAP_EXPECT_EQ(t, nr_anon_pages, 0);
 }
 
+static void mmaptest_passes_and_gives_everything_back(struct ktap_test *t)
+{
+	char *argv[] = { "mmaptest" };
+	unsigned long before;
+	int status = -1;
+
+	ktap_expect_report(t, "mmaptest's children segfault where they must; it prints a summary");
+	KTAP_ASSERT_TRUE(t, run_program("mmaptest", 1, argv, &status) == 0); /* warm-up */
+	before = free_pages_drained();
+	KTAP_ASSERT_TRUE(t, run_program("mmaptest", 1, argv, &status) == 0);
+	KTAP_EXPECT_EQ(t, status, 0);
+	KTAP_EXPECT_EQ(t, free_pages_drained(), before);
+	KTAP_EXPECT_EQ(t, nr_anon_pages, 0);
+}
+
 static const struct ktap_case proc_cases[] = {
 	KTAP_CASE(hello_exits_with_its_status_and_returns_every_page),
 	KTAP_CASE(hog_touches_highmem_first_and_gives_it_back),
@@ -186,5 +201,6 @@ static const struct ktap_case proc_cases[] = {
 	KTAP_CASE(asid_rollover_starts_a_generation),
 	KTAP_CASE(cow_shares_pages_and_copies_on_write),
 	KTAP_CASE(oom_kills_the_biggest_and_memory_comes_back),
+	KTAP_CASE(mmaptest_passes_and_gives_everything_back),
 };
 KTAP_SUITE(proc, proc_cases);
