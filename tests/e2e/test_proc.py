@@ -173,3 +173,15 @@ def test_mmaptest_passes_and_gives_everything_back(board):
     assert "FAIL" not in out and "error:" not in out, out
     assert counters(board) == before
 
+
+def test_random_syscalls_never_oops_the_kernel(board):
+    board.cmd("run sysfuzz 2 10")  # warm-up
+    before = counters(board)
+    out = board.cmd("run sysfuzz 100 300 4242", timeout=240)
+    m = re.search(r"sysfuzz: 100 rounds of 300 calls, seed 4242: (\d+) exited, (\d+) killed "
+                  r"by a signal, (\d+) timed out", out)
+    assert m and sum(map(int, m.groups())) == 100, out
+    for bad in ("Unable to handle", "Internal error", "BUG", "Oops", "Kernel panic"):
+        assert bad not in out, out
+    assert "MIDR" in board.cmd("version")
+    assert counters(board) == before

@@ -193,6 +193,20 @@ static void mmaptest_passes_and_gives_everything_back(struct ktap_test *t)
 	KTAP_EXPECT_EQ(t, nr_anon_pages, 0);
 }
 
+static void random_syscalls_never_oops(struct ktap_test *t)
+{
+	char *argv[] = { "sysfuzz", "20", "200", "99" };
+	unsigned long before;
+	int status = -1;
+
+	ktap_expect_report(t, "sysfuzz children segfault and write short garbage");
+	before = free_pages_drained();
+	KTAP_ASSERT_TRUE(t, run_program("sysfuzz", 4, argv, &status) == 0);
+	KTAP_EXPECT_EQ(t, status, 0);
+	KTAP_EXPECT_EQ(t, free_pages_drained(), before);
+	KTAP_EXPECT_EQ(t, nr_anon_pages, 0);
+}
+
 static const struct ktap_case proc_cases[] = {
 	KTAP_CASE(hello_exits_with_its_status_and_returns_every_page),
 	KTAP_CASE(hog_touches_highmem_first_and_gives_it_back),
@@ -202,5 +216,6 @@ static const struct ktap_case proc_cases[] = {
 	KTAP_CASE(cow_shares_pages_and_copies_on_write),
 	KTAP_CASE(oom_kills_the_biggest_and_memory_comes_back),
 	KTAP_CASE(mmaptest_passes_and_gives_everything_back),
+	KTAP_CASE(random_syscalls_never_oops),
 };
 KTAP_SUITE(proc, proc_cases);
