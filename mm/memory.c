@@ -146,7 +146,7 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma, unsigned
 		flush_cache_all(); /* the user alias's dirty lines reach the page first */
 	src = kmap_atomic(old);
 	dst = kmap_atomic(new);
-	memcpy(dst, src, PAGE_SIZE);
+	copy_page(dst, src);
 	kunmap_atomic(dst);
 	kunmap_atomic(src);
 	new->_mapcount = 1;
