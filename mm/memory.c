@@ -7,7 +7,12 @@
  * - first read of never-written anonymous memory maps the shared zero page read-only;
  * - first write allocates a GFP_HIGHUSER page (highmem first), zeroed through
  *   kmap_atomic(), and maps it writable; a write to the zero page replaces it likewise;
- * - a page of a program segment is filled from the image through kmap_atomic().
+ * - a page of a program segment is filled from the image through kmap_atomic();
+ * - a write to a page fork() shares read-only (copy_page_range()) copies it through two
+ *   kmap_atomic() windows into a page of its own (do_wp_page()), or, when no other PTE
+ *   maps it any more (page->_mapcount == 1), just makes it writable again;
+ * - a page that cannot be had calls the OOM killer (mm/oom_kill.c): when it chose
+ *   another task, the faulting one waits a tick for the victim's memory and retries.
  * Every user PTE is non-global (nG: tagged with the ASID) and either writable or
  * executable, never both. Changing or removing a live PTE invalidates that one TLB entry
  * (by address and ASID).
@@ -23,10 +28,13 @@
 #include <mm/highmem.h>
 #include <mm/mm.h>
 #include <mm/mmap.h>
+#include <mm/oom.h>
 #include <mm/vmstat.h>
 #include <string.h>
 
 static u8 empty_zero_page[PAGE_SIZE] __aligned(PAGE_SIZE);
+
+unsigned long nr_cow_copies, nr_cow_reuses, nr_fork_shared;
 
 #define L2_GROUP 4 /* first-level entries served by one table page */
 
@@ -90,11 +98,12 @@ static bool is_zero_pte(pte_t pte)
 /* A zeroed (anonymous) or image-filled page for @addr of @vma. */
 static struct page *new_user_page(struct vm_area_struct *vma, unsigned long addr)
 {
-	struct page *page = alloc_page(GFP_HIGHUSER);
+	struct page *page = alloc_page(GFP_HIGHUSER | __GFP_NOWARN);
 	u8 *kaddr;
 
 	if (!page)
 		return NULL;
+	page->_mapcount = 1;
 	kaddr = kmap_atomic(page);
 	memset(kaddr, 0, PAGE_SIZE);
 	if (vma->vm_image) {
@@ -109,6 +118,57 @@ static struct page *new_user_page(struct vm_area_struct *vma, unsigned long addr
 		flush_icache_user_page(kaddr);
 	kunmap_atomic(kaddr);
 	return page;
+}
+
+static struct page *pte_page(pte_t pte)
+{
+	return pfn_to_page((pte & PTE_SMALL_BASE_MASK) >> PAGE_SHIFT);
+}
+
+/*
+ * A write to a present read-only page of a writable private mapping: fork() shares it.
+ * The last mapper takes it over; any other gets a copy made through kmap_atomic().
+ */
+static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr,
+		      pte_t *ptep)
+{
+	struct page *old = pte_page(*ptep), *new;
+	u8 *src, *dst;
+
+	if (old->_mapcount == 1) {
+		nr_cow_reuses++;
+		set_user_pte(mm, addr, ptep, mk_user_pte(page_to_phys(old), vma->vm_flags, true));
+		return 0;
+	}
+	new = alloc_page(GFP_HIGHUSER | __GFP_NOWARN);
+	if (!new)
+		return VM_FAULT_OOM;
+	if (cpu_dcache_is_aliasing())
+		flush_cache_all(); /* the user alias's dirty lines reach the page first */
+	src = kmap_atomic(old);
+	dst = kmap_atomic(new);
+	copy_page(dst, src);
+	kunmap_atomic(dst);
+	kunmap_atomic(src);
+	new->_mapcount = 1;
+	nr_anon_pages++;
+	nr_cow_copies++;
+	set_user_pte(mm, addr, ptep, mk_user_pte(page_to_phys(new), vma->vm_flags, true));
+	old->_mapcount--; /* still >= 1: another space maps it */
+	__free_page(old);
+	return 0;
+}
+
+/*
+ * No page for a fault: let the OOM killer choose. When it killed another task, a fault
+ * from user mode waits one tick for the victim to exit and is retried.
+ */
+static int fault_oom(unsigned int flags)
+{
+	if (!out_of_memory(current) || signal_pending(current) || !(flags & FAULT_FLAG_USER))
+		return VM_FAULT_OOM;
+	schedule_timeout(1);
+	return 0;
 }
 
 /**
@@ -138,12 +198,15 @@ int handle_user_fault(unsigned long addr, unsigned int flags)
 	addr &= PAGE_MASK;
 	ptep = pte_offset(mm, addr, true);
 	if (!ptep)
-		return VM_FAULT_OOM;
+		return fault_oom(flags);
 	if (*ptep) {
 		if (!write || pte_writable(*ptep))
 			return 0; /* already resolved (a retried access) */
-		if (!is_zero_pte(*ptep))
-			return VM_FAULT_SIGSEGV_ACCERR;
+		if (!is_zero_pte(*ptep)) {
+			int ret = do_wp_page(mm, vma, addr, ptep);
+
+			return ret == VM_FAULT_OOM ? fault_oom(flags) : ret;
+		}
 		/* Write to the zero page: a page of its own from now on. */
 	} else if (!write && !vma->vm_image) {
 		set_user_pte(mm, addr, ptep,
@@ -152,7 +215,7 @@ int handle_user_fault(unsigned long addr, unsigned int flags)
 	}
 	page = new_user_page(vma, addr);
 	if (!page)
-		return VM_FAULT_OOM;
+		return fault_oom(flags);
 	mm->rss_anon++;
 	nr_anon_pages++;
 	set_user_pte(mm, addr, ptep,
@@ -166,7 +229,8 @@ int handle_user_fault(unsigned long addr, unsigned int flags)
  * @start: first byte, page aligned
  * @end: end, page aligned
  *
- * Anonymous pages are freed (the zero page only unmapped), AnonPages and RSS drop, and
+ * Each anonymous page loses a mapping and a reference: the last mapping takes it out of
+ * AnonPages, the last reference frees it (the zero page is only unmapped). RSS drops and
  * each TLB entry is flushed under the space's ASID. The tables stay (free_pgtables()).
  */
 void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end)
@@ -177,6 +241,7 @@ void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end
 		flush_cache_all(); /* lines of the user aliases go before the pages do */
 	for (addr = start; addr < end; addr += PAGE_SIZE) {
 		pte_t *ptep = pte_offset(mm, addr, false);
+		struct page *page;
 		pte_t pte;
 
 		if (!ptep) {
@@ -189,9 +254,11 @@ void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end
 		set_user_pte(mm, addr, ptep, 0);
 		if (is_zero_pte(pte))
 			continue;
-		__free_page(pfn_to_page((pte & PTE_SMALL_BASE_MASK) >> PAGE_SHIFT));
+		page = pte_page(pte);
+		if (--page->_mapcount == 0)
+			nr_anon_pages--;
+		__free_page(page);
 		mm->rss_anon--;
-		nr_anon_pages--;
 	}
 }
 
@@ -204,6 +271,8 @@ void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end
  *
  * Present pages get the access bits of @vm_flags and their TLB entries are flushed one
  * by one under the space's ASID; pages not yet faulted in are left to the fault handler.
+ * A private page another space still maps (after fork()) stays read-only: its first
+ * write copies it.
  */
 void change_protection(struct mm_struct *mm, unsigned long start, unsigned long end,
 		       unsigned int vm_flags)
@@ -230,8 +299,57 @@ void change_protection(struct mm_struct *mm, unsigned long start, unsigned long 
 		}
 		set_user_pte(mm, addr, ptep,
 			     mk_user_pte(pte & PTE_SMALL_BASE_MASK, vm_flags,
-					 (vm_flags & VM_WRITE) && !is_zero_pte(pte)));
+					 (vm_flags & VM_WRITE) && !is_zero_pte(pte) &&
+						 ((vm_flags & VM_SHARED) ||
+						  pte_page(pte)->_mapcount == 1)));
 	}
+}
+
+/**
+ * copy_page_range - share the pages of @vma in @src with @dst, as fork() does
+ * @dst: the child's address space, with a copy of @vma at the same addresses
+ * @src: the parent's address space
+ * @vma: the parent's VMA
+ *
+ * Every present page gets one more reference and one more mapping. A private writable
+ * page becomes read-only in both spaces (the parent's TLB entry is flushed), so the first
+ * write of either copies it (do_wp_page()); a MAP_SHARED page stays writable in both. The
+ * zero page is mapped as it is.
+ * Return: 0, or -ENOMEM when a second-level table for @dst cannot be had.
+ */
+int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area_struct *vma)
+{
+	unsigned long addr;
+
+	for (addr = vma->vm_start; addr < vma->vm_end; addr += PAGE_SIZE) {
+		pte_t *sptep = pte_offset(src, addr, false), *dptep;
+		struct page *page;
+		pte_t pte;
+
+		if (!sptep) {
+			addr = (addr | (SECTION_SIZE - 1)) + 1 - PAGE_SIZE;
+			continue;
+		}
+		pte = *sptep;
+		if (!pte)
+			continue;
+		dptep = pte_offset(dst, addr, true);
+		if (!dptep)
+			return -ENOMEM;
+		if (!is_zero_pte(pte)) {
+			page = pte_page(pte);
+			if (pte_writable(pte) && !(vma->vm_flags & VM_SHARED)) {
+				pte = mk_user_pte(page_to_phys(page), vma->vm_flags, false);
+				set_user_pte(src, addr, sptep, pte);
+			}
+			get_page(page);
+			page->_mapcount++;
+			dst->rss_anon++;
+			nr_fork_shared++;
+		}
+		set_pte(dptep, pte);
+	}
+	return 0;
 }
 
 /**

@@ -2,8 +2,9 @@
  * VMAs and the system calls that change them: brk, mmap2 (anonymous, private or shared),
  * munmap, mprotect (include/mm/mmap.h). VMAs of an mm sit in an rbtree ordered by
  * address and never overlap; find_vma() is Linux's: the first VMA that ends above addr.
- * Changing part of a VMA splits it first, so every VMA has one set of flags. Only one
- * process maps an anonymous page (no fork yet), so MAP_SHARED behaves as MAP_PRIVATE.
+ * Changing part of a VMA splits it first, so every VMA has one set of flags. fork()
+ * copies the VMAs (dup_mm()); the pages of a MAP_SHARED mapping stay shared writable
+ * between parent and child, those of a private one are copied on write (mm/memory.c).
  */
 #include <asm/cacheflush.h>
 #include <asm/mmu.h>
@@ -125,6 +126,48 @@ static void vma_link(struct mm_struct *mm, struct vm_area_struct *vma)
 	rb_insert_color(&vma->vm_rb, &mm->mm_rb);
 	mm->map_count++;
 	mm->total_vm += (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+}
+
+/**
+ * dup_mm - a copy of @oldmm for fork()
+ * @oldmm: the parent's address space (the current one)
+ *
+ * Copies every VMA and shares its pages through copy_page_range(): private writable pages
+ * become read-only in both spaces, copied by the first write. The copy has no ASID yet;
+ * it gets one when it first runs.
+ * Return: the new mm_struct, or NULL when memory is short (nothing is left allocated).
+ */
+struct mm_struct *dup_mm(struct mm_struct *oldmm)
+{
+	struct mm_struct *mm = mm_alloc();
+	struct rb_node *n;
+
+	if (!mm)
+		return NULL;
+	mm->start_code = oldmm->start_code;
+	mm->end_code = oldmm->end_code;
+	mm->start_data = oldmm->start_data;
+	mm->end_data = oldmm->end_data;
+	mm->start_brk = oldmm->start_brk;
+	mm->brk = oldmm->brk;
+	mm->start_stack = oldmm->start_stack;
+	mm->exe_name = oldmm->exe_name;
+	for (n = rb_first(&oldmm->mm_rb); n; n = rb_next(n)) {
+		struct vm_area_struct *vma = rb_entry(n, struct vm_area_struct, vm_rb);
+		struct vm_area_struct *new = kmalloc(sizeof(*new), GFP_KERNEL);
+
+		if (!new)
+			goto fail;
+		*new = *vma;
+		new->vm_mm = mm;
+		vma_link(mm, new);
+		if (copy_page_range(mm, oldmm, vma))
+			goto fail;
+	}
+	return mm;
+fail:
+	mmput(mm);
+	return NULL;
 }
 
 /**

@@ -54,6 +54,9 @@ static inline bool virt_addr_valid(const void *v)
 
 	return a >= PAGE_OFFSET && a < PAGE_OFFSET + LOWMEM_SIZE;
 }
+
+/* Copy one page: both addresses page aligned (arch/arm/lib/copy_page.S) */
+void copy_page(void *to, const void *from);
 #endif
 
 #endif

@@ -28,8 +28,15 @@ struct page {
 			struct slab *slab_page;	 /* the slab's descriptor, on- or off-slab */
 			unsigned int slab_index; /* this page's index within the slab */
 		};
-		/* a highmem page: its PKMAP address while kmap()ed, else NULL */
-		void *virtual;
+		struct { /* a page not owned by the slab allocator */
+			/* a highmem page: its PKMAP address while kmap()ed, else NULL */
+			void *virtual;
+			/*
+			 * A user page: how many PTEs map it (mm/memory.c), set when it is
+			 * first mapped. 0 for the zero page, which is never counted.
+			 */
+			int _mapcount;
+		};
 	};
 };
 

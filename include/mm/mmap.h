@@ -16,6 +16,7 @@
 #include <asm/memory.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
+#include <asm/ptrace.h>
 #include <kernel/types.h>
 #include <lib/rbtree.h>
 
@@ -69,12 +70,19 @@ struct user_program {
 extern const struct user_program user_programs[]; /* ends with a NULL name */
 const struct user_program *find_user_program(const char *name);
 
-/* Anonymous pages mapped in all processes (meminfo's AnonPages). */
+/* Anonymous pages mapped in all processes (meminfo's AnonPages): a shared page once. */
 extern unsigned long nr_anon_pages;
+/*
+ * Copy-on-write since boot (mm/memory.c): pages fork() shared, write faults that copied a
+ * shared page, and write faults that found the page no longer shared and took it over.
+ */
+extern unsigned long nr_fork_shared, nr_cow_copies, nr_cow_reuses;
 
 struct mm_struct *mm_alloc(void);
 /* Unmap everything, free the tables and the mm. Not the active address space. */
 void mmput(struct mm_struct *mm);
+/* A copy of @oldmm for fork(): its VMAs, and its pages shared copy-on-write */
+struct mm_struct *dup_mm(struct mm_struct *oldmm);
 
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
 /* Add [start, end) with @flags; Return: the VMA, or NULL (-ENOMEM, or an overlap). */
@@ -88,6 +96,11 @@ void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end
 void change_protection(struct mm_struct *mm, unsigned long start, unsigned long end,
 		       unsigned int vm_flags);
 void free_pgtables(struct mm_struct *mm);
+/* fork(): share @vma's pages of @src with @dst, private ones read-only (copy-on-write) */
+int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area_struct *vma);
+
+/* fork() (mm/fork.c): a child sharing the current process's memory copy-on-write */
+long do_fork(struct pt_regs *regs);
 
 /* Start a built-in program as a new process, child of the caller */
 int process_spawn(const struct user_program *prog, int argc, char **argv);

@@ -100,3 +100,86 @@ def test_ctrl_c_stops_the_foreground_program(board):
     board.p.expect(r"hog\[\d+\] killed by signal 2 \(SIGINT\)", timeout=5)
     board.p.expect_exact("mm> ", timeout=5)
     assert "shell" in board.cmd("ps")
+
+
+def test_cow_shares_pages_until_written_and_gives_them_back(board):
+    board.cmd("run cow 1M")  # warm-up
+    before = counters(board)
+    out = board.cmd("run cow 8M 3 &")
+    parent = int(re.search(r"\[(\d+)\] cow", out).group(1))
+    time.sleep(1)  # the parent has filled and forked; the child sleeps before writing
+    during = meminfo(board)
+    # Every page is mapped by both processes but counted once in AnonPages.
+    assert 8192 <= during["AnonPages"] < 8192 + 512, during
+    ps = board.cmd("ps")
+    rss = [int(m.group(1)) for m in re.finditer(r"^\s*\d+ \S+\s+\d+\s+(\d+) cow$", ps, re.M)]
+    assert len(rss) == 2 and min(rss) >= 8192, ps
+    board.p.expect_exact("cow: 2048 pages ok in both processes", timeout=20)
+    time.sleep(0.5)
+    out = board.cmd("ps")  # the shell reaps the job and says it is done
+    assert f"[{parent}] cow done" in out, out
+    out = board.cmd("ps")
+    assert not re.search(r" cow$", out, re.M), out  # both exited and were reaped
+    assert f"cow[{parent}]" not in out and "FAIL" not in out, out  # with status 0
+    assert counters(board) == before
+
+
+def oom_pair(board, size):
+    """A background hog holding its memory, then a foreground one: together too much."""
+    out = board.cmd(f"run hog {size}K 4096 3 &")
+    out += board.cmd(f"run hog {size}K", timeout=60)
+    time.sleep(4)
+    return out + board.cmd("ps") + board.cmd("ps")
+
+
+def test_two_hogs_larger_than_memory_one_is_oom_killed(board):
+    size = meminfo(board)["MemFree"] * 5 // 8
+    # Warm-up: the first reclaim shrinks the caches (array caches, empty slabs) for good.
+    oom_pair(board, size)
+    before = counters(board)
+    out = oom_pair(board, size)
+    kills = re.findall(r"Out of memory: Killed process (\d+) \(hog\) total-vm:(\d+)kB, "
+                       r"anon-rss:(\d+)kB, file-rss:0kB, shmem-rss:0kB, UID:0 "
+                       r"pgtables:(\d+)kB oom_score_adj:0", out)
+    assert len(kills) == 1, out
+    victim = int(kills[0][0])
+    assert int(kills[0][2]) > size // 2, out  # the biggest: it had touched most of its size
+    assert int(kills[0][1]) >= size, out
+    assert f"hog[{victim}] killed by signal 9 (SIGKILL)" in out, out
+    assert re.search(rf"hog: touched {size * 1024} bytes at 0x40000000, stride 4096, 0 bad",
+                     out), out
+    assert "Unable to handle" not in out and "MIDR" in board.cmd("version")
+    assert not re.search(r" hog$", board.cmd("ps"), re.M)
+    assert counters(board) == before
+
+
+def test_the_same_program_runs_again_and_again(board):
+    # Each exec faults its argument page in at the same address: every one must succeed.
+    for _ in range(6):
+        out = board.cmd("run hello")
+        assert "hello from pid" in out and "exec failed" not in out and "error:" not in out, out
+
+
+def test_mmaptest_passes_and_gives_everything_back(board):
+    board.cmd("run mmaptest")  # warm-up
+    before = counters(board)
+    out = board.cmd("run mmaptest", timeout=30)
+    assert re.search(r"mmaptest: (\d+) checks, 0 failed", out), out
+    assert int(re.search(r"mmaptest: (\d+) checks", out).group(1)) >= 30, out
+    # Its children that touch a hole, a read-only page, PROT_NONE, unmapped memory.
+    assert len(re.findall(r"mmaptest\[\d+\]: segfault at", out)) == 4, out
+    assert "FAIL" not in out and "error:" not in out, out
+    assert counters(board) == before
+
+
+def test_random_syscalls_never_oops_the_kernel(board):
+    board.cmd("run sysfuzz 2 10")  # warm-up
+    before = counters(board)
+    out = board.cmd("run sysfuzz 100 300 4242", timeout=240)
+    m = re.search(r"sysfuzz: 100 rounds of 300 calls, seed 4242: (\d+) exited, (\d+) killed "
+                  r"by a signal, (\d+) timed out", out)
+    assert m and sum(map(int, m.groups())) == 100, out
+    for bad in ("Unable to handle", "Internal error", "BUG", "Oops", "Kernel panic"):
+        assert bad not in out, out
+    assert "MIDR" in board.cmd("version")
+    assert counters(board) == before

@@ -110,9 +110,14 @@ unsigned long search_exception_tables(unsigned long pc)
 	return 0;
 }
 
-/* The last user-access fault, for the fixup to resolve (arch/arm/lib/uaccess.S). */
+/*
+ * The last user-access fault, for the fixup to resolve (arch/arm/lib/uaccess.S). Repeats
+ * count the same fault of the same task: another task's fault at the same address (a
+ * second exec of the same program writing its arguments) is a new fault.
+ */
 static struct {
 	u32 addr, fsr;
+	int pid; /* a task slot is reused: the pid tells processes apart */
 	unsigned int repeats;
 } uaccess_fault;
 
@@ -133,12 +138,14 @@ bool do_kernel_user_fault(struct pt_regs *regs, u32 addr, u32 fsr)
 	fixup = search_exception_tables(regs->pc);
 	if (!fixup)
 		return false;
-	if (uaccess_fault.addr == addr && uaccess_fault.fsr == fsr)
+	if (uaccess_fault.addr == addr && uaccess_fault.fsr == fsr &&
+	    uaccess_fault.pid == current->pid)
 		uaccess_fault.repeats++;
 	else
 		uaccess_fault.repeats = 0;
 	uaccess_fault.addr = addr;
 	uaccess_fault.fsr = fsr;
+	uaccess_fault.pid = current->pid;
 	regs->pc = fixup;
 	return true;
 }
