@@ -19,7 +19,7 @@ include board/$(BOARD)/board.mk
 ifneq ($(filter-out clean deps,$(or $(MAKECMDGOALS),all)),)
 $(shell BOARD='$(BOARD)' RAM_MB='$(RAM_MB)' LOWMEM_MB='$(LOWMEM_MB)' \
 	DMA_ZONE_MB='$(DMA_ZONE_MB)' RAM_MB_MIN='$(RAM_MB_MIN)' RAM_MB_MAX='$(RAM_MB_MAX)' \
-	RAM_MB_CHOICES='$(RAM_MB_CHOICES)' bash scripts/check-config.sh >&2)
+	RAM_MB_CHOICES='$(RAM_MB_CHOICES)' SLUB_DEBUG='$(SLUB_DEBUG)' bash scripts/check-config.sh >&2)
 ifneq ($(.SHELLSTATUS),0)
 $(error build settings refused for BOARD=$(BOARD) (accepted ranges: README.md, Build settings))
 endif
@@ -34,7 +34,7 @@ PYTHON      := /usr/bin/python3
 ARCHFLAGS   := -mcpu=arm1176jzf-s -marm -mfloat-abi=soft
 DEFS        := -DPHYS_OFFSET=$(PHYS_OFFSET) -DRAM_MB=$(RAM_MB) -DLOWMEM_MB=$(LOWMEM_MB) \
 	       -DDMA_ZONE_MB=$(DMA_ZONE_MB) -DEARLY_UART_PHYS=$(EARLY_UART_PHYS) -DBOARD_NAME='"$(BOARD)"' \
-	       $(BOARD_DEFS)
+	       $(BOARD_DEFS) $(if $(SLUB_DEBUG),-DSLUB_DEBUG='"$(SLUB_DEBUG)"')
 CFLAGS      := $(ARCHFLAGS) -std=gnu11 -O2 -g -Wall -Wextra -Wno-unused-parameter \
 	       -ffreestanding -fno-common -fno-builtin-malloc -fno-omit-frame-pointer \
 	       -Iinclude $(DEFS)

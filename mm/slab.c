@@ -205,7 +205,7 @@ retry:
  */
 void *kmem_cache_alloc(struct kmem_cache *cachep, gfp_t flags)
 {
-	return __cache_alloc(cachep, flags, __builtin_return_address(0));
+	return __cache_alloc(cachep, flags, __builtin_return_address(0), 0);
 }
 
 /**
@@ -218,7 +218,7 @@ void *kmem_cache_alloc(struct kmem_cache *cachep, gfp_t flags)
  */
 void *kmem_cache_alloc_caller(struct kmem_cache *cachep, gfp_t flags, void *caller)
 {
-	return __cache_alloc(cachep, flags, caller);
+	return __cache_alloc(cachep, flags, caller, 0);
 }
 
 /**
@@ -259,7 +259,7 @@ int kmem_cache_alloc_bulk(struct kmem_cache *cachep, gfp_t flags, size_t size, v
 	}
 	if (unlikely(cachep->flags & SLAB_DEBUG_FLAGS))
 		for (i = 0; i < size; i++)
-			cache_alloc_debugcheck(cachep, p[i], caller);
+			cache_alloc_debugcheck(cachep, p[i], caller, 0);
 	local_irq_restore(irqflags);
 	if (unlikely(flags & __GFP_ZERO))
 		for (i = 0; i < size; i++)
@@ -269,7 +269,7 @@ int kmem_cache_alloc_bulk(struct kmem_cache *cachep, gfp_t flags, size_t size, v
 fail:
 	if (unlikely(cachep->flags & SLAB_DEBUG_FLAGS))
 		for (n = 0; n < i; n++)
-			cache_alloc_debugcheck(cachep, p[n], caller);
+			cache_alloc_debugcheck(cachep, p[n], caller, 0);
 	local_irq_restore(irqflags);
 	kmem_cache_free_bulk(cachep, i, p);
 	return 0;
