@@ -257,7 +257,7 @@ int kmem_cache_alloc_bulk(struct kmem_cache *cachep, gfp_t flags, size_t size, v
 		while (n--)
 			p[i++] = ac->entry[--ac->avail];
 	}
-	if (unlikely(cachep->flags & SLAB_DEBUG_FLAGS))
+	if (unlikely(cachep->flags & SLAB_HOOK_FLAGS))
 		for (i = 0; i < size; i++)
 			cache_alloc_debugcheck(cachep, p[i], caller, 0);
 	local_irq_restore(irqflags);
@@ -267,7 +267,7 @@ int kmem_cache_alloc_bulk(struct kmem_cache *cachep, gfp_t flags, size_t size, v
 	return (int)size;
 
 fail:
-	if (unlikely(cachep->flags & SLAB_DEBUG_FLAGS))
+	if (unlikely(cachep->flags & SLAB_HOOK_FLAGS))
 		for (n = 0; n < i; n++)
 			cache_alloc_debugcheck(cachep, p[n], caller, 0);
 	local_irq_restore(irqflags);
@@ -369,7 +369,7 @@ void kmem_cache_free_bulk(struct kmem_cache *cachep, size_t size, void **p)
 			kfree(p[i]);
 		return;
 	}
-	if (unlikely(cachep->flags & SLAB_DEBUG_FLAGS)) {
+	if (unlikely(cachep->flags & SLAB_HOOK_FLAGS)) {
 		for (i = 0; i < size; i++)
 			__cache_free(cachep, p[i], caller);
 		return;

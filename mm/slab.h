@@ -25,6 +25,10 @@ typedef unsigned short kmem_bufctl_t;
 #define CACHE_LINE_SIZE 32			/* ARM1176 L1 data cache line */
 #define BYTES_PER_WORD	sizeof(void *)
 #define CFLGS_OFF_SLAB	0x80000000u /* in cachep->flags: management is off-slab */
+/* In cachep->flags: init_on_alloc or init_on_free is on (mm/init_on.c), no constructor. */
+#define SLAB_INIT_HOOK 0x00008000u
+/* The flags that send an allocation or free through mm/slab_debug.c: one ARM immediate. */
+#define SLAB_HOOK_FLAGS (SLAB_DEBUG_FLAGS | SLAB_INIT_HOOK)
 
 struct slab {
 	struct list_head list;	 /* on slabs_full, slabs_partial or slabs_free */
@@ -110,6 +114,8 @@ void cache_alloc_debugcheck(struct kmem_cache *cachep, void *objp, void *caller,
 void slab_debug_resize(struct kmem_cache *cachep, void *objp, unsigned int new_size);
 /* The flags the slub_debug build setting gives the cache called @name. */
 unsigned int slub_debug_flags_for(const char *name);
+/* Give every cache without a constructor SLAB_INIT_HOOK (@on) or take it away. */
+void slab_set_init_hooks(bool on);
 
 /* Refill an empty array cache (IRQs disabled) and return an object from it. */
 void *cache_alloc_refill(struct kmem_cache *cachep, gfp_t flags, unsigned long irqflags);
@@ -135,7 +141,7 @@ static __always_inline void *__cache_alloc(struct kmem_cache *cachep, gfp_t flag
 	} else {
 		objp = cache_alloc_refill(cachep, flags, irqflags);
 	}
-	if (unlikely(cachep->flags & SLAB_DEBUG_FLAGS) && objp)
+	if (unlikely(cachep->flags & SLAB_HOOK_FLAGS) && objp)
 		cache_alloc_debugcheck(cachep, objp, caller, size);
 	local_irq_restore(irqflags);
 	if (unlikely(flags & __GFP_ZERO)) {
@@ -158,7 +164,7 @@ static __always_inline void __cache_free(struct kmem_cache *cachep, void *objp, 
 	unsigned long irqflags;
 
 	local_irq_save(irqflags);
-	if (unlikely(cachep->flags & SLAB_DEBUG_FLAGS) &&
+	if (unlikely(cachep->flags & SLAB_HOOK_FLAGS) &&
 	    !cache_free_debugcheck(cachep, objp, caller))
 		goto out;
 	ac = cpu_cache_get(cachep);

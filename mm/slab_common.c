@@ -14,6 +14,7 @@
  */
 #include <kernel/kernel.h>
 #include <kernel/printk.h>
+#include <mm/init_on.h>
 #include <mm/shrinker.h>
 #include <string.h>
 
@@ -275,6 +276,8 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size, size_t align
 	strcpy(cachep->name, name);
 	cachep->ctor = ctor;
 	flags |= slub_debug_flags_for(name);
+	if (!ctor && (static_key_enabled(&init_on_alloc) || static_key_enabled(&init_on_free)))
+		flags |= SLAB_INIT_HOOK;
 	why = "object too large for a slab";
 	if (!setup_cache(cachep, size, align, flags))
 		goto fail;
@@ -384,6 +387,21 @@ unsigned int slub_debug_flags_for(const char *name)
 		s = *end ? end + 1 : end;
 	}
 	return result;
+}
+
+void slab_set_init_hooks(bool on)
+{
+	struct kmem_cache *c;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	list_for_each_entry(c, &slab_caches, next) {
+		if (on && !c->ctor)
+			c->flags |= SLAB_INIT_HOOK;
+		else
+			c->flags &= ~SLAB_INIT_HOOK;
+	}
+	local_irq_restore(flags);
 }
 
 /**

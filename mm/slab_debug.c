@@ -22,6 +22,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <mm/init_on.h>
+
 #include "slab.h"
 
 #define RED_ACTIVE   0x170fc2a5u /* object allocated */
@@ -284,7 +286,7 @@ static void report_guard(struct kmem_cache *cachep, struct slab *slabp, void *ob
 	       (unsigned long)objp + bad, (unsigned long)objp + guard_end(cachep) - 1, RED_GUARD);
 }
 
-bool cache_free_debugcheck(struct kmem_cache *cachep, void *objp, void *caller)
+static bool free_debugcheck(struct kmem_cache *cachep, void *objp, void *caller)
 {
 	struct kmem_cache *owner;
 	struct slab *slabp;
@@ -335,8 +337,8 @@ bool cache_free_debugcheck(struct kmem_cache *cachep, void *objp, void *caller)
 	return true;
 }
 
-void cache_alloc_debugcheck(struct kmem_cache *cachep, void *objp, void *caller,
-			    unsigned int orig_size)
+static void alloc_debugcheck(struct kmem_cache *cachep, void *objp, void *caller,
+			     unsigned int orig_size)
 {
 	struct slab_track *t = track(cachep, objp);
 	void *last = t->free_caller;
@@ -375,6 +377,30 @@ void cache_alloc_debugcheck(struct kmem_cache *cachep, void *objp, void *caller,
 	t->alloc_caller = caller;
 	if ((cachep->flags & SLAB_POISON) && cachep->ctor)
 		cachep->ctor(objp);
+}
+
+/*
+ * The slow halves of the fast paths (mm/slab.h), for caches with SLAB_HOOK_FLAGS: the
+ * debug checks, then init_on_free / init_on_alloc (mm/init_on.c). A poisoned cache keeps
+ * its poison rather than zeroing free objects, as Linux does.
+ */
+bool cache_free_debugcheck(struct kmem_cache *cachep, void *objp, void *caller)
+{
+	if ((cachep->flags & SLAB_DEBUG_FLAGS) && !free_debugcheck(cachep, objp, caller))
+		return false;
+	if ((cachep->flags & SLAB_INIT_HOOK) && static_key_enabled(&init_on_free) &&
+	    !(cachep->flags & SLAB_POISON))
+		memset(objp, 0, cachep->object_size);
+	return true;
+}
+
+void cache_alloc_debugcheck(struct kmem_cache *cachep, void *objp, void *caller,
+			    unsigned int orig_size)
+{
+	if (cachep->flags & SLAB_DEBUG_FLAGS)
+		alloc_debugcheck(cachep, objp, caller, orig_size);
+	if ((cachep->flags & SLAB_INIT_HOOK) && static_key_enabled(&init_on_alloc))
+		memset(objp, 0, orig_size ? orig_size : cachep->object_size);
 }
 
 void slab_debug_resize(struct kmem_cache *cachep, void *objp, unsigned int new_size)

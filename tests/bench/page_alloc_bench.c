@@ -9,6 +9,7 @@
 #include <kernel/printk.h>
 #include <lib/prandom.h>
 #include <mm/highmem.h>
+#include <mm/init_on.h>
 #include <mm/mm.h>
 
 #define LOOPS 2000
@@ -35,6 +36,31 @@ static void bench_alloc_free(const char *name, gfp_t gfp, unsigned int order, un
 		__free_pages(p, order);
 	}
 	report(name, t0, loops);
+}
+
+#define DMA_HELD 32
+static struct page *dma_held[DMA_HELD];
+static unsigned int nr_dma_held;
+
+/*
+ * Hold ZONE_DMA's free order-0 blocks, then one page more, split from a larger block:
+ * its buddy is then the only free order-0 block, and freeing that never merges.
+ */
+static void hold_dma_order0(void)
+{
+	struct zone *dma = &contig_page_data.node_zones[ZONE_DMA];
+
+	nr_dma_held = 0;
+	while (nr_dma_held < DMA_HELD - 1 && dma->free_area[0].nr_free)
+		dma_held[nr_dma_held++] = alloc_pages(GFP_DMA, 0);
+	dma_held[nr_dma_held++] = alloc_pages(GFP_DMA, 0);
+}
+
+static void release_dma_order0(void)
+{
+	while (nr_dma_held)
+		if (dma_held[--nr_dma_held])
+			__free_pages(dma_held[nr_dma_held], 0);
 }
 
 #define LIVE 1000
@@ -97,15 +123,23 @@ static void bench_page_alloc(void)
 	 * 0) and order 0 comes from the buddy lists. One page is held during the loop so that
 	 * its free buddy is an order-0 block: the figure is the buddy-list path itself, not a
 	 * split of whatever large block the kernel image's end left (which moves with the
-	 * image size) and its merge back.
+	 * image size) and its merge back. The order-0 blocks the image's end may leave are
+	 * held first (hold_dma_order0()), so the held page is always a split's lower half.
 	 */
-	hp = alloc_pages(GFP_DMA, 0);
+	hold_dma_order0();
 	bench_alloc_free("order-0 alloc+free ZONE_DMA, pcp off", GFP_DMA, 0, LOOPS);
-	__free_pages(hp, 0);
+	release_dma_order0();
 	bench_order0_live();
 	bench_pages_bulk();
 	bench_alloc_free("order-3 alloc+free", GFP_KERNEL, 3, LOOPS);
 	bench_alloc_free("order-10 alloc+free", GFP_KERNEL, 10, LOOPS / 4);
+	/* The cost of the switches (mm/init_on.c), on for these rows only. */
+	set_init_on_alloc(true);
+	bench_alloc_free("order-0 alloc+free, init_on_alloc", GFP_KERNEL, 0, LOOPS);
+	set_init_on_alloc(false);
+	set_init_on_free(true);
+	bench_alloc_free("order-0 alloc+free, init_on_free", GFP_KERNEL, 0, LOOPS);
+	set_init_on_free(false);
 
 	t0 = bench_ns();
 	for (i = 0; i < LOOPS / 4; i++) {
