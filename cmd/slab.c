@@ -431,3 +431,49 @@ static int cmd_cache_shrink(int argc, char **argv)
 SHELL_CMD(cache_shrink, "<name>", "give a cache's empty slabs back to the page allocator", 1, 1,
 	  cmd_cache_shrink);
 SHELL_COMPLETE(cache_shrink, complete_cache_arg);
+
+static int cmd_slub_debug(int argc, char **argv)
+{
+	struct kmem_cache *c;
+	unsigned int flags;
+
+	if (slub_debug_parse_flags(argv[1], strlen(argv[1]), &flags))
+		return shell_error("bad slub_debug flags '%s': letters F (sanity checks), Z (red "
+				   "zones), P (poison), U (user tracking), or - for none",
+				   argv[1]);
+	if (find_cache(argv[2], &c))
+		return -1;
+	if (kmem_cache_set_debug(c, flags))
+		return shell_error("cache '%s' still holds %lu allocated object%s (or the new "
+				   "layout does not fit): its debug flags cannot change",
+				   c->name, kmem_cache_active_objs(c),
+				   kmem_cache_active_objs(c) == 1 ? "" : "s");
+	printk("slub_debug: '%s': flags %s%s%s%s%s, object %u bytes in a %u-byte buffer\n", c->name,
+	       c->flags & SLAB_CONSISTENCY_CHECKS ? "F" : "", c->flags & SLAB_RED_ZONE ? "Z" : "",
+	       c->flags & SLAB_POISON ? "P" : "", c->flags & SLAB_STORE_USER ? "U" : "",
+	       c->flags & SLAB_DEBUG_FLAGS ? "" : "-", c->object_size, c->buffer_size);
+	return 0;
+}
+SHELL_CMD(slub_debug, "<FZPU|-> <cache>", "set a cache's debug flags (it must hold no objects)", 2,
+	  2, cmd_slub_debug);
+
+static int cmd_validate(int argc, char **argv)
+{
+	struct kmem_cache *c;
+	unsigned int bad;
+
+	if (find_cache(argv[1], &c))
+		return -1;
+	if (!(c->flags & (SLAB_RED_ZONE | SLAB_POISON)))
+		return shell_error("cache '%s' has neither red zones nor poison to check (see "
+				   "slub_debug)",
+				   c->name);
+	bad = kmem_cache_validate(c);
+	if (bad)
+		return shell_error("validate: '%s': %u corrupted object%s (reported above)",
+				   c->name, bad, bad == 1 ? "" : "s");
+	printk("validate: '%s': %lu slab%s checked, no corruption\n", c->name, c->lists.num_slabs,
+	       c->lists.num_slabs == 1 ? "" : "s");
+	return 0;
+}
+SHELL_CMD(validate, "<cache>", "check every red zone and poison of a cache", 1, 1, cmd_validate);

@@ -71,7 +71,7 @@ __hookable void *__kmalloc(size_t size, gfp_t flags)
 	if (unlikely(!size))
 		return ZERO_SIZE_PTR;
 	cachep = (flags & __GFP_DMA ? kmalloc_dma_caches : kmalloc_caches)[kmalloc_index(size)];
-	return __cache_alloc(cachep, flags, caller);
+	return __cache_alloc(cachep, flags, caller, (unsigned int)size);
 }
 
 /**
@@ -171,8 +171,13 @@ void *krealloc(const void *p, size_t new_size, gfp_t flags)
 		return ZERO_SIZE_PTR;
 	}
 	ks = ksize(p);
-	if (ks >= new_size)
+	if (ks >= new_size) {
+		if (PageSlab(virt_to_page(p)) &&
+		    unlikely(virt_to_page(p)->slab_cache->flags & SLAB_RED_ZONE))
+			slab_debug_resize(virt_to_page(p)->slab_cache, (void *)p,
+					  (unsigned int)new_size);
 		return (void *)p;
+	}
 	ret = __kmalloc(new_size, flags);
 	if (ret && !ZERO_OR_NULL_PTR(p)) {
 		memcpy(ret, p, ks);

@@ -17,6 +17,7 @@
 #include <kernel/preempt.h>
 #include <kernel/printk.h>
 #include <mm/highmem.h>
+#include <mm/init_on.h>
 #include <mm/mm.h>
 #include <mm/page_owner.h>
 #include <string.h>
@@ -375,18 +376,6 @@ __noinline struct page *get_page_slowpath(gfp_t gfp, unsigned int order, int all
 	return get_page_from_freelist(gfp, order, alloc_flags, zl);
 }
 
-static void clear_pages(struct page *page, unsigned int order)
-{
-	unsigned long i;
-
-	if (!PageHighMem(page)) {
-		memset(page_address(page), 0, PAGE_SIZE << order);
-		return;
-	}
-	for (i = 0; i < (1UL << order); i++)
-		clear_highpage(page + i);
-}
-
 static __always_inline struct page *__alloc_pages(gfp_t gfp, unsigned int order, void *caller)
 {
 	const struct zonelist *zl;
@@ -411,7 +400,7 @@ static __always_inline struct page *__alloc_pages(gfp_t gfp, unsigned int order,
 			return NULL;
 	}
 	if (unlikely(gfp & __GFP_ZERO))
-		clear_pages(page, order);
+		page_init_on_alloc(page, order, gfp);
 	__set_page_owner(page, order, gfp);
 	return page;
 }
@@ -476,6 +465,9 @@ __hookable struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
 	struct page *page;
 
+	/* init_on_alloc: every allocation zeroed, as with __GFP_ZERO (mm/init_on.c). */
+	if (static_branch_unlikely(&init_on_alloc))
+		return alloc_pages_caller(gfp | __GFP_ZERO, order, __builtin_return_address(0));
 	if (likely(order == 0 && !(gfp & (__GFP_ZERO | __GFP_COLD)))) {
 		page = alloc_page_fast(gfp);
 		if (likely(page))
@@ -510,6 +502,8 @@ unsigned long alloc_pages_bulk(gfp_t gfp, unsigned long nr_pages, struct page **
 	struct page *page;
 	long floor;
 
+	if (static_branch_unlikely(&init_on_alloc))
+		gfp |= __GFP_ZERO; /* mm/init_on.c */
 	for (i = 0; i < nr_pages; i++)
 		populated += page_array[i] != NULL;
 	if (populated == nr_pages)
@@ -538,7 +532,7 @@ unsigned long alloc_pages_bulk(gfp_t gfp, unsigned long nr_pages, struct page **
 		pcp->limit++; /* one page fewer on the list */
 		set_page_allocated(page, 0);
 		if (unlikely(gfp & __GFP_ZERO))
-			clear_pages(page, 0);
+			page_init_on_alloc(page, 0, gfp);
 		page_array[i] = page;
 		__set_page_owner(page, 0, gfp);
 		got++;
@@ -682,6 +676,19 @@ static __noinline void free_pages_buddy(struct page *page, unsigned int order, v
 	local_irq_restore(flags);
 }
 
+/*
+ * free_pages_buddy() with init_on_free on (mm/init_on.c): a block whose last reference
+ * goes is zeroed first. Reached by a separate tail call so that the path with the switch
+ * off keeps its registers.
+ */
+static __noinline void free_pages_buddy_init(struct page *page, unsigned int order, void *caller)
+{
+	if ((page->flags & PAGE_FLAGS_STATE) == (1UL << PG_head) && page->private == order &&
+	    page->_refcount == 1)
+		page_init_on_free(page, order);
+	free_pages_buddy(page, order, caller);
+}
+
 static __noinline void report_bad_free_args(struct page *page, unsigned int order, void *caller)
 {
 	if (order >= MAX_ORDER)
@@ -713,6 +720,11 @@ static __always_inline void free_pages_caller(struct page *page, unsigned int or
 	off = (off >> STRUCT_PAGE_SHIFT) | (off << (8 * sizeof(long) - STRUCT_PAGE_SHIFT));
 	if (unlikely(order >= MAX_ORDER || off >= max_pfn - ARCH_PFN_OFFSET)) {
 		report_bad_free_args(page, order, caller);
+		return;
+	}
+	/* init_on_free: straight to the buddy lists, zeroed (mm/init_on.c). */
+	if (static_branch_unlikely(&init_on_free)) {
+		free_pages_buddy_init(page, order, caller);
 		return;
 	}
 	if (order) {

@@ -205,7 +205,7 @@ retry:
  */
 __hookable void *kmem_cache_alloc(struct kmem_cache *cachep, gfp_t flags)
 {
-	return __cache_alloc(cachep, flags, __builtin_return_address(0));
+	return __cache_alloc(cachep, flags, __builtin_return_address(0), 0);
 }
 
 /**
@@ -218,7 +218,7 @@ __hookable void *kmem_cache_alloc(struct kmem_cache *cachep, gfp_t flags)
  */
 __hookable void *kmem_cache_alloc_caller(struct kmem_cache *cachep, gfp_t flags, void *caller)
 {
-	return __cache_alloc(cachep, flags, caller);
+	return __cache_alloc(cachep, flags, caller, 0);
 }
 
 /**
@@ -257,9 +257,9 @@ int kmem_cache_alloc_bulk(struct kmem_cache *cachep, gfp_t flags, size_t size, v
 		while (n--)
 			p[i++] = ac->entry[--ac->avail];
 	}
-	if (unlikely(cachep->flags & SLAB_DEBUG_FLAGS))
+	if (unlikely(cachep->flags & SLAB_HOOK_FLAGS))
 		for (i = 0; i < size; i++)
-			cache_alloc_debugcheck(cachep, p[i], caller);
+			cache_alloc_debugcheck(cachep, p[i], caller, 0);
 	local_irq_restore(irqflags);
 	if (unlikely(flags & __GFP_ZERO))
 		for (i = 0; i < size; i++)
@@ -267,9 +267,9 @@ int kmem_cache_alloc_bulk(struct kmem_cache *cachep, gfp_t flags, size_t size, v
 	return (int)size;
 
 fail:
-	if (unlikely(cachep->flags & SLAB_DEBUG_FLAGS))
+	if (unlikely(cachep->flags & SLAB_HOOK_FLAGS))
 		for (n = 0; n < i; n++)
-			cache_alloc_debugcheck(cachep, p[n], caller);
+			cache_alloc_debugcheck(cachep, p[n], caller, 0);
 	local_irq_restore(irqflags);
 	kmem_cache_free_bulk(cachep, i, p);
 	return 0;
@@ -369,7 +369,7 @@ void kmem_cache_free_bulk(struct kmem_cache *cachep, size_t size, void **p)
 			kfree(p[i]);
 		return;
 	}
-	if (unlikely(cachep->flags & SLAB_DEBUG_FLAGS)) {
+	if (unlikely(cachep->flags & SLAB_HOOK_FLAGS)) {
 		for (i = 0; i < size; i++)
 			__cache_free(cachep, p[i], caller);
 		return;

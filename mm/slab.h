@@ -25,6 +25,10 @@ typedef unsigned short kmem_bufctl_t;
 #define CACHE_LINE_SIZE 32			/* ARM1176 L1 data cache line */
 #define BYTES_PER_WORD	sizeof(void *)
 #define CFLGS_OFF_SLAB	0x80000000u /* in cachep->flags: management is off-slab */
+/* In cachep->flags: init_on_alloc or init_on_free is on (mm/init_on.c), no constructor. */
+#define SLAB_INIT_HOOK 0x00008000u
+/* The flags that send an allocation or free through mm/slab_debug.c: one ARM immediate. */
+#define SLAB_HOOK_FLAGS (SLAB_DEBUG_FLAGS | SLAB_INIT_HOOK)
 
 struct slab {
 	struct list_head list;	 /* on slabs_full, slabs_partial or slabs_free */
@@ -77,6 +81,18 @@ static inline unsigned int obj_to_index(struct kmem_cache *cachep, struct slab *
 	return reciprocal_divide(off, cachep->reciprocal_buffer_size);
 }
 
+/*
+ * The words after each object of a debug cache (mm/slab_debug.c): the last allocation
+ * and free call sites and, for kmalloc, the size asked for (0: the whole object), the
+ * bytes beyond which are red zone.
+ */
+struct slab_track {
+	void *alloc_caller;
+	void *free_caller;
+	unsigned int orig_size;
+};
+#define SLAB_TRACK_BYTES ((unsigned int)sizeof(struct slab_track))
+
 /* slab.c */
 extern struct list_head slab_caches;  /* every cache, kmem_cache first */
 extern struct kmem_cache cache_cache; /* the "kmem_cache" cache: descriptors */
@@ -92,16 +108,26 @@ unsigned long drain_freelist(struct kmem_cache *cachep, unsigned long max);
 /* slab_debug.c: called with IRQs disabled */
 void debug_init_object(struct kmem_cache *cachep, void *objp);
 bool cache_free_debugcheck(struct kmem_cache *cachep, void *objp, void *caller);
-void cache_alloc_debugcheck(struct kmem_cache *cachep, void *objp, void *caller);
+void cache_alloc_debugcheck(struct kmem_cache *cachep, void *objp, void *caller,
+			    unsigned int orig_size);
+/* krealloc() kept @objp for @new_size bytes: move its kmalloc red zone. */
+void slab_debug_resize(struct kmem_cache *cachep, void *objp, unsigned int new_size);
+/* The flags the slub_debug build setting gives the cache called @name. */
+unsigned int slub_debug_flags_for(const char *name);
+/* Give every cache without a constructor SLAB_INIT_HOOK (@on) or take it away. */
+void slab_set_init_hooks(bool on);
 
 /* Refill an empty array cache (IRQs disabled) and return an object from it. */
 void *cache_alloc_refill(struct kmem_cache *cachep, gfp_t flags, unsigned long irqflags);
 
 /*
  * The allocation fast path: pop the array cache with interrupts disabled. Here so that
- * __kmalloc() (mm/kmalloc.c) inlines it as kmem_cache_alloc() does.
+ * __kmalloc() (mm/kmalloc.c) inlines it as kmem_cache_alloc() does. @size is the size
+ * kmalloc was asked for (0: the whole object): __GFP_ZERO clears that much and a
+ * red-zoned cache guards the bytes after it.
  */
-static __always_inline void *__cache_alloc(struct kmem_cache *cachep, gfp_t flags, void *caller)
+static __always_inline void *__cache_alloc(struct kmem_cache *cachep, gfp_t flags, void *caller,
+					   unsigned int size)
 {
 	struct array_cache *ac;
 	unsigned long irqflags;
@@ -115,12 +141,12 @@ static __always_inline void *__cache_alloc(struct kmem_cache *cachep, gfp_t flag
 	} else {
 		objp = cache_alloc_refill(cachep, flags, irqflags);
 	}
-	if (unlikely(cachep->flags & SLAB_DEBUG_FLAGS) && objp)
-		cache_alloc_debugcheck(cachep, objp, caller);
+	if (unlikely(cachep->flags & SLAB_HOOK_FLAGS) && objp)
+		cache_alloc_debugcheck(cachep, objp, caller, size);
 	local_irq_restore(irqflags);
 	if (unlikely(flags & __GFP_ZERO)) {
 		if (objp)
-			memset(objp, 0, cachep->object_size);
+			memset(objp, 0, size ? size : cachep->object_size);
 	}
 	return objp;
 }
@@ -138,7 +164,7 @@ static __always_inline void __cache_free(struct kmem_cache *cachep, void *objp, 
 	unsigned long irqflags;
 
 	local_irq_save(irqflags);
-	if (unlikely(cachep->flags & SLAB_DEBUG_FLAGS) &&
+	if (unlikely(cachep->flags & SLAB_HOOK_FLAGS) &&
 	    !cache_free_debugcheck(cachep, objp, caller))
 		goto out;
 	ac = cpu_cache_get(cachep);

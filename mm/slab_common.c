@@ -14,6 +14,7 @@
  */
 #include <kernel/kernel.h>
 #include <kernel/printk.h>
+#include <mm/init_on.h>
 #include <mm/shrinker.h>
 #include <string.h>
 
@@ -122,13 +123,13 @@ static bool setup_cache(struct kmem_cache *cachep, size_t size, size_t align, un
 	cachep->object_size = (unsigned int)size;
 	cachep->obj_offset = 0;
 	if (flags & SLAB_RED_ZONE) {
-		/* [2 state words][object, guard bytes to 8-aligned + 8][caller] */
+		/* [2 state words][object, guard bytes to 8-aligned + 8][track] */
 		cachep->obj_offset = ralign;
 		cachep->buffer_size =
-			ALIGN(ralign + ALIGN((unsigned int)size, 8) + 8 + BYTES_PER_WORD, ralign);
-	} else if (flags & (SLAB_POISON | SLAB_STORE_USER)) {
+			ALIGN(ralign + ALIGN((unsigned int)size, 8) + 8 + SLAB_TRACK_BYTES, ralign);
+	} else if (flags & SLAB_DEBUG_FLAGS) {
 		cachep->buffer_size =
-			ALIGN(ALIGN((unsigned int)size, BYTES_PER_WORD) + BYTES_PER_WORD, ralign);
+			ALIGN(ALIGN((unsigned int)size, BYTES_PER_WORD) + SLAB_TRACK_BYTES, ralign);
 	} else {
 		cachep->buffer_size = ALIGN((unsigned int)size, ralign);
 	}
@@ -274,6 +275,9 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size, size_t align
 		goto fail;
 	strcpy(cachep->name, name);
 	cachep->ctor = ctor;
+	flags |= slub_debug_flags_for(name);
+	if (!ctor && (static_key_enabled(&init_on_alloc) || static_key_enabled(&init_on_free)))
+		flags |= SLAB_INIT_HOOK;
 	why = "object too large for a slab";
 	if (!setup_cache(cachep, size, align, flags))
 		goto fail;
@@ -291,6 +295,149 @@ fail:
 	pr_err("kmem_cache_create(%s, %u, %u, %#x): %s (caller %pS)\n", name ? name : "(null)",
 	       (unsigned int)size, (unsigned int)align, flags, why, __builtin_return_address(0));
 	return NULL;
+}
+
+/* ---- slub_debug: debug flags by cache name ---- */
+
+/*
+ * The build setting (README.md, Build settings; checked by scripts/check-config.sh), in
+ * Linux's syntax: "<letters>[,<cache>...][;<letters>,<cache>...]". Letters without a
+ * cache name apply to every cache; a name ending in '*' matches by prefix.
+ */
+#ifdef SLUB_DEBUG
+static const char slub_debug_setting[] = SLUB_DEBUG;
+#else
+static const char slub_debug_setting[] = "";
+#endif
+
+/**
+ * slub_debug_parse_flags - SLAB_* debug flags from slub_debug letters
+ * @s: the letters: F (sanity checks), Z (red zones), P (poison), U (user tracking), or
+ *     "-" for none; empty means all four, as Linux's bare "slub_debug"
+ * @len: how many characters of @s
+ * @flags: the flags, set on success
+ *
+ * Return: 0, or -1 for a letter that is not one of these.
+ */
+int slub_debug_parse_flags(const char *s, size_t len, unsigned int *flags)
+{
+	unsigned int f = 0;
+	size_t i;
+
+	if (!len) {
+		*flags = SLAB_DEBUG_FLAGS;
+		return 0;
+	}
+	for (i = 0; i < len; i++) {
+		switch (s[i] | 0x20) {
+		case 'f':
+			f |= SLAB_CONSISTENCY_CHECKS;
+			break;
+		case 'z':
+			f |= SLAB_RED_ZONE;
+			break;
+		case 'p':
+			f |= SLAB_POISON;
+			break;
+		case 'u':
+			f |= SLAB_STORE_USER;
+			break;
+		default:
+			if (s[i] != '-')
+				return -1;
+		}
+	}
+	*flags = f;
+	return 0;
+}
+
+static bool slub_debug_name_matches(const char *pat, size_t len, const char *name)
+{
+	if (len && pat[len - 1] == '*')
+		return !strncmp(pat, name, len - 1);
+	return strlen(name) == len && !strncmp(pat, name, len);
+}
+
+unsigned int slub_debug_flags_for(const char *name)
+{
+	const char *s = slub_debug_setting, *end, *comma, *tok;
+	unsigned int flags, result = 0;
+	size_t n;
+
+	while (*s) {
+		end = strchr(s, ';');
+		if (!end)
+			end = s + strlen(s);
+		comma = memchr(s, ',', (size_t)(end - s));
+		n = (size_t)((comma ? comma : end) - s);
+		if (!slub_debug_parse_flags(s, n, &flags)) {
+			if (!comma) {
+				result = flags;
+			} else {
+				for (tok = comma + 1; tok < end; tok = comma + 1) {
+					comma = memchr(tok, ',', (size_t)(end - tok));
+					if (!comma)
+						comma = end;
+					if (slub_debug_name_matches(tok, (size_t)(comma - tok),
+								    name))
+						result = flags;
+				}
+			}
+		}
+		s = *end ? end + 1 : end;
+	}
+	return result;
+}
+
+void slab_set_init_hooks(bool on)
+{
+	struct kmem_cache *c;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	list_for_each_entry(c, &slab_caches, next) {
+		if (on && !c->ctor)
+			c->flags |= SLAB_INIT_HOOK;
+		else
+			c->flags &= ~SLAB_INIT_HOOK;
+	}
+	local_irq_restore(flags);
+}
+
+/**
+ * kmem_cache_set_debug - change the debug flags of a cache that holds no objects
+ * @cachep: the cache
+ * @debug_flags: the new SLAB_CONSISTENCY_CHECKS / RED_ZONE / POISON / STORE_USER set
+ *
+ * Shrinks the cache first; a cache with objects still allocated cannot change its object
+ * layout and is refused. Otherwise it is laid out again with the new flags.
+ * Return: 0, or -1 when objects are in use or the new layout does not fit.
+ */
+int kmem_cache_set_debug(struct kmem_cache *cachep, unsigned int debug_flags)
+{
+	unsigned int flags = (cachep->flags & ~(SLAB_DEBUG_FLAGS | CFLGS_OFF_SLAB)) |
+			     (debug_flags & SLAB_DEBUG_FLAGS);
+	struct array_cache *ac;
+	struct kmem_cache saved;
+	unsigned long irqflags;
+
+	kmem_cache_shrink(cachep);
+	if (cachep->lists.num_slabs || cpu_cache_get(cachep)->avail)
+		return -1;
+	local_irq_save(irqflags);
+	saved = *cachep;
+	if (!setup_cache(cachep, cachep->object_size, cachep->align, flags)) {
+		*cachep = saved;
+		local_irq_restore(irqflags);
+		return -1;
+	}
+	ac = cpu_cache_get(cachep);
+	cachep->lists.free_objects = 0;
+	cachep->lists.num_slabs = 0;
+	cachep->lists.colour_next = 0;
+	cachep->lists.free_limit = 2 * ac->batchcount + cachep->num;
+	local_irq_restore(irqflags);
+	return 0;
 }
 
 /**

@@ -111,4 +111,14 @@ if [ "$LOWMEM_MB" -gt "$lowmem_max" ]; then
 	       "must fit below $(printf '0x%08x' "$early_io"): LOWMEM_MB at most $lowmem_max"
 fi
 
+# slub_debug (mm/slab_common.c): Linux's syntax, "<letters>[,<cache>...][;...]", the
+# letters F (sanity checks), Z (red zones), P (poison), U (user tracking) or - (none).
+if [ -n "${SLUB_DEBUG-}" ]; then
+	re_slub='^[FZPUfzpu-]*(,[A-Za-z0-9_.-]+\*?)*(;[FZPUfzpu-]*(,[A-Za-z0-9_.-]+\*?)*)*$'
+	if ! [[ $SLUB_DEBUG =~ $re_slub ]]; then
+		refuse "SLUB_DEBUG='$SLUB_DEBUG': not <flags>[,<cache>...][;...] with flags of" \
+		       "F Z P U or - (e.g. SLUB_DEBUG=FZ,kmalloc-64)"
+	fi
+fi
+
 exit $bad

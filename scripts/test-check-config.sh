@@ -94,6 +94,10 @@ result $? "make DMA_ZONE_MB=0 firmware: exit $rc, $tmp/refused not created" "$ou
 echo "# documented combinations and the edges of every range"
 accepted
 accepted RAM_MB=128
+accepted SLUB_DEBUG=FZ,kmalloc-64
+accepted "SLUB_DEBUG=FZPU;P,kmalloc-*,dma-kmalloc-32"
+refused "SLUB_DEBUG='FX,kmalloc-64'" SLUB_DEBUG=FX,kmalloc-64
+refused "SLUB_DEBUG='FZ kmalloc-64'" "SLUB_DEBUG=FZ kmalloc-64"
 accepted LOWMEM_MB=256
 accepted RAM_MB=128 LOWMEM_MB=128
 accepted DMA_ZONE_MB=4

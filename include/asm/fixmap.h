@@ -16,6 +16,7 @@ enum fixed_addresses {
 	FIX_KMAP_BEGIN,
 	FIX_KMAP_END = FIX_KMAP_BEGIN + KM_TYPE_NR - 1,
 	FIX_EARLYCON,
+	FIX_TEXT_POKE, /* a writable alias of a text page (arch/arm/kernel/jump_label.c) */
 	__end_of_fixed_addresses
 };
 

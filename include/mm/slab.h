@@ -23,16 +23,22 @@
 struct kmem_cache;
 
 /* kmem_cache_create() flags, with Linux's values. */
-#define SLAB_RED_ZONE	     0x00000400u /* guard bytes around objects, checked on free */
-#define SLAB_POISON	     0x00000800u /* fill free objects with 0x6b, check on reuse */
-#define SLAB_HWCACHE_ALIGN   0x00002000u /* align objects on a cache line (32 bytes) */
-#define SLAB_CACHE_DMA	     0x00004000u /* slabs come from ZONE_DMA */
-#define SLAB_STORE_USER	     0x00010000u /* remember the last caller of each object */
-#define SLAB_PANIC	     0x00040000u /* kmem_cache_create() panics instead of failing */
-#define SLAB_RECLAIM_ACCOUNT 0x00020000u /* counted as SReclaimable in meminfo */
+/*
+ * Sanity checks on free (cache, object start, double free): Linux's 0x100 moved to 0x1000
+ * so that SLAB_DEBUG_FLAGS stays one ARM immediate, tested by one instruction in the fast
+ * paths (mm/slab.h).
+ */
+#define SLAB_CONSISTENCY_CHECKS 0x00001000u
+#define SLAB_RED_ZONE		0x00000400u /* guard bytes around objects, checked on free */
+#define SLAB_POISON		0x00000800u /* fill free objects with 0x6b, check on reuse */
+#define SLAB_HWCACHE_ALIGN	0x00002000u /* align objects on a cache line (32 bytes) */
+#define SLAB_CACHE_DMA		0x00004000u /* slabs come from ZONE_DMA */
+#define SLAB_STORE_USER		0x00010000u /* remember the last caller of each object */
+#define SLAB_PANIC		0x00040000u /* kmem_cache_create() panics instead of failing */
+#define SLAB_RECLAIM_ACCOUNT	0x00020000u /* counted as SReclaimable in meminfo */
 
 /* The flags that turn on the per-object debugging checks (mm/slab_debug.c). */
-#define SLAB_DEBUG_FLAGS (SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER)
+#define SLAB_DEBUG_FLAGS (SLAB_CONSISTENCY_CHECKS | SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER)
 #define SLAB_CREATE_MASK \
 	(SLAB_DEBUG_FLAGS | SLAB_HWCACHE_ALIGN | SLAB_CACHE_DMA | SLAB_PANIC | SLAB_RECLAIM_ACCOUNT)
 
@@ -172,5 +178,12 @@ void show_slabinfo(void);
 
 /* Pages held by slabs, for meminfo's SReclaimable and SUnreclaim. */
 extern unsigned long nr_slab_reclaimable, nr_slab_unreclaimable;
+
+/* Check every slab and object of @cachep (red zones, poison). Return: damaged objects. */
+unsigned int kmem_cache_validate(struct kmem_cache *cachep);
+/* Set the debug flags (slub_debug letters) of a cache holding no objects. Return: 0 or -1. */
+int kmem_cache_set_debug(struct kmem_cache *cachep, unsigned int debug_flags);
+/* Parse slub_debug letters (F Z P U, "-" for none) into SLAB_* flags. Return: 0 or -1. */
+int slub_debug_parse_flags(const char *s, size_t len, unsigned int *flags);
 
 #endif

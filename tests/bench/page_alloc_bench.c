@@ -9,6 +9,7 @@
 #include <kernel/printk.h>
 #include <lib/prandom.h>
 #include <mm/highmem.h>
+#include <mm/init_on.h>
 #include <mm/mm.h>
 
 #define LOOPS 2000
@@ -118,6 +119,13 @@ static void bench_page_alloc(void)
 	bench_pages_bulk();
 	bench_alloc_free("order-3 alloc+free", GFP_KERNEL, 3, LOOPS);
 	bench_alloc_free("order-10 alloc+free", GFP_KERNEL, 10, LOOPS / 4);
+	/* The cost of the switches (mm/init_on.c), on for these rows only. */
+	set_init_on_alloc(true);
+	bench_alloc_free("order-0 alloc+free, init_on_alloc", GFP_KERNEL, 0, LOOPS);
+	set_init_on_alloc(false);
+	set_init_on_free(true);
+	bench_alloc_free("order-0 alloc+free, init_on_free", GFP_KERNEL, 0, LOOPS);
+	set_init_on_free(false);
 
 	t0 = bench_ns();
 	for (i = 0; i < LOOPS / 4; i++) {

@@ -7,6 +7,7 @@
 #include <kernel/bench.h>
 #include <kernel/kernel.h>
 #include <kernel/printk.h>
+#include <mm/init_on.h>
 #include <mm/mempool.h>
 #include <mm/mm.h>
 #include <mm/slab.h>
@@ -99,6 +100,15 @@ static void bench_slab_ops(void)
 	BENCH_LOOP("kmalloc+kfree 65536", LOOPS, (p = kmalloc(65536, GFP_KERNEL), kfree(p)));
 	BENCH_LOOP("kmalloc+kfree 256, size at run time", LOOPS,
 		   (p = kmalloc(runtime_size, GFP_KERNEL), kfree(p)));
+	/* The cost of the switches (mm/init_on.c), on for these rows only. */
+	set_init_on_alloc(true);
+	BENCH_LOOP("kmalloc+kfree 256, init_on_alloc", LOOPS,
+		   (p = kmalloc(256, GFP_KERNEL), kfree(p)));
+	set_init_on_alloc(false);
+	set_init_on_free(true);
+	BENCH_LOOP("kmalloc+kfree 256, init_on_free", LOOPS,
+		   (p = kmalloc(256, GFP_KERNEL), kfree(p)));
+	set_init_on_free(false);
 	pool = mempool_create_kmalloc_pool(4, 256);
 	if (pool) {
 		BENCH_LOOP("mempool_alloc+free (kmalloc 256)", LOOPS,

@@ -26,7 +26,8 @@ def slabinfo(board):
 
 def alloc(board, cmd):
     out = board.cmd(cmd)
-    m = re.search(r": (0x[0-9a-f]{8}) ", out)
+    # The command's own line: a report before it (slub_debug's "INFO: 0x...") is not it.
+    m = re.search(r"(?:cache_alloc|kmalloc|mempool): (0x[0-9a-f]{8}) ", out)
     assert m, out
     return int(m.group(1), 16), out
 

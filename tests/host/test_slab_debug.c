@@ -13,6 +13,8 @@
 
 #include <cmocka.h>
 
+#include <mm/init_on.h>
+
 #include "harness/slab_host.h"
 
 static void *objs[1024];
@@ -175,6 +177,90 @@ static void test_kfree_checks_debug_kmalloc_like_caches_too(void **state)
 	assert_int_equal(kmem_cache_active_objs(c), 0);
 }
 
+static void test_slub_debug_letters_parse_as_linux(void **state)
+{
+	unsigned int f;
+
+	assert_int_equal(slub_debug_parse_flags("FZPU", 4, &f), 0);
+	assert_int_equal(f, SLAB_DEBUG_FLAGS);
+	assert_int_equal(slub_debug_parse_flags("zp", 2, &f), 0);
+	assert_int_equal(f, SLAB_RED_ZONE | SLAB_POISON);
+	assert_int_equal(slub_debug_parse_flags("-", 1, &f), 0);
+	assert_int_equal(f, 0);
+	assert_int_equal(slub_debug_parse_flags("FQ", 2, &f), -1);
+}
+
+static void test_validate_reports_every_damaged_object_then_repairs(void **state)
+{
+	struct kmem_cache *c = kmem_cache_create("val", 100, 0, 0, NULL);
+	char *a, *b, *d;
+
+	assert_int_equal(kmem_cache_set_debug(c, SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER), 0);
+	a = kmem_cache_alloc(c, GFP_KERNEL);
+	b = kmem_cache_alloc(c, GFP_KERNEL);
+	d = kmem_cache_alloc(c, GFP_KERNEL);
+	assert_int_equal(kmem_cache_set_debug(c, 0), -1); /* objects live */
+	assert_int_equal(kmem_cache_validate(c), 0);
+	a[100] = 'x'; /* one byte past the end */
+	kmem_cache_free(c, b);
+	b[5] = 0; /* a write after free */
+	assert_int_equal(kmem_cache_validate(c), 2);
+	assert_true(host_log_contains("BUG val (Not tainted): Right Redzone overwritten"));
+	assert_true(host_log_contains("BUG val (Not tainted): Poison overwritten"));
+	assert_true(host_log_contains("First byte 0x78 instead of 0xbb"));
+	assert_int_equal(kmem_cache_validate(c), 0); /* repaired */
+	kmem_cache_free(c, a);
+	kmem_cache_free(c, d);
+	assert_int_equal(c->errors, 2);
+}
+
+static void test_kmalloc_red_zone_starts_at_the_size_asked_for(void **state)
+{
+	struct kmem_cache *c = kmalloc_caches[5]; /* kmalloc-32 */
+	volatile size_t size = 20; /* a size known at run time: __kmalloc() records it */
+	char *p;
+
+	kmem_cache_shrink(c);
+	if (kmem_cache_set_debug(c, SLAB_RED_ZONE))
+		skip();
+	p = kmalloc(size, GFP_KERNEL);
+	p[19] = 1;
+	assert_int_equal(kmem_cache_validate(c), 0);
+	p[20] = 1;
+	kfree(p);
+	assert_int_equal(c->errors, 1);
+	assert_true(host_log_contains("BUG kmalloc-32 (Not tainted): Right Redzone overwritten"));
+}
+
+static void test_init_on_free_and_alloc_zero_objects_and_pages(void **state)
+{
+	struct page *page;
+	char *p;
+
+	set_init_on_free(true);
+	p = kmalloc(100, GFP_KERNEL);
+	memset(p, 0xaa, 100);
+	kfree(p);
+	assert_int_equal(p[0], 0);
+	assert_int_equal(p[99], 0);
+	page = alloc_pages(GFP_KERNEL, 2);
+	memset(page_address(page), 0x55, 4 * PAGE_SIZE);
+	__free_pages(page, 2);
+	assert_int_equal(((char *)page_address(page))[4 * PAGE_SIZE - 1], 0);
+	page = alloc_pages(GFP_KERNEL | __GFP_ZERO, 0); /* trusted: zero already */
+	assert_int_equal(((char *)page_address(page))[100], 0);
+	__free_pages(page, 0);
+	set_init_on_free(false);
+	p = kmalloc(100, GFP_KERNEL);
+	memset(p, 0xaa, 100);
+	kfree(p);
+	set_init_on_alloc(true);
+	p = kmalloc(100, GFP_KERNEL);
+	assert_int_equal(p[50], 0);
+	kfree(p);
+	set_init_on_alloc(false);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -189,6 +275,10 @@ int main(void)
 		T(test_pointer_outside_any_slab_is_refused),
 		T(test_poisoned_cache_runs_the_constructor_on_allocation),
 		T(test_kfree_checks_debug_kmalloc_like_caches_too),
+		T(test_slub_debug_letters_parse_as_linux),
+		T(test_validate_reports_every_damaged_object_then_repairs),
+		T(test_kmalloc_red_zone_starts_at_the_size_asked_for),
+		T(test_init_on_free_and_alloc_zero_objects_and_pages),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

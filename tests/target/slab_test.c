@@ -131,6 +131,92 @@ static void red_zone_overrun_and_double_free_are_reported(struct ktap_test *t)
 	KTAP_EXPECT_EQ(t, destroy_now(t, c), 0);
 }
 
+static void slub_debug_letters_parse_as_linux(struct ktap_test *t)
+{
+	unsigned int f = 0;
+
+	KTAP_EXPECT_EQ(t, slub_debug_parse_flags("FZPU", 4, &f), 0);
+	KTAP_EXPECT_EQ(t, f, SLAB_DEBUG_FLAGS);
+	KTAP_EXPECT_EQ(t, slub_debug_parse_flags("Z", 1, &f), 0);
+	KTAP_EXPECT_EQ(t, f, SLAB_RED_ZONE);
+	KTAP_EXPECT_EQ(t, slub_debug_parse_flags("-", 1, &f), 0);
+	KTAP_EXPECT_EQ(t, f, 0);
+	KTAP_EXPECT_EQ(t, slub_debug_parse_flags("", 0, &f), 0);
+	KTAP_EXPECT_EQ(t, f, SLAB_DEBUG_FLAGS);
+	KTAP_EXPECT_EQ(t, slub_debug_parse_flags("FX", 2, &f), -1);
+}
+
+/* slub_debug switched on at run time: validate finds each damage once, then repairs it. */
+static void validate_finds_red_zone_and_poison_damage(struct ktap_test *t)
+{
+	struct kmem_cache *c = kmem_cache_create("ktap-validate", 100, 0, 0, NULL);
+	unsigned long errors;
+	char *p;
+
+	KTAP_ASSERT_TRUE(t, c != NULL);
+	own_objs(t, c);
+	KTAP_EXPECT_EQ(t, kmem_cache_set_debug(c, SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER),
+		       0);
+	KTAP_EXPECT_TRUE(t, c->flags & SLAB_RED_ZONE);
+	p = objs[0] = kmem_cache_alloc(c, GFP_KERNEL);
+	KTAP_ASSERT_TRUE(t, p != NULL);
+	KTAP_EXPECT_EQ(t, kmem_cache_set_debug(c, 0), -1); /* an object is live */
+	KTAP_EXPECT_EQ(t, kmem_cache_validate(c), 0);
+	errors = c->errors;
+	p[100] = 'X';
+	ktap_expect_report(t, "BUG ktap-validate: Right Redzone overwritten");
+	KTAP_EXPECT_EQ(t, kmem_cache_validate(c), 1);
+	KTAP_EXPECT_EQ(t, kmem_cache_validate(c), 0); /* repaired */
+	kmem_cache_free(c, p);
+	objs[0] = NULL;
+	KTAP_EXPECT_EQ(t, c->errors, errors + 1); /* the free saw a clean object */
+	p[7] = 0;				  /* a write after free */
+	ktap_expect_report(t, "BUG ktap-validate: Poison overwritten");
+	KTAP_EXPECT_EQ(t, kmem_cache_validate(c), 1);
+	KTAP_EXPECT_EQ(t, kmem_cache_validate(c), 0);
+	KTAP_EXPECT_EQ(t, kmem_cache_set_debug(c, 0), 0);
+	KTAP_EXPECT_EQ(t, c->flags & SLAB_DEBUG_FLAGS, 0);
+	KTAP_EXPECT_EQ(t, destroy_now(t, c), 0);
+}
+
+/* Restore the flags of the kmalloc cache a case switched debugging on for. */
+static void kmalloc_debug_off(void *c)
+{
+	kmem_cache_shrink(c);
+	kmem_cache_set_debug(c, 0);
+}
+
+/* A kmalloc cache with red zones guards the bytes after the size asked for. */
+static void kmalloc_overrun_is_caught_past_the_requested_size(struct ktap_test *t)
+{
+	struct kmem_cache *c = kmalloc_caches[16]; /* kmalloc-65536: empty in the suites */
+	unsigned long errors;
+	char *p;
+
+	KTAP_ASSERT_TRUE(t, c != NULL);
+	if (kmem_cache_set_debug(c, SLAB_RED_ZONE | SLAB_STORE_USER)) {
+		KTAP_SKIP(t, "kmalloc-65536 holds objects");
+	}
+	ktap_add_action(t, kmalloc_debug_off, c);
+	p = kmalloc(40000, GFP_KERNEL);
+	KTAP_ASSERT_TRUE(t, p != NULL);
+	ktap_add_action(t, free_object, p);
+	errors = c->errors;
+	p = krealloc(p, 40010, GFP_KERNEL); /* in place: the red zone moves along */
+	p[40009] = 1;
+	KTAP_EXPECT_EQ(t, kmem_cache_validate(c), 0);
+	p[40010] = 'X';
+	ktap_expect_report(t, "BUG kmalloc-65536: Right Redzone overwritten at kfree");
+	ktap_remove_action(t, free_object, p);
+	kfree(p);
+	KTAP_EXPECT_EQ(t, c->errors, errors + 1);
+	p = kzalloc(30000, GFP_KERNEL); /* __GFP_ZERO clears the request, not the red zone */
+	KTAP_ASSERT_TRUE(t, p != NULL);
+	KTAP_EXPECT_EQ(t, p[29999], 0);
+	kfree(p);
+	KTAP_EXPECT_EQ(t, c->errors, errors + 1);
+}
+
 static void *volatile irq_objs[8];
 static volatile unsigned int irq_allocs, irq_fails, irq_bad;
 static unsigned int irq_slot;
@@ -226,6 +312,9 @@ static const struct ktap_case slab_cases[] = {
 	KTAP_CASE(cache_objects_are_aligned_distinct_and_destroyable),
 	KTAP_CASE(kmalloc_picks_the_smallest_class_and_pages_beyond),
 	KTAP_CASE(red_zone_overrun_and_double_free_are_reported),
+	KTAP_CASE(slub_debug_letters_parse_as_linux),
+	KTAP_CASE(validate_finds_red_zone_and_poison_damage),
+	KTAP_CASE(kmalloc_overrun_is_caught_past_the_requested_size),
 	KTAP_CASE(interrupt_and_thread_share_a_kmalloc_cache),
 	KTAP_CASE(shrink_returns_empty_slabs),
 };

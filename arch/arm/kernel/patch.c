@@ -20,11 +20,11 @@ __asm__(".pushsection .text\n"
 	".align 3\n"
 	".global text_hook_slots\n"
 	"text_hook_slots:\n"
-	".rept 2 * 32\n"
+	".rept 3 * 32\n"
 	"	udf #0\n"
 	".endr\n"
 	".popsection\n");
-extern u32 text_hook_slots[2 * HOOK_SLOTS];
+extern u32 text_hook_slots[3 * HOOK_SLOTS]; /* insn, branch back, literal */
 static unsigned int slots_used;
 
 static void patch_text_word(u32 *addr, u32 insn)
@@ -60,6 +60,23 @@ static u32 branch_insn(const void *from, const void *to)
 }
 
 /*
+ * A literal load, "ldr rt, [pc, #+-imm12]" (rt not pc): GCC often starts a function with
+ * one. It moves if the word it loads moves with it: the literal pool is read-only, so the
+ * trampoline keeps a copy of the word and loads it from there.
+ */
+static bool insn_is_literal_load(u32 insn)
+{
+	return (insn & 0xff7f0000u) == 0xe51f0000u && ((insn >> 12) & 0xf) != 15;
+}
+
+static u32 literal_of(const u32 *at, u32 insn)
+{
+	unsigned long base = (unsigned long)at + 8, imm = insn & 0xfffu;
+
+	return *(const u32 *)((insn & (1u << 23)) ? base + imm : base - imm);
+}
+
+/*
  * May @insn run at another address? Conditional-always, not a branch, and pc in none of
  * the register fields (a push, stmdb sp!, may list lr but not pc).
  */
@@ -87,7 +104,7 @@ int enable_text_hook(struct text_hook *h)
 	if (!h->orig) {
 		u32 *slot;
 
-		if (!insn_relocatable(*target)) {
+		if (!insn_relocatable(*target) && !insn_is_literal_load(*target)) {
 			pr_err("patch: %pS starts with %08x, which cannot be moved\n",
 			       (void *)target, *target);
 			return -1;
@@ -96,9 +113,15 @@ int enable_text_hook(struct text_hook *h)
 			pr_err("patch: no trampoline slot left for %pS\n", (void *)target);
 			return -1;
 		}
-		slot = &text_hook_slots[2 * slots_used++];
+		slot = &text_hook_slots[3 * slots_used++];
 		h->saved = *target;
-		patch_text_word(&slot[0], h->saved);
+		if (insn_is_literal_load(h->saved)) {
+			/* ldr rt, [pc, #0]: at slot[0], pc reads as slot[2], the copied word. */
+			patch_text_word(&slot[2], literal_of(target, h->saved));
+			patch_text_word(&slot[0], 0xe59f0000u | (h->saved & 0xf000u));
+		} else {
+			patch_text_word(&slot[0], h->saved);
+		}
 		patch_text_word(&slot[1], branch_insn(&slot[1], target + 1));
 		h->orig = slot;
 	}
