@@ -49,6 +49,10 @@ void pageset_set_high_and_batch(struct zone *zone, int high, int batch);
 /* memblock.c */
 unsigned long memblock_count_memory_pages(unsigned long start_pfn, unsigned long end_pfn);
 
+/* page_alloc_report.c: explain a refused free (out of line, cold) */
+void report_bad_free(struct page *page, unsigned int order, void *caller);
+void report_bad_free_args(struct page *page, unsigned int order, void *caller);
+
 /* show_mem.c */
 void warn_alloc_failed(gfp_t gfp, unsigned int order, void *caller);
 /* "page allocation stalls for <ms>ms, order:N, mode:0x…(…)", Linux's periodic warning. */

@@ -154,66 +154,6 @@ __hookable void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_
 	}
 }
 
-/**
- * drain_all_pages - give every page on the per-CPU lists back to the buddy lists
- */
-void drain_all_pages(void)
-{
-	struct zone *zone;
-	unsigned long flags;
-
-	for_each_populated_zone(zone) {
-		struct per_cpu_pages *pcp = &zone->pageset[smp_processor_id()].pcp;
-
-		spin_lock_irqsave(&zone->lock, flags);
-		free_pcppages_bulk(zone, pcp_count(pcp), pcp);
-		spin_unlock_irqrestore(&zone->lock, flags);
-	}
-}
-
-void pageset_set_high_and_batch(struct zone *zone, int high, int batch)
-{
-	struct per_cpu_pages *pcp = &zone->pageset[smp_processor_id()].pcp;
-	unsigned long flags;
-
-	spin_lock_irqsave(&zone->lock, flags);
-	free_pcppages_bulk(zone, pcp_count(pcp), pcp);
-	high = high < 0 ? 0 : high;
-	pcp->limit += (unsigned int)(high - pcp->high); /* pcp_count() stays what it is */
-	pcp->high = (short)high;
-	pcp->batch = (short)(batch < 1 ? 1 : batch);
-	spin_unlock_irqrestore(&zone->lock, flags);
-}
-
-/**
- * zone_pcp_count - order-0 pages sitting on the zone's per-CPU lists
- * @zone: the zone
- * Return: the sum over CPUs of pcp_count().
- */
-unsigned long zone_pcp_count(struct zone *zone)
-{
-	unsigned long n = 0;
-	int cpu;
-
-	for (cpu = 0; cpu < NR_CPUS; cpu++)
-		n += (unsigned long)pcp_count(&zone->pageset[cpu].pcp);
-	return n;
-}
-
-/**
- * nr_free_pages - pages on the buddy free lists of all zones (per-CPU lists excluded)
- * Return: the count, as Linux's NR_FREE_PAGES.
- */
-unsigned long nr_free_pages(void)
-{
-	struct zone *zone;
-	unsigned long n = 0;
-
-	for_each_zone(zone)
-		n += zone->free_pages;
-	return n;
-}
-
 /* ---- watermarks ---- */
 
 /* @min lowered by the reserve this caller may use: half for __GFP_HIGH, a quarter more atomic. */
@@ -588,71 +528,6 @@ unsigned long get_zeroed_page(gfp_t gfp)
 
 #define STRUCT_PAGE_SHIFT __builtin_ctz(sizeof(struct page))
 
-/*
- * Explain why a free was refused. Blocks are aligned and disjoint, so the first head
- * found walking up the alignments whose order covers @pfn is the block containing it.
- */
-static __noinline void report_bad_free(struct page *page, unsigned int order, void *caller)
-{
-	enum {
-		BAD_RESERVED,
-		BAD_ORDER,
-		BAD_DOUBLE,
-		BAD_INSIDE
-	} bad = BAD_DOUBLE;
-	unsigned long pfn = page_to_pfn(page), flags, head_pfn = 0;
-	struct zone *zone = page_zone(page);
-	unsigned int o, head_order = 0;
-
-	spin_lock_irqsave(&zone->lock, flags);
-	if (PageReserved(page)) {
-		bad = BAD_RESERVED;
-	} else if (PageHead(page)) {
-		bad = BAD_ORDER;
-		head_order = (unsigned int)page->private;
-	} else {
-		for (o = 1; o < MAX_ORDER; o++) {
-			unsigned long h = pfn & ~((1UL << o) - 1);
-			struct page *p = pfn_to_page(h);
-
-			if (!zone_spans_pfn(zone, h))
-				break;
-			if (PageHead(p) && p->private >= o) {
-				bad = BAD_INSIDE;
-				head_pfn = h;
-				head_order = (unsigned int)p->private;
-				break;
-			}
-			if (PageBuddy(p) && p->private >= o)
-				break;
-		}
-	}
-	spin_unlock_irqrestore(&zone->lock, flags);
-
-	switch (bad) {
-	case BAD_RESERVED:
-		pr_err("page_alloc: bad free of pfn %#lx order %u: reserved page, never "
-		       "allocated (caller %pS)\n",
-		       pfn, order, caller);
-		break;
-	case BAD_ORDER:
-		pr_err("page_alloc: bad free of pfn %#lx: wrong order %u, it was allocated with "
-		       "order %u (caller %pS)\n",
-		       pfn, order, head_order, caller);
-		break;
-	case BAD_INSIDE:
-		pr_err("page_alloc: bad free of pfn %#lx order %u: not the start of an allocated "
-		       "block (inside the order-%u block at pfn %#lx) (caller %pS)\n",
-		       pfn, order, head_order, head_pfn, caller);
-		break;
-	case BAD_DOUBLE:
-		pr_err("page_alloc: bad free of pfn %#lx order %u: double free, the page is "
-		       "already free (caller %pS)\n",
-		       pfn, order, caller);
-		break;
-	}
-}
-
 /* Order > 0: straight back to the buddy lists, merging. Checks as free_pages_caller(). */
 static __noinline void free_pages_buddy(struct page *page, unsigned int order, void *caller)
 {
@@ -687,17 +562,6 @@ static __noinline void free_pages_buddy_init(struct page *page, unsigned int ord
 	    page->_refcount == 1)
 		page_init_on_free(page, order);
 	free_pages_buddy(page, order, caller);
-}
-
-static __noinline void report_bad_free_args(struct page *page, unsigned int order, void *caller)
-{
-	if (order >= MAX_ORDER)
-		pr_err("page_alloc: bad free of page %p: order %u, the largest is %d "
-		       "(caller %pS)\n",
-		       (void *)page, order, MAX_ORDER - 1, caller);
-	else
-		pr_err("page_alloc: bad free of %p: not a struct page of mem_map (caller %pS)\n",
-		       (void *)page, caller);
 }
 
 /*

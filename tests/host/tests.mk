@@ -12,10 +12,13 @@ test_ringbuf_SRCS := lib/ringbuf.c lib/prandom.c
 HOST_TESTS += test_line_editor
 test_line_editor_SRCS := lib/line_editor.c
 
+HOST_TESTS += test_line_editor_complete
+test_line_editor_complete_SRCS := lib/line_editor.c
+
 # The whole mm core (memblock, zones, buddy, GFP, highmem, slab, vmalloc, ioremap, DMA
 # mapping, page tables, reports) on the host arena and its fake MMU; the ARM descriptor
 # encoder is the target's.
-MM_HOST_SRCS := mm/memblock.c mm/mm_init.c mm/page_alloc.c mm/page_alloc_slowpath.c \
+MM_HOST_SRCS := mm/memblock.c mm/mm_init.c mm/page_alloc.c mm/page_alloc_pcp.c mm/page_alloc_report.c mm/page_alloc_slowpath.c \
 	mm/vmscan.c mm/highmem.c mm/slab.c mm/slab_common.c mm/slab_debug.c mm/init_on.c mm/slabinfo.c mm/kmalloc.c mm/mempool.c \
 	mm/show_mem.c mm/vmstat.c mm/meminfo.c mm/gfp.c mm/vmap_area.c \
 	mm/vmalloc.c mm/ioremap.c mm/dma-mapping.c mm/pgtable.c mm/pgtable_kernel.c \
