@@ -9,8 +9,8 @@
  * entered with the caller's return address, so call_site is the caller, as Linux's
  * _RET_IP_. Disabled, the functions are the compiler's code unchanged: nothing to pay.
  *
- * kmalloc() of a size known at compile time goes straight to its size class
- * (include/mm/slab.h); its event then reports bytes_req as the size class.
+ * kmalloc() of a size known at compile time goes straight to its size class through
+ * kmalloc_trace() (include/mm/slab.h), which passes the size asked for on.
  */
 #include <asm/patch.h>
 #include <kernel/kernel.h>
@@ -89,12 +89,11 @@ static void *trace___kmalloc(size_t size, gfp_t flags)
 	return p;
 }
 
-static void *trace_kmem_cache_alloc_caller(struct kmem_cache *s, gfp_t flags, void *caller)
+static void *trace_kmalloc_trace(struct kmem_cache *s, gfp_t flags, size_t size)
 {
-	void *p = ORIG(H_KMALLOC_CACHE, kmem_cache_alloc_caller)(s, flags, caller);
+	void *p = ORIG(H_KMALLOC_CACHE, kmalloc_trace)(s, flags, size);
 
-	trace_record(EV_KMALLOC, (unsigned long)caller, (unsigned long)p, s->object_size,
-		     p ? s->object_size : 0, flags);
+	trace_record(EV_KMALLOC, RET_IP, (unsigned long)p, size, p ? s->object_size : 0, flags);
 	return p;
 }
 
@@ -191,7 +190,7 @@ static void trace_vfree(const void *p)
 	}
 static struct text_hook hooks[NR_HOOKS] = {
 	[H_KMALLOC] = HOOK(__kmalloc),
-	[H_KMALLOC_CACHE] = HOOK(kmem_cache_alloc_caller),
+	[H_KMALLOC_CACHE] = HOOK(kmalloc_trace),
 	[H_KFREE] = HOOK(kfree),
 	[H_CACHE_ALLOC] = HOOK(kmem_cache_alloc),
 	[H_CACHE_FREE] = HOOK(kmem_cache_free),

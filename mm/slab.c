@@ -209,16 +209,17 @@ __hookable void *kmem_cache_alloc(struct kmem_cache *cachep, gfp_t flags)
 }
 
 /**
- * kmem_cache_alloc_caller - kmem_cache_alloc() naming another caller
- * @cachep: the cache
- * @flags: GFP mask for new slabs
- * @caller: the address recorded for debug and reports (kmalloc's caller)
+ * kmalloc_trace - kmalloc() of a size known at compile time, from its size class
+ * @cachep: the kmalloc cache of @size
+ * @flags: GFP mask for new slabs; __GFP_ZERO clears @size bytes
+ * @size: the size asked for, so that a red-zoned cache guards the bytes after it and the
+ *        kmalloc event reports it, as for __kmalloc()
  *
  * Return: an object, or NULL.
  */
-__hookable void *kmem_cache_alloc_caller(struct kmem_cache *cachep, gfp_t flags, void *caller)
+__hookable void *kmalloc_trace(struct kmem_cache *cachep, gfp_t flags, size_t size)
 {
-	return __cache_alloc(cachep, flags, caller, 0);
+	return __cache_alloc(cachep, flags, __builtin_return_address(0), (unsigned int)size);
 }
 
 /**

@@ -125,7 +125,8 @@ static __always_inline unsigned int kmalloc_index(size_t size)
 }
 
 void *__kmalloc(size_t size, gfp_t flags);
-void *kmem_cache_alloc_caller(struct kmem_cache *cachep, gfp_t flags, void *caller);
+/* kmalloc() of a constant @size from its size class @cachep (Linux's kmalloc_trace) */
+void *kmalloc_trace(struct kmem_cache *cachep, gfp_t flags, size_t size);
 
 /**
  * kmalloc - allocate memory
@@ -140,8 +141,7 @@ static __always_inline void *kmalloc(size_t size, gfp_t flags)
 {
 	if (__builtin_constant_p(size) && __builtin_constant_p(flags & __GFP_DMA) &&
 	    !(flags & __GFP_DMA) && size && size <= KMALLOC_MAX_CACHE_SIZE)
-		return kmem_cache_alloc_caller(kmalloc_caches[kmalloc_index(size)], flags,
-					       __builtin_return_address(0));
+		return kmalloc_trace(kmalloc_caches[kmalloc_index(size)], flags, size);
 	return __kmalloc(size, flags);
 }
 

@@ -210,11 +210,19 @@ static void kmalloc_overrun_is_caught_past_the_requested_size(struct ktap_test *
 	ktap_remove_action(t, free_object, p);
 	kfree(p);
 	KTAP_EXPECT_EQ(t, c->errors, errors + 1);
-	p = kzalloc(30000, GFP_KERNEL); /* __GFP_ZERO clears the request, not the red zone */
+	p = kzalloc(36000, GFP_KERNEL); /* __GFP_ZERO clears the request, not the red zone */
 	KTAP_ASSERT_TRUE(t, p != NULL);
-	KTAP_EXPECT_EQ(t, p[29999], 0);
+	KTAP_EXPECT_EQ(t, p[35999], 0);
 	kfree(p);
 	KTAP_EXPECT_EQ(t, c->errors, errors + 1);
+	/* A size known at compile time (kmalloc_trace()) is guarded from that size too. */
+	p = kmalloc(34000, GFP_KERNEL);
+	KTAP_ASSERT_TRUE(t, p != NULL);
+	ktap_add_action(t, free_object, p);
+	p[34000] = 'X';
+	ktap_expect_report(t, "BUG kmalloc-65536: Right Redzone overwritten");
+	KTAP_EXPECT_EQ(t, kmem_cache_validate(c), 1);
+	KTAP_EXPECT_EQ(t, c->errors, errors + 2);
 }
 
 static void *volatile irq_objs[8];
