@@ -80,6 +80,22 @@ static void zero_free_blocks(void)
 }
 
 /**
+ * init_on_setup - the switches' boot state, from the INIT_ON_ALLOC / INIT_ON_FREE build
+ * settings (Linux: CONFIG_INIT_ON_*_DEFAULT_ON, or init_on_alloc=1 on the command line)
+ *
+ * Called once the slab caches exist, so that they get their hooks too.
+ */
+void init_on_setup(void)
+{
+#ifdef CONFIG_INIT_ON_ALLOC_DEFAULT_ON
+	set_init_on_alloc(true);
+#endif
+#ifdef CONFIG_INIT_ON_FREE_DEFAULT_ON
+	set_init_on_free(true);
+#endif
+}
+
+/**
  * set_init_on_alloc - switch init_on_alloc
  * @on: zero pages and slab objects (of caches without a constructor) when allocated
  */

@@ -266,6 +266,7 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size, size_t align
 {
 	const char *why = create_error(name, size, align, flags);
 	struct kmem_cache *cachep = NULL;
+	unsigned int debug;
 
 	if (why)
 		goto fail;
@@ -275,12 +276,23 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size, size_t align
 		goto fail;
 	strcpy(cachep->name, name);
 	cachep->ctor = ctor;
-	flags |= slub_debug_flags_for(name);
+	debug = slub_debug_flags_for(name) & ~flags;
 	if (!ctor && (static_key_enabled(&init_on_alloc) || static_key_enabled(&init_on_free)))
 		flags |= SLAB_INIT_HOOK;
 	why = "object too large for a slab";
-	if (!setup_cache(cachep, size, align, flags))
-		goto fail;
+	if (!setup_cache(cachep, size, align, flags | debug)) {
+		/*
+		 * The slub_debug setting's red zone and tracking words do not fit beside the
+		 * largest objects (kmalloc-131072 fills a slab of the highest order): that
+		 * cache goes without them, as Linux's slub_debug=O does for caches it would
+		 * push to higher orders. The caller's own flags are never dropped.
+		 */
+		if (!debug || !setup_cache(cachep, size, align, flags))
+			goto fail;
+		pr_warn("slub_debug: cache '%s': no room for debug flags %#x, left off\n", name,
+			debug);
+	}
+	flags |= debug;
 	why = "out of memory";
 	if (!setup_cpu_cache(cachep, GFP_KERNEL))
 		goto fail;
@@ -570,7 +582,8 @@ void kmem_cache_init(void)
 	slab_state = SLAB_DOWN;
 	memset(&cache_cache, 0, sizeof(cache_cache));
 	strcpy(cache_cache.name, "kmem_cache");
-	if (!setup_cache(&cache_cache, sizeof(struct kmem_cache), 0, SLAB_HWCACHE_ALIGN))
+	if (!setup_cache(&cache_cache, sizeof(struct kmem_cache), 0,
+			 SLAB_HWCACHE_ALIGN | slub_debug_flags_for(cache_cache.name)))
 		panic("slab: cannot lay out the kmem_cache cache");
 	setup_cpu_cache(&cache_cache, GFP_NOWAIT);
 	list_add(&cache_cache.next, &slab_caches);

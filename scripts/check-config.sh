@@ -47,11 +47,14 @@ for v in RAM_MB LOWMEM_MB DMA_ZONE_MB; do
 done
 [ $bad -eq 0 ] || exit 1
 
-# PAGE_OWNER: 0 (default) or 1 (mm/page_owner.c built in).
-case "${PAGE_OWNER-0}" in
-0 | 1 | '') ;;
-*) refuse "PAGE_OWNER='$PAGE_OWNER' must be 0 or 1" ;;
-esac
+# PAGE_OWNER: 0 (default) or 1 (mm/page_owner.c built in). INIT_ON_ALLOC, INIT_ON_FREE:
+# the boot state of the switches (mm/init_on.c), 0 (default) or 1.
+for v in PAGE_OWNER INIT_ON_ALLOC INIT_ON_FREE; do
+	case "${!v-0}" in
+	0 | 1 | '') ;;
+	*) refuse "$v='${!v}' must be 0 or 1" ;;
+	esac
+done
 
 # RAM: what the machine has. The firmware does not probe: a RAM_MB larger than the real
 # memory puts mem_map in memory that is not there and the boot dies in list_del().

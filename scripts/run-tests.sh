@@ -90,6 +90,7 @@ CONFIGS=(
 	"minimum RAM_MB=16 LOWMEM_MB=4 DMA_ZONE_MB=1"
 	"normal4 DMA_ZONE_MB=188"
 	"slubdebug SLUB_DEBUG=FZPU,kmalloc-32"
+	"hardened SLUB_DEBUG=FZPU INIT_ON_ALLOC=1 INIT_ON_FREE=1"
 )
 # The e2e modules that depend on the layout; they run on the first three as well.
 E2E_LAYOUT=(tests/e2e/test_page_alloc.py tests/e2e/test_vmalloc_dma.py)

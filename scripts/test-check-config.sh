@@ -75,6 +75,8 @@ refused "not a whole number" RAM_MB=abc
 refused "not a whole number" RAM_MB=128M
 refused "PAGE_OWNER='2' must be 0 or 1" PAGE_OWNER=2
 refused "PAGE_OWNER='on' must be 0 or 1" PAGE_OWNER=on
+refused "INIT_ON_ALLOC='yes' must be 0 or 1" INIT_ON_ALLOC=yes
+refused "INIT_ON_FREE='2' must be 0 or 1" INIT_ON_FREE=2
 refused "not a whole number" LOWMEM_MB=-4
 refused "not a whole number" DMA_ZONE_MB=0x10
 refused "not a whole number" DMA_ZONE_MB=016

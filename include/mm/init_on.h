@@ -18,6 +18,8 @@ extern struct static_key init_on_free;
 void set_init_on_alloc(bool on);
 /* Switch init_on_free; on, every free page is zeroed first so __GFP_ZERO may trust it. */
 void set_init_on_free(bool on);
+/* Boot: switch on what the INIT_ON_ALLOC / INIT_ON_FREE build settings ask for. */
+void init_on_setup(void);
 /* Zero a block just allocated (init_on_alloc or __GFP_ZERO) unless it is zero already. */
 void page_init_on_alloc(struct page *page, unsigned int order, gfp_t gfp);
 /* Zero a block being freed (init_on_free on). */
