@@ -14,6 +14,7 @@
  *  - a second free of an address that has since been handed out again is refused by
  *    the shell: passing it on would free someone else's object.
  */
+#include <errno.h>
 #include <kernel/kernel.h>
 #include <kernel/printk.h>
 #include <shell/shell.h>
@@ -436,6 +437,7 @@ static int cmd_slub_debug(int argc, char **argv)
 {
 	struct kmem_cache *c;
 	unsigned int flags;
+	int err;
 
 	if (slub_debug_parse_flags(argv[1], strlen(argv[1]), &flags))
 		return shell_error("bad slub_debug flags '%s': letters F (sanity checks), Z (red "
@@ -443,9 +445,14 @@ static int cmd_slub_debug(int argc, char **argv)
 				   argv[1]);
 	if (find_cache(argv[2], &c))
 		return -1;
-	if (kmem_cache_set_debug(c, flags))
-		return shell_error("cache '%s' still holds %lu allocated object%s (or the new "
-				   "layout does not fit): its debug flags cannot change",
+	err = kmem_cache_set_debug(c, flags);
+	if (err == -E2BIG)
+		return shell_error("cache '%s': %u-byte objects with these flags do not fit in a "
+				   "slab of the highest order",
+				   c->name, c->object_size);
+	if (err)
+		return shell_error("cache '%s' still holds %lu allocated object%s: its debug "
+				   "flags cannot change",
 				   c->name, kmem_cache_active_objs(c),
 				   kmem_cache_active_objs(c) == 1 ? "" : "s");
 	printk("slub_debug: '%s': flags %s%s%s%s%s, object %u bytes in a %u-byte buffer\n", c->name,

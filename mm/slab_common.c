@@ -12,6 +12,7 @@
  * Until the kmalloc caches exist every cache runs on a one-entry boot array cache; then
  * kmem_cache_init() gives each an array kmalloc()ed for its object size.
  */
+#include <errno.h>
 #include <kernel/kernel.h>
 #include <kernel/printk.h>
 #include <mm/init_on.h>
@@ -77,6 +78,7 @@ static unsigned int calculate_slab_order(struct kmem_cache *cachep, bool off_sla
 {
 	unsigned int order, num = 0, left = 0;
 
+	cachep->num = 0; /* no order fits: the caller must not see the previous layout's */
 	for (order = 0; order <= MAX_GFP_ORDER; order++) {
 		cache_estimate(order, cachep->buffer_size, cachep->align, off_slab, &num, &left);
 		if (!num)
@@ -423,7 +425,8 @@ void slab_set_init_hooks(bool on)
  *
  * Shrinks the cache first; a cache with objects still allocated cannot change its object
  * layout and is refused. Otherwise it is laid out again with the new flags.
- * Return: 0, or -1 when objects are in use or the new layout does not fit.
+ * Return: 0, -EBUSY when objects are in use, -E2BIG when the new layout does not fit in
+ * a slab of the highest order (the cache keeps its flags).
  */
 int kmem_cache_set_debug(struct kmem_cache *cachep, unsigned int debug_flags)
 {
@@ -435,13 +438,13 @@ int kmem_cache_set_debug(struct kmem_cache *cachep, unsigned int debug_flags)
 
 	kmem_cache_shrink(cachep);
 	if (cachep->lists.num_slabs || cpu_cache_get(cachep)->avail)
-		return -1;
+		return -EBUSY;
 	local_irq_save(irqflags);
 	saved = *cachep;
 	if (!setup_cache(cachep, cachep->object_size, cachep->align, flags)) {
 		*cachep = saved;
 		local_irq_restore(irqflags);
-		return -1;
+		return -E2BIG;
 	}
 	ac = cpu_cache_get(cachep);
 	cachep->lists.free_objects = 0;

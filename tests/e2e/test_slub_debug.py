@@ -41,6 +41,10 @@ def test_bad_flags_and_busy_caches_are_refused(board):
     assert "error: cache 'kmalloc-64' still holds" in out, out
     out = board.cmd("validate kmalloc-131072")
     assert "error: cache 'kmalloc-131072' has neither red zones nor poison" in out, out
+    # Red zones would push a 128 KB object past the largest slab: refused, layout kept.
+    out = board.cmd("slub_debug FZPU kmalloc-131072")
+    assert "error: cache 'kmalloc-131072': 131072-byte objects with these flags do not fit" in out, out
+    assert re.search(r"^kmalloc-131072 +\d+ +\d+ +131072 ", board.cmd("slabinfo"), re.M)
 
 
 @pytest.mark.skipif(KMALLOC32_DEBUG, reason="kmalloc-32 has debug flags in this build")

@@ -4,6 +4,7 @@
  * object start, not a slab page) reported with cache, object and caller, and the free
  * lists left intact by every bad free.
  */
+#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -199,7 +200,7 @@ static void test_validate_reports_every_damaged_object_then_repairs(void **state
 	a = kmem_cache_alloc(c, GFP_KERNEL);
 	b = kmem_cache_alloc(c, GFP_KERNEL);
 	d = kmem_cache_alloc(c, GFP_KERNEL);
-	assert_int_equal(kmem_cache_set_debug(c, 0), -1); /* objects live */
+	assert_int_equal(kmem_cache_set_debug(c, 0), -EBUSY); /* objects live */
 	assert_int_equal(kmem_cache_validate(c), 0);
 	a[100] = 'x'; /* one byte past the end */
 	kmem_cache_free(c, b);
@@ -212,6 +213,23 @@ static void test_validate_reports_every_damaged_object_then_repairs(void **state
 	kmem_cache_free(c, a);
 	kmem_cache_free(c, d);
 	assert_int_equal(c->errors, 2);
+}
+
+/* Red zones that push an object past the largest slab are refused, the cache intact. */
+static void test_debug_flags_that_do_not_fit_are_refused(void **state)
+{
+	struct kmem_cache *c = kmalloc_caches[KMALLOC_SHIFT_HIGH];
+	unsigned int size = c->buffer_size, num = c->num, flags = c->flags;
+	void *p;
+
+	kmem_cache_shrink(c);
+	assert_int_equal(kmem_cache_set_debug(c, SLAB_RED_ZONE | SLAB_STORE_USER), -E2BIG);
+	assert_int_equal(c->buffer_size, size);
+	assert_int_equal(c->num, num);
+	assert_int_equal(c->flags, flags);
+	p = kmalloc(KMALLOC_MAX_CACHE_SIZE, GFP_KERNEL);
+	assert_non_null(p);
+	kfree(p);
 }
 
 static void test_kmalloc_red_zone_starts_at_the_size_asked_for(void **state)
@@ -277,6 +295,7 @@ int main(void)
 		T(test_kfree_checks_debug_kmalloc_like_caches_too),
 		T(test_slub_debug_letters_parse_as_linux),
 		T(test_validate_reports_every_damaged_object_then_repairs),
+		T(test_debug_flags_that_do_not_fit_are_refused),
 		T(test_kmalloc_red_zone_starts_at_the_size_asked_for),
 		T(test_init_on_free_and_alloc_zero_objects_and_pages),
 	};

@@ -3,6 +3,7 @@
  * a timer interrupt allocating from the same kmalloc cache as this thread.
  */
 #include <asm/irqflags.h>
+#include <errno.h>
 #include <kernel/kernel.h>
 #include <kernel/time.h>
 #include <kernel/ktap.h>
@@ -160,7 +161,7 @@ static void validate_finds_red_zone_and_poison_damage(struct ktap_test *t)
 	KTAP_EXPECT_TRUE(t, c->flags & SLAB_RED_ZONE);
 	p = objs[0] = kmem_cache_alloc(c, GFP_KERNEL);
 	KTAP_ASSERT_TRUE(t, p != NULL);
-	KTAP_EXPECT_EQ(t, kmem_cache_set_debug(c, 0), -1); /* an object is live */
+	KTAP_EXPECT_EQ(t, kmem_cache_set_debug(c, 0), -EBUSY); /* an object is live */
 	KTAP_EXPECT_EQ(t, kmem_cache_validate(c), 0);
 	errors = c->errors;
 	p[100] = 'X';
