@@ -23,20 +23,10 @@ static struct shell_table blocks = SHELL_TABLE_INIT(block_entries);
 static struct shell_table_entry kmap_entries[SHELL_MAX_KMAPS]; /* pfn */
 static struct shell_table kmaps = SHELL_TABLE_INIT(kmap_entries);
 
-static int cmd_meminfo(int argc, char **argv)
-{
-	show_meminfo();
-	return 0;
-}
-SHELL_CMD(meminfo, "", "memory summary (/proc/meminfo format)", 0, 0, cmd_meminfo);
+SHELL_SHOW_CMD(meminfo, "memory summary (/proc/meminfo format)", show_meminfo);
 
-static int cmd_buddyinfo(int argc, char **argv)
-{
-	show_buddyinfo();
-	return 0;
-}
-SHELL_CMD(buddyinfo, "", "free blocks per zone and order (/proc/buddyinfo format)", 0, 0,
-	  cmd_buddyinfo);
+SHELL_SHOW_CMD(buddyinfo, "free blocks per zone and order (/proc/buddyinfo format)",
+	       show_buddyinfo);
 
 /* Per-CPU pages are free but not on the buddy lists, so buddyinfo does not count them. */
 static int cmd_drain_pages(int argc, char **argv)
@@ -48,20 +38,9 @@ static int cmd_drain_pages(int argc, char **argv)
 SHELL_CMD(drain_pages, "", "return per-CPU list pages to the buddy lists (drain_all_pages)", 0, 0,
 	  cmd_drain_pages);
 
-static int cmd_vmstat(int argc, char **argv)
-{
-	show_vmstat();
-	return 0;
-}
-SHELL_CMD(vmstat, "", "event counters (/proc/vmstat format)", 0, 0, cmd_vmstat);
+SHELL_SHOW_CMD(vmstat, "event counters (/proc/vmstat format)", show_vmstat);
 
-static int cmd_zoneinfo(int argc, char **argv)
-{
-	show_zoneinfo();
-	return 0;
-}
-SHELL_CMD(zoneinfo, "", "per-zone counts and watermarks (/proc/zoneinfo style)", 0, 0,
-	  cmd_zoneinfo);
+SHELL_SHOW_CMD(zoneinfo, "per-zone counts and watermarks (/proc/zoneinfo style)", show_zoneinfo);
 
 static int parse_order(const char *s, unsigned int *order)
 {

@@ -225,12 +225,7 @@ static int shell_free(unsigned long addr, struct kmem_cache *cache)
 			   cache ? "'" : "");
 }
 
-static int cmd_slabinfo(int argc, char **argv)
-{
-	show_slabinfo();
-	return 0;
-}
-SHELL_CMD(slabinfo, "", "slab caches (/proc/slabinfo version 2.1 format)", 0, 0, cmd_slabinfo);
+SHELL_SHOW_CMD(slabinfo, "slab caches (/proc/slabinfo version 2.1 format)", show_slabinfo);
 
 static int cmd_kmalloc(int argc, char **argv)
 {

@@ -105,10 +105,5 @@ static int cmd_mw(int argc, char **argv)
 }
 SHELL_CMD(mw, "<addr> <value>", "write a 32-bit word (a fault is reported)", 2, 2, cmd_mw);
 
-static int cmd_interrupts(int argc, char **argv)
-{
-	show_interrupts();
-	return 0;
-}
-SHELL_CMD(interrupts, "", "interrupt lines in use and their counts (/proc/interrupts)", 0, 0,
-	  cmd_interrupts);
+SHELL_SHOW_CMD(interrupts, "interrupt lines in use and their counts (/proc/interrupts)",
+	       show_interrupts);

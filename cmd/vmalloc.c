@@ -101,13 +101,8 @@ static int cmd_vfree(int argc, char **argv)
 }
 SHELL_CMD(vfree, "<addr>", "free memory from the shell's vmalloc", 1, 1, cmd_vfree);
 
-static int cmd_vmallocinfo(int argc, char **argv)
-{
-	show_vmallocinfo();
-	return 0;
-}
-SHELL_CMD(vmallocinfo, "", "areas of the vmalloc range (/proc/vmallocinfo format)", 0, 0,
-	  cmd_vmallocinfo);
+SHELL_SHOW_CMD(vmallocinfo, "areas of the vmalloc range (/proc/vmallocinfo format)",
+	       show_vmallocinfo);
 
 static int cmd_ioremap(int argc, char **argv)
 {

@@ -30,6 +30,18 @@ struct shell_cmd {
 		.fn = _fn,                                                               \
 	}
 
+/*
+ * A command without arguments that prints one view (/proc/meminfo and the like): the
+ * handler just calls @_show.
+ */
+#define SHELL_SHOW_CMD(_name, _help, _show)           \
+	static int cmd_##_name(int argc, char **argv) \
+	{                                             \
+		_show();                              \
+		return 0;                             \
+	}                                             \
+	SHELL_CMD(_name, "", _help, 0, 0, cmd_##_name)
+
 /* Print "error: <why>" and return -1, for handlers: return shell_error("bad %s", x); */
 int shell_error(const char *fmt, ...) __printf(1, 2);
 /* gfp_parse() @s into @gfp, or say what is wrong with it. Return: 0 or -1 (reported). */
