@@ -16,6 +16,10 @@
  * Every user PTE is non-global (nG: tagged with the ASID) and either writable or
  * executable, never both. Changing or removing a live PTE invalidates that one TLB entry
  * (by address and ASID).
+ *
+ * Operations on a range (zap_page_range(), change_protection(), copy_page_range()) go
+ * through one walk, for_each_pte_table() / for_each_present_pte(): table by table, a
+ * missing second-level table skips its whole MB, an empty PTE is passed over.
  */
 #include <asm/cacheflush.h>
 #include <asm/fault.h>
@@ -60,6 +64,56 @@ static pte_t *pte_offset(struct mm_struct *mm, unsigned long addr, bool alloc)
 	mm->nr_ptes++;
 	return (pte_t *)__va(*pmd & PMD_TABLE_BASE_MASK) + pte_index(addr);
 }
+
+/*
+ * The one walk over the present PTEs of [start, end) of an address space, Linux's
+ * pmd/pte loop nest for two levels:
+ *
+ *	for_each_pte_table(&w, mm, start, end)
+ *		for_each_present_pte(&w, ptep)
+ *			... *ptep maps pte_walk_addr(&w, ptep) ...
+ *
+ * w.pte[0 .. w.nr) are the current table's entries inside the range, w.addr the address
+ * w.pte[0] maps, so a caller that writes entries with __set_pte_nosync() makes them
+ * visible with one sync_ptes(w.pte, w.nr) per table.
+ */
+struct pte_walk {
+	const pmd_t *pgd;
+	unsigned long next, end; /* the rest of the range: [next, end) */
+	unsigned long addr;	 /* the address w.pte[0] maps */
+	pte_t *pte;
+	unsigned int nr;
+};
+
+/* Move @w to the next second-level table that exists. Return: false at the end. */
+static bool pte_walk_next_table(struct pte_walk *w)
+{
+	while (w->next < w->end) {
+		unsigned long addr = w->next;
+		pmd_t pmd = w->pgd[pmd_index(addr)];
+
+		/* User addresses end at TASK_SIZE: the MB boundary cannot wrap. */
+		w->next = min((addr | (SECTION_SIZE - 1)) + 1, w->end);
+		if (!pmd)
+			continue;
+		w->addr = addr;
+		w->pte = (pte_t *)__va(pmd & PMD_TABLE_BASE_MASK) + pte_index(addr);
+		w->nr = (w->next - addr) >> PAGE_SHIFT;
+		return true;
+	}
+	return false;
+}
+
+#define for_each_pte_table(w, mm, first, last)                                             \
+	for (*(w) = (struct pte_walk){ .pgd = (mm)->pgd, .next = (first), .end = (last) }; \
+	     pte_walk_next_table(w);)
+
+#define for_each_present_pte(w, ptep)                                  \
+	for ((ptep) = (w)->pte; (ptep) < (w)->pte + (w)->nr; (ptep)++) \
+		if (!*(ptep)) {                                        \
+		} else
+
+#define pte_walk_addr(w, ptep) ((w)->addr + ((unsigned long)((ptep) - (w)->pte) << PAGE_SHIFT))
 
 static pte_t mk_user_pte(phys_addr_t phys, unsigned int vm_flags, bool writable)
 {
@@ -235,30 +289,25 @@ int handle_user_fault(unsigned long addr, unsigned int flags)
  */
 void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
-	unsigned long addr;
+	struct pte_walk w;
+	pte_t *ptep;
 
 	if (cpu_dcache_is_aliasing())
 		flush_cache_all(); /* lines of the user aliases go before the pages do */
-	for (addr = start; addr < end; addr += PAGE_SIZE) {
-		pte_t *ptep = pte_offset(mm, addr, false);
-		struct page *page;
-		pte_t pte;
+	for_each_pte_table(&w, mm, start, end) {
+		for_each_present_pte(&w, ptep) {
+			pte_t pte = *ptep;
+			struct page *page;
 
-		if (!ptep) {
-			addr = (addr | (SECTION_SIZE - 1)) + 1 - PAGE_SIZE;
-			continue;
+			set_user_pte(mm, pte_walk_addr(&w, ptep), ptep, 0);
+			if (is_zero_pte(pte))
+				continue;
+			page = pte_page(pte);
+			if (--page->_mapcount == 0)
+				nr_anon_pages--;
+			__free_page(page);
+			mm->rss_anon--;
 		}
-		pte = *ptep;
-		if (!pte)
-			continue;
-		set_user_pte(mm, addr, ptep, 0);
-		if (is_zero_pte(pte))
-			continue;
-		page = pte_page(pte);
-		if (--page->_mapcount == 0)
-			nr_anon_pages--;
-		__free_page(page);
-		mm->rss_anon--;
 	}
 }
 
@@ -277,31 +326,28 @@ void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end
 void change_protection(struct mm_struct *mm, unsigned long start, unsigned long end,
 		       unsigned int vm_flags)
 {
-	unsigned long addr;
+	struct pte_walk w;
+	pte_t *ptep;
 
-	for (addr = start; addr < end; addr += PAGE_SIZE) {
-		pte_t *ptep = pte_offset(mm, addr, false);
-		pte_t pte;
+	for_each_pte_table(&w, mm, start, end) {
+		for_each_present_pte(&w, ptep) {
+			unsigned long addr = pte_walk_addr(&w, ptep);
+			pte_t pte = *ptep;
 
-		if (!ptep) {
-			addr = (addr | (SECTION_SIZE - 1)) + 1 - PAGE_SIZE;
-			continue;
-		}
-		pte = *ptep;
-		if (!pte)
-			continue;
-		if (!(vm_flags & (VM_READ | VM_WRITE | VM_EXEC))) {
-			/* PROT_NONE: keep the page, drop the access (the next touch faults). */
+			if (!(vm_flags & (VM_READ | VM_WRITE | VM_EXEC))) {
+				/* PROT_NONE: keep the page, drop the access (the next touch
+				 * faults). */
+				set_user_pte(mm, addr, ptep,
+					     (pte & PTE_SMALL_BASE_MASK) | PTE_TYPE_SMALL |
+						     PTE_SMALL_XN | (1u << 4) | PTE_APX | PTE_nG);
+				continue;
+			}
 			set_user_pte(mm, addr, ptep,
-				     (pte & PTE_SMALL_BASE_MASK) | PTE_TYPE_SMALL | PTE_SMALL_XN |
-					     (1u << 4) | PTE_APX | PTE_nG);
-			continue;
+				     mk_user_pte(pte & PTE_SMALL_BASE_MASK, vm_flags,
+						 (vm_flags & VM_WRITE) && !is_zero_pte(pte) &&
+							 ((vm_flags & VM_SHARED) ||
+							  pte_page(pte)->_mapcount == 1)));
 		}
-		set_user_pte(mm, addr, ptep,
-			     mk_user_pte(pte & PTE_SMALL_BASE_MASK, vm_flags,
-					 (vm_flags & VM_WRITE) && !is_zero_pte(pte) &&
-						 ((vm_flags & VM_SHARED) ||
-						  pte_page(pte)->_mapcount == 1)));
 	}
 }
 
@@ -319,35 +365,30 @@ void change_protection(struct mm_struct *mm, unsigned long start, unsigned long 
  */
 int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area_struct *vma)
 {
-	unsigned long addr;
+	struct pte_walk w;
+	pte_t *sptep;
 
-	for (addr = vma->vm_start; addr < vma->vm_end; addr += PAGE_SIZE) {
-		pte_t *sptep = pte_offset(src, addr, false), *dptep;
-		struct page *page;
-		pte_t pte;
+	for_each_pte_table(&w, src, vma->vm_start, vma->vm_end) {
+		for_each_present_pte(&w, sptep) {
+			unsigned long addr = pte_walk_addr(&w, sptep);
+			pte_t pte = *sptep, *dptep = pte_offset(dst, addr, true);
+			struct page *page;
 
-		if (!sptep) {
-			addr = (addr | (SECTION_SIZE - 1)) + 1 - PAGE_SIZE;
-			continue;
-		}
-		pte = *sptep;
-		if (!pte)
-			continue;
-		dptep = pte_offset(dst, addr, true);
-		if (!dptep)
-			return -ENOMEM;
-		if (!is_zero_pte(pte)) {
-			page = pte_page(pte);
-			if (pte_writable(pte) && !(vma->vm_flags & VM_SHARED)) {
-				pte = mk_user_pte(page_to_phys(page), vma->vm_flags, false);
-				set_user_pte(src, addr, sptep, pte);
+			if (!dptep)
+				return -ENOMEM;
+			if (!is_zero_pte(pte)) {
+				page = pte_page(pte);
+				if (pte_writable(pte) && !(vma->vm_flags & VM_SHARED)) {
+					pte = mk_user_pte(page_to_phys(page), vma->vm_flags, false);
+					set_user_pte(src, addr, sptep, pte);
+				}
+				get_page(page);
+				page->_mapcount++;
+				dst->rss_anon++;
+				nr_fork_shared++;
 			}
-			get_page(page);
-			page->_mapcount++;
-			dst->rss_anon++;
-			nr_fork_shared++;
+			set_pte(dptep, pte);
 		}
-		set_pte(dptep, pte);
 	}
 	return 0;
 }
