@@ -115,24 +115,31 @@ static bool pte_walk_next_table(struct pte_walk *w)
 
 #define pte_walk_addr(w, ptep) ((w)->addr + ((unsigned long)((ptep) - (w)->pte) << PAGE_SHIFT))
 
-static pte_t mk_user_pte(phys_addr_t phys, unsigned int vm_flags, bool writable)
+/* The PTE of @phys in @vma: writable only when asked and the VMA allows it. */
+static pte_t mk_user_pte(const struct vm_area_struct *vma, phys_addr_t phys, bool writable)
 {
-	struct pt_attrs a = {
-		.type = MT_NORMAL,
-		.ro = !writable,
-		.xn = !(vm_flags & VM_EXEC),
-		.user = true,
-	};
+	pte_t pte = phys | vma->vm_page_prot;
 
-	/* W^X: a writable mapping never executes (VMAs with both are refused earlier). */
-	if (writable)
-		a.xn = true;
-	return mk_pte_small(phys, &a) | PTE_nG;
+	return writable ? pte : pte_wrprotect(pte);
 }
 
-static bool pte_writable(pte_t pte)
+/*
+ * The zero page is the one user page mapped write-back without write-allocate (TEX 000,
+ * MT_NORMAL_WB) where every other is MT_NORMAL (TEX 001): nothing ever writes to it, so
+ * the allocation policy changes nothing, and one bit then tells an entry that maps a
+ * counted page (a reference and a mapping per entry) from an empty one and from one of
+ * the zero page - Linux's pte_special() - in one test, in fork()'s loop over every page.
+ */
+#define PTE_COUNTED (1u << PTE_SMALL_TEX_SHIFT)
+
+static pte_t mk_zero_pte(const struct vm_area_struct *vma)
 {
-	return !(pte & PTE_APX);
+	return mk_user_pte(vma, __pa(empty_zero_page), false) & ~PTE_COUNTED;
+}
+
+static bool pte_counted(pte_t pte)
+{
+	return pte & PTE_COUNTED;
 }
 
 static void set_user_pte(struct mm_struct *mm, unsigned long addr, pte_t *ptep, pte_t pte)
@@ -142,11 +149,6 @@ static void set_user_pte(struct mm_struct *mm, unsigned long addr, pte_t *ptep, 
 	set_pte(ptep, pte);
 	if (was_present)
 		flush_tlb_user_page(addr, mm->context.id & ASID_MASK);
-}
-
-static bool is_zero_pte(pte_t pte)
-{
-	return (pte & PTE_SMALL_BASE_MASK) == __pa(empty_zero_page);
 }
 
 /* A zeroed (anonymous) or image-filled page for @addr of @vma. */
@@ -191,7 +193,7 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma, unsigned
 
 	if (old->_mapcount == 1) {
 		nr_cow_reuses++;
-		set_user_pte(mm, addr, ptep, mk_user_pte(page_to_phys(old), vma->vm_flags, true));
+		set_user_pte(mm, addr, ptep, mk_user_pte(vma, page_to_phys(old), true));
 		return 0;
 	}
 	new = alloc_page(GFP_HIGHUSER | __GFP_NOWARN);
@@ -207,9 +209,10 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma, unsigned
 	new->_mapcount = 1;
 	nr_anon_pages++;
 	nr_cow_copies++;
-	set_user_pte(mm, addr, ptep, mk_user_pte(page_to_phys(new), vma->vm_flags, true));
-	old->_mapcount--; /* still >= 1: another space maps it */
-	__free_page(old);
+	set_user_pte(mm, addr, ptep, mk_user_pte(vma, page_to_phys(new), true));
+	/* Still mapped (and so referenced) by another space: never the last reference. */
+	old->_mapcount--;
+	page_ref_dec(old);
 	return 0;
 }
 
@@ -254,17 +257,16 @@ int handle_user_fault(unsigned long addr, unsigned int flags)
 	if (!ptep)
 		return fault_oom(flags);
 	if (*ptep) {
-		if (!write || pte_writable(*ptep))
+		if (!write || pte_write(*ptep))
 			return 0; /* already resolved (a retried access) */
-		if (!is_zero_pte(*ptep)) {
+		if (pte_counted(*ptep)) {
 			int ret = do_wp_page(mm, vma, addr, ptep);
 
 			return ret == VM_FAULT_OOM ? fault_oom(flags) : ret;
 		}
 		/* Write to the zero page: a page of its own from now on. */
 	} else if (!write && !vma->vm_image) {
-		set_user_pte(mm, addr, ptep,
-			     mk_user_pte(__pa(empty_zero_page), vma->vm_flags, false));
+		set_user_pte(mm, addr, ptep, mk_zero_pte(vma));
 		return 0;
 	}
 	page = new_user_page(vma, addr);
@@ -273,8 +275,29 @@ int handle_user_fault(unsigned long addr, unsigned int flags)
 	mm->rss_anon++;
 	nr_anon_pages++;
 	set_user_pte(mm, addr, ptep,
-		     mk_user_pte(page_to_phys(page), vma->vm_flags, vma->vm_flags & VM_WRITE));
+		     mk_user_pte(vma, page_to_phys(page), vma->vm_flags & VM_WRITE));
 	return 0;
+}
+
+/*
+ * The TLB entries a range operation must drop: entries are rewritten without a flush each,
+ * and [start, end) of the ones that were live is flushed once at the end.
+ */
+struct tlb_range {
+	unsigned long start, end;
+};
+
+static inline void tlb_range_add(struct tlb_range *r, unsigned long addr)
+{
+	if (r->end == 0)
+		r->start = addr;
+	r->end = addr + PAGE_SIZE;
+}
+
+static void tlb_range_flush(struct mm_struct *mm, const struct tlb_range *r)
+{
+	if (r->end)
+		flush_tlb_user_range(r->start, r->end, mm->context.id & ASID_MASK);
 }
 
 /**
@@ -284,11 +307,15 @@ int handle_user_fault(unsigned long addr, unsigned int flags)
  * @end: end, page aligned
  *
  * Each anonymous page loses a mapping and a reference: the last mapping takes it out of
- * AnonPages, the last reference frees it (the zero page is only unmapped). RSS drops and
- * each TLB entry is flushed under the space's ASID. The tables stay (free_pgtables()).
+ * AnonPages, the last reference frees it (the zero page is only unmapped). RSS drops.
+ * The entries are cleared table by table with one cache clean per table, and the TLB
+ * entries of the range are dropped once at the end: a page freed before that flush
+ * cannot be reached meanwhile, since nothing runs in this address space until the
+ * caller returns. The tables stay (free_pgtables()).
  */
 void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
+	struct tlb_range tlb = { 0 };
 	struct pte_walk w;
 	pte_t *ptep;
 
@@ -299,8 +326,9 @@ void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end
 			pte_t pte = *ptep;
 			struct page *page;
 
-			set_user_pte(mm, pte_walk_addr(&w, ptep), ptep, 0);
-			if (is_zero_pte(pte))
+			__set_pte_nosync(ptep, 0);
+			tlb_range_add(&tlb, pte_walk_addr(&w, ptep));
+			if (!pte_counted(pte))
 				continue;
 			page = pte_page(pte);
 			if (--page->_mapcount == 0)
@@ -308,47 +336,79 @@ void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end
 			__free_page(page);
 			mm->rss_anon--;
 		}
+		sync_ptes(w.pte, w.nr);
 	}
+	tlb_range_flush(mm, &tlb);
 }
 
 /**
- * change_protection - rewrite the PTEs of [@start, @end) for new VMA flags (mprotect)
- * @mm: the address space
+ * change_protection - rewrite the PTEs of [@start, @end) of @vma for its new protection
+ * @vma: the VMA, whose vm_flags and vm_page_prot mprotect() has just changed
  * @start: first byte, page aligned
  * @end: end, page aligned
- * @vm_flags: the new VM_READ/VM_WRITE/VM_EXEC flags
  *
- * Present pages get the access bits of @vm_flags and their TLB entries are flushed one
- * by one under the space's ASID; pages not yet faulted in are left to the fault handler.
- * A private page another space still maps (after fork()) stays read-only: its first
- * write copies it.
+ * Present pages get vm_page_prot; pages not yet faulted in are left to the fault
+ * handler. A private page another space still maps (after fork()) stays read-only: its
+ * first write copies it; so does the zero page. One cache clean per table, one TLB
+ * flush for the range.
  */
-void change_protection(struct mm_struct *mm, unsigned long start, unsigned long end,
-		       unsigned int vm_flags)
+void change_protection(struct vm_area_struct *vma, unsigned long start, unsigned long end)
 {
+	struct mm_struct *mm = vma->vm_mm;
+	bool write = vma->vm_flags & VM_WRITE, shared = vma->vm_flags & VM_SHARED;
+	struct tlb_range tlb = { 0 };
 	struct pte_walk w;
 	pte_t *ptep;
 
 	for_each_pte_table(&w, mm, start, end) {
 		for_each_present_pte(&w, ptep) {
-			unsigned long addr = pte_walk_addr(&w, ptep);
 			pte_t pte = *ptep;
 
-			if (!(vm_flags & (VM_READ | VM_WRITE | VM_EXEC))) {
-				/* PROT_NONE: keep the page, drop the access (the next touch
-				 * faults). */
-				set_user_pte(mm, addr, ptep,
-					     (pte & PTE_SMALL_BASE_MASK) | PTE_TYPE_SMALL |
-						     PTE_SMALL_XN | (1u << 4) | PTE_APX | PTE_nG);
-				continue;
-			}
-			set_user_pte(mm, addr, ptep,
-				     mk_user_pte(pte & PTE_SMALL_BASE_MASK, vm_flags,
-						 (vm_flags & VM_WRITE) && !is_zero_pte(pte) &&
-							 ((vm_flags & VM_SHARED) ||
-							  pte_page(pte)->_mapcount == 1)));
+			if (!pte_counted(pte))
+				pte = mk_zero_pte(vma);
+			else
+				pte = mk_user_pte(
+					vma, pte & PTE_SMALL_BASE_MASK,
+					write && (shared || pte_page(pte)->_mapcount == 1));
+			__set_pte_nosync(ptep, pte);
+			tlb_range_add(&tlb, pte_walk_addr(&w, ptep));
 		}
+		sync_ptes(w.pte, w.nr);
 	}
+	tlb_range_flush(mm, &tlb);
+}
+
+/*
+ * fork()'s copy of one table run, @nr entries of the parent from @ptep to the child's
+ * @dst: each counted page gets a reference and a mapping more and, with @cow (a private
+ * writable mapping), a read-only entry in both; empty and zero-page entries are copied as
+ * they are. Entries are written without a clean each. Inlined once per value of @cow:
+ * the loop over every page of a fork tests nothing it does not need.
+ * Return: the entries that map no counted page.
+ */
+static __always_inline unsigned int copy_pte_run(pte_t *dst, pte_t *ptep, unsigned int nr, bool cow)
+{
+	pte_t *end = ptep + nr;
+	unsigned int skipped = 0;
+
+	for (; ptep < end; ptep++, dst++) {
+		pte_t pte = *ptep;
+		struct page *page;
+
+		if (pte_counted(pte)) {
+			page = pte_page(pte);
+			get_page(page);
+			page->_mapcount++;
+			if (cow) {
+				pte = pte_wrprotect(pte);
+				__set_pte_nosync(ptep, pte);
+			}
+		} else {
+			skipped++;
+		}
+		__set_pte_nosync(dst, pte);
+	}
+	return skipped;
 }
 
 /**
@@ -357,38 +417,34 @@ void change_protection(struct mm_struct *mm, unsigned long start, unsigned long 
  * @src: the parent's address space
  * @vma: the parent's VMA
  *
- * Every present page gets one more reference and one more mapping. A private writable
- * page becomes read-only in both spaces (the parent's TLB entry is flushed), so the first
- * write of either copies it (do_wp_page()); a MAP_SHARED page stays writable in both. The
- * zero page is mapped as it is.
+ * Table by table: every present page gets one more reference and one more mapping, and
+ * the child's entry is the parent's. In a private writable mapping the parent's entries
+ * become read-only too, so the first write of either copies the page (do_wp_page()); a
+ * MAP_SHARED page stays writable in both. The zero page is mapped as it is. Entries are
+ * written without a clean each, one clean per table run; the parent's stale writable
+ * TLB entries are the caller's to drop, once for the whole fork (dup_mm()).
  * Return: 0, or -ENOMEM when a second-level table for @dst cannot be had.
  */
 int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area_struct *vma)
 {
+	bool cow = (vma->vm_flags & (VM_SHARED | VM_WRITE)) == VM_WRITE;
+	unsigned int skipped;
 	struct pte_walk w;
-	pte_t *sptep;
 
 	for_each_pte_table(&w, src, vma->vm_start, vma->vm_end) {
-		for_each_present_pte(&w, sptep) {
-			unsigned long addr = pte_walk_addr(&w, sptep);
-			pte_t pte = *sptep, *dptep = pte_offset(dst, addr, true);
-			struct page *page;
+		pte_t *dpte = pte_offset(dst, w.addr, true);
 
-			if (!dptep)
-				return -ENOMEM;
-			if (!is_zero_pte(pte)) {
-				page = pte_page(pte);
-				if (pte_writable(pte) && !(vma->vm_flags & VM_SHARED)) {
-					pte = mk_user_pte(page_to_phys(page), vma->vm_flags, false);
-					set_user_pte(src, addr, sptep, pte);
-				}
-				get_page(page);
-				page->_mapcount++;
-				dst->rss_anon++;
-				nr_fork_shared++;
-			}
-			set_pte(dptep, pte);
-		}
+		if (!dpte)
+			return -ENOMEM;
+		if (cow)
+			skipped = copy_pte_run(dpte, w.pte, w.nr, true);
+		else
+			skipped = copy_pte_run(dpte, w.pte, w.nr, false);
+		if (cow)
+			sync_ptes(w.pte, w.nr);
+		sync_ptes(dpte, w.nr);
+		dst->rss_anon += w.nr - skipped;
+		nr_fork_shared += w.nr - skipped;
 	}
 	return 0;
 }

@@ -164,10 +164,37 @@ struct mm_struct *dup_mm(struct mm_struct *oldmm)
 		if (copy_page_range(mm, oldmm, vma))
 			goto fail;
 	}
+	/* The parent's writable entries became read-only: one flush for all of them. */
+	flush_tlb_mm(oldmm);
 	return mm;
 fail:
+	flush_tlb_mm(oldmm);
 	mmput(mm);
 	return NULL;
+}
+
+/**
+ * vm_get_page_prot - the PTE bits of a page of a mapping with @vm_flags
+ * @vm_flags: VM_READ/VM_WRITE/VM_EXEC; the other flags do not matter
+ *
+ * Normal memory, non-global (tagged with the ASID); user read-write (never executable)
+ * with VM_WRITE, user read-only otherwise, executable with VM_EXEC. With none of the
+ * three (PROT_NONE) the page stays mapped but no user access is allowed. A private
+ * writable page fork() shares is mapped with pte_wrprotect() of these bits.
+ * Return: the bits to OR with a page's physical address.
+ */
+pte_t vm_get_page_prot(unsigned int vm_flags)
+{
+	struct pt_attrs a = {
+		.type = MT_NORMAL,
+		.ro = !(vm_flags & VM_WRITE),
+		.xn = !(vm_flags & VM_EXEC) || (vm_flags & VM_WRITE), /* W^X */
+		.user = true,
+	};
+
+	if (!(vm_flags & (VM_READ | VM_WRITE | VM_EXEC)))
+		a.user = false; /* privileged read-only: every user access faults */
+	return mk_pte_small(0, &a) | PTE_nG;
 }
 
 /**
@@ -193,6 +220,7 @@ struct vm_area_struct *vma_add(struct mm_struct *mm, unsigned long start, unsign
 	vma->vm_start = start;
 	vma->vm_end = end;
 	vma->vm_flags = flags;
+	vma->vm_page_prot = vm_get_page_prot(flags);
 	vma->vm_mm = mm;
 	vma->vm_name = name;
 	vma_link(mm, vma);
@@ -378,7 +406,8 @@ static long sys_mprotect(struct pt_regs *regs)
 	for (vma = find_vma(mm, start); vma && vma->vm_start < end;
 	     vma = find_vma(mm, vma->vm_end)) {
 		vma->vm_flags = (vma->vm_flags & ~(VM_READ | VM_WRITE | VM_EXEC)) | vm_flags;
-		change_protection(mm, vma->vm_start, vma->vm_end, vma->vm_flags);
+		vma->vm_page_prot = vm_get_page_prot(vma->vm_flags);
+		change_protection(vma, vma->vm_start, vma->vm_end);
 	}
 	return 0;
 }

@@ -35,6 +35,7 @@ struct mm_struct;
 struct vm_area_struct {
 	unsigned long vm_start, vm_end; /* [start, end), page aligned */
 	unsigned int vm_flags;
+	pte_t vm_page_prot; /* vm_get_page_prot(vm_flags): what its PTEs add to the address */
 	struct rb_node vm_rb;
 	struct mm_struct *vm_mm;
 	/*
@@ -84,6 +85,15 @@ void mmput(struct mm_struct *mm);
 /* A copy of @oldmm for fork(): its VMAs, and its pages shared copy-on-write */
 struct mm_struct *dup_mm(struct mm_struct *oldmm);
 
+/* The PTE bits of a page mapped with @vm_flags (ORed with its physical address) */
+pte_t vm_get_page_prot(unsigned int vm_flags);
+
+/* Drop every TLB entry of @mm's address space (its ASID) */
+static inline void flush_tlb_mm(struct mm_struct *mm)
+{
+	flush_tlb_user_asid(mm->context.id & ASID_MASK);
+}
+
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
 /* Add [start, end) with @flags; Return: the VMA, or NULL (-ENOMEM, or an overlap). */
 struct vm_area_struct *vma_add(struct mm_struct *mm, unsigned long start, unsigned long end,
@@ -93,8 +103,8 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long end);
 
 /* mm/memory.c */
 void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end);
-void change_protection(struct mm_struct *mm, unsigned long start, unsigned long end,
-		       unsigned int vm_flags);
+/* Rewrite the present PTEs of [start, end) of @vma for its (new) vm_page_prot */
+void change_protection(struct vm_area_struct *vma, unsigned long start, unsigned long end);
 void free_pgtables(struct mm_struct *mm);
 /* fork(): share @vma's pages of @src with @dst, private ones read-only (copy-on-write) */
 int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area_struct *vma);
