@@ -11,6 +11,9 @@
  * - a write to a page fork() shares read-only (copy_page_range()) copies it through two
  *   kmap_atomic() windows into a page of its own (do_wp_page()), or, when no other PTE
  *   maps it any more (page->_mapcount == 1), just makes it writable again;
+ * - in a MAP_SHARED mapping the page is the shared object's at that offset
+ *   (mm/shmem.c), allocated there on first touch and the same in every process that
+ *   maps the object: never the zero page, never copied (do_shared_fault());
  * - a page that cannot be had calls the OOM killer (mm/oom_kill.c): when it chose
  *   another task, the faulting one waits a tick for the victim's memory and retries.
  * Every user PTE is non-global (nG: tagged with the ASID) and either writable or
@@ -33,6 +36,7 @@
 #include <mm/mm.h>
 #include <mm/mmap.h>
 #include <mm/oom.h>
+#include <mm/shmem.h>
 #include <mm/vmstat.h>
 #include <string.h>
 
@@ -217,6 +221,36 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma, unsigned
 }
 
 /*
+ * A fault in a MAP_SHARED mapping: map the shared object's page for @addr (allocated
+ * there on first touch), writable when the VMA is. Its PTE holds a reference and a
+ * mapping like any other; the object keeps its own reference.
+ */
+static int do_shared_fault(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr,
+			   pte_t *ptep)
+{
+	unsigned long index = vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT);
+	bool writable = vma->vm_flags & VM_WRITE;
+	struct page *page;
+	int err;
+
+	if (*ptep) {
+		/* A retried access, or a write where the entry lags behind mprotect(). */
+		if (writable && !pte_write(*ptep))
+			set_user_pte(mm, addr, ptep,
+				     mk_user_pte(vma, *ptep & PTE_SMALL_BASE_MASK, true));
+		return 0;
+	}
+	err = shmem_getpage(vma->vm_shmem, index, &page);
+	if (err)
+		return err == -ENOMEM ? VM_FAULT_OOM : VM_FAULT_SIGSEGV_MAPERR;
+	get_page(page);
+	page->_mapcount++;
+	mm->rss_shmem++;
+	set_user_pte(mm, addr, ptep, mk_user_pte(vma, page_to_phys(page), writable));
+	return 0;
+}
+
+/*
  * No page for a fault: let the OOM killer choose. When it killed another task, a fault
  * from user mode waits one tick for the victim to exit and is retried.
  */
@@ -256,6 +290,11 @@ int handle_user_fault(unsigned long addr, unsigned int flags)
 	ptep = pte_offset(mm, addr, true);
 	if (!ptep)
 		return fault_oom(flags);
+	if (vma->vm_shmem) {
+		int ret = do_shared_fault(mm, vma, addr, ptep);
+
+		return ret == VM_FAULT_OOM ? fault_oom(flags) : ret;
+	}
 	if (*ptep) {
 		if (!write || pte_write(*ptep))
 			return 0; /* already resolved (a retried access) */
@@ -301,27 +340,29 @@ static void tlb_range_flush(struct mm_struct *mm, const struct tlb_range *r)
 }
 
 /**
- * zap_page_range - unmap and free the pages of [@start, @end) in @mm
- * @mm: the address space
+ * zap_page_range - unmap and free the pages of [@start, @start + @size) of @vma
+ * @vma: the VMA; its address space need not be the active one
  * @start: first byte, page aligned
- * @end: end, page aligned
+ * @size: bytes, page aligned
  *
- * Each anonymous page loses a mapping and a reference: the last mapping takes it out of
- * AnonPages, the last reference frees it (the zero page is only unmapped). RSS drops.
- * The entries are cleared table by table with one cache clean per table, and the TLB
- * entries of the range are dropped once at the end: a page freed before that flush
- * cannot be reached meanwhile, since nothing runs in this address space until the
- * caller returns. The tables stay (free_pgtables()).
+ * Each counted page loses a mapping and a reference. A private (anonymous) page leaves
+ * AnonPages with its last mapping and is freed with its last reference; a shared one
+ * stays in its object (mm/shmem.c), which holds its own reference. The zero page is only
+ * unmapped. RSS drops. The entries are cleared table by table with one cache clean per
+ * table, and the TLB entries of the range are dropped once at the end: a page freed
+ * before that flush cannot be reached meanwhile, since nothing runs in this address
+ * space until the caller returns. The tables stay (free_pgtables()).
  */
-void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end)
+void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long size)
 {
+	struct mm_struct *mm = vma->vm_mm;
 	struct tlb_range tlb = { 0 };
 	struct pte_walk w;
 	pte_t *ptep;
 
 	if (cpu_dcache_is_aliasing())
 		flush_cache_all(); /* lines of the user aliases go before the pages do */
-	for_each_pte_table(&w, mm, start, end) {
+	for_each_pte_table(&w, mm, start, start + size) {
 		for_each_present_pte(&w, ptep) {
 			pte_t pte = *ptep;
 			struct page *page;
@@ -331,7 +372,13 @@ void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end
 			if (!pte_counted(pte))
 				continue;
 			page = pte_page(pte);
-			if (--page->_mapcount == 0)
+			page->_mapcount--;
+			if (vma->vm_shmem) {
+				page_ref_dec(page); /* the object holds another */
+				mm->rss_shmem--;
+				continue;
+			}
+			if (page->_mapcount == 0)
 				nr_anon_pages--;
 			__free_page(page);
 			mm->rss_anon--;
@@ -419,8 +466,9 @@ static __always_inline unsigned int copy_pte_run(pte_t *dst, pte_t *ptep, unsign
  *
  * Table by table: every present page gets one more reference and one more mapping, and
  * the child's entry is the parent's. In a private writable mapping the parent's entries
- * become read-only too, so the first write of either copies the page (do_wp_page()); a
- * MAP_SHARED page stays writable in both. The zero page is mapped as it is. Entries are
+ * become read-only too, so the first write of either copies the page (do_wp_page()). The
+ * zero page is mapped as it is. A MAP_SHARED mapping is not copied at all, as in Linux:
+ * the child maps its shared object's pages when it touches them. Entries are
  * written without a clean each, one clean per table run; the parent's stale writable
  * TLB entries are the caller's to drop, once for the whole fork (dup_mm()).
  * Return: 0, or -ENOMEM when a second-level table for @dst cannot be had.
@@ -431,6 +479,8 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area
 	unsigned int skipped;
 	struct pte_walk w;
 
+	if (vma->vm_shmem)
+		return 0;
 	for_each_pte_table(&w, src, vma->vm_start, vma->vm_end) {
 		pte_t *dpte = pte_offset(dst, w.addr, true);
 

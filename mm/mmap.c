@@ -3,8 +3,9 @@
  * munmap, mprotect (include/mm/mmap.h). VMAs of an mm sit in an rbtree ordered by
  * address and never overlap; find_vma() is Linux's: the first VMA that ends above addr.
  * Changing part of a VMA splits it first, so every VMA has one set of flags. fork()
- * copies the VMAs (dup_mm()); the pages of a MAP_SHARED mapping stay shared writable
- * between parent and child, those of a private one are copied on write (mm/memory.c).
+ * copies the VMAs (dup_mm()); a MAP_SHARED mapping's pages belong to its shared object
+ * (mm/shmem.c), the same in parent and child, those of a private one are copied on write
+ * (mm/memory.c).
  */
 #include <asm/cacheflush.h>
 #include <asm/mmu.h>
@@ -15,6 +16,7 @@
 #include <mm/gfp.h>
 #include <mm/mm.h>
 #include <mm/mmap.h>
+#include <mm/shmem.h>
 #include <mm/slab.h>
 #include <string.h>
 
@@ -60,6 +62,8 @@ static void vma_unlink_free(struct mm_struct *mm, struct vm_area_struct *vma)
 	rb_erase(&vma->vm_rb, &mm->mm_rb);
 	mm->map_count--;
 	mm->total_vm -= (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+	if (vma->vm_shmem)
+		shmem_put(vma->vm_shmem);
 	kfree(vma);
 }
 
@@ -76,7 +80,7 @@ void mmput(struct mm_struct *mm)
 	while ((n = rb_first(&mm->mm_rb))) {
 		struct vm_area_struct *vma = rb_entry(n, struct vm_area_struct, vm_rb);
 
-		zap_page_range(mm, vma->vm_start, vma->vm_end);
+		zap_page_range(vma, vma->vm_start, vma->vm_end - vma->vm_start);
 		vma_unlink_free(mm, vma);
 	}
 	free_pgtables(mm);
@@ -160,6 +164,8 @@ struct mm_struct *dup_mm(struct mm_struct *oldmm)
 			goto fail;
 		*new = *vma;
 		new->vm_mm = mm;
+		if (new->vm_shmem)
+			shmem_get(new->vm_shmem);
 		vma_link(mm, new);
 		if (copy_page_range(mm, oldmm, vma))
 			goto fail;
@@ -235,6 +241,8 @@ static int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned 
 	if (!high)
 		return -ENOMEM;
 	*high = *vma;
+	if (high->vm_shmem)
+		shmem_get(high->vm_shmem); /* both pieces map the object */
 	high->vm_start = addr;
 	high->vm_pgoff += (addr - vma->vm_start) >> PAGE_SHIFT;
 	mm->total_vm -= (vma->vm_end - addr) >> PAGE_SHIFT;
@@ -272,7 +280,7 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long end)
 	if (split_range(mm, start, end))
 		return -ENOMEM;
 	while ((vma = find_vma(mm, start)) && vma->vm_start < end) {
-		zap_page_range(mm, vma->vm_start, vma->vm_end);
+		zap_page_range(vma, vma->vm_start, vma->vm_end - vma->vm_start);
 		vma_unlink_free(mm, vma);
 	}
 	return 0;
@@ -328,6 +336,28 @@ static unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long len)
 	return 0;
 }
 
+/*
+ * MAP_SHARED | MAP_ANONYMOUS: a VMA over a new shared object (mm/shmem.c), named as
+ * Linux's maps names it. Its pages are the object's, so they stay shared with every
+ * child fork() makes, however late they are first touched.
+ */
+static long mmap_shared(struct mm_struct *mm, unsigned long addr, unsigned long len,
+			unsigned int vm_flags)
+{
+	struct shmem_object *obj = shmem_create(len >> PAGE_SHIFT);
+	struct vm_area_struct *vma;
+
+	if (!obj)
+		return -ENOMEM;
+	vma = vma_add(mm, addr, addr + len, vm_flags | VM_SHARED, "/dev/zero (deleted)");
+	if (!vma) {
+		shmem_put(obj);
+		return -ENOMEM;
+	}
+	vma->vm_shmem = obj;
+	return (long)addr;
+}
+
 /* mmap2(addr, len, prot, flags, fd, pgoff): anonymous memory only. */
 static long sys_mmap2(struct pt_regs *regs)
 {
@@ -355,7 +385,9 @@ static long sys_mmap2(struct pt_regs *regs)
 		if (!addr)
 			return -ENOMEM;
 	}
-	if (!vma_add(mm, addr, addr + len, vm_flags | ((flags & MAP_SHARED) ? VM_SHARED : 0), NULL))
+	if (flags & MAP_SHARED)
+		return mmap_shared(mm, addr, len, vm_flags);
+	if (!vma_add(mm, addr, addr + len, vm_flags, NULL))
 		return -ENOMEM;
 	return (long)addr;
 }

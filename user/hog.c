@@ -1,8 +1,10 @@
 /*
- * hog <size> [stride] [seconds]: map <size> bytes of anonymous memory, write one byte
- * every <stride> bytes (default 4096: every page), check what it wrote, then hold the
- * memory for <seconds> (default 0) before exiting. Sizes take K and M.
+ * hog <size> [stride] [seconds] [private|shared]: map <size> bytes of anonymous memory
+ * (MAP_PRIVATE by default, or MAP_SHARED), write one byte every <stride> bytes (default
+ * 4096: every page), check what it wrote, then hold the memory for <seconds> (default 0)
+ * before exiting. Sizes take K and M.
  */
+#include <string.h>
 #include "syscall.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,10 +27,11 @@ int main(int argc, char **argv)
 	unsigned long size, stride = 4096, i, bad = 0;
 	long secs = 0;
 	volatile unsigned char *p;
+	int flags = MAP_PRIVATE;
 	long r;
 
-	if (argc < 2 || argc > 4) {
-		printf("usage: hog <size> [stride] [seconds]\n");
+	if (argc < 2 || argc > 5) {
+		printf("usage: hog <size> [stride] [seconds] [private|shared]\n");
 		return 1;
 	}
 	size = parse_size(argv[1]);
@@ -36,11 +39,17 @@ int main(int argc, char **argv)
 		stride = parse_size(argv[2]);
 	if (argc > 3)
 		secs = strtol(argv[3], NULL, 0);
+	if (argc > 4 && !strcmp(argv[4], "shared"))
+		flags = MAP_SHARED;
+	else if (argc > 4 && strcmp(argv[4], "private")) {
+		printf("hog: %s: neither private nor shared\n", argv[4]);
+		return 1;
+	}
 	if (!size || !stride) {
 		printf("hog: size and stride must be positive\n");
 		return 1;
 	}
-	r = sys_mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS);
+	r = sys_mmap(NULL, size, PROT_READ | PROT_WRITE, flags | MAP_ANONYMOUS);
 	if (r < 0 && r > -4096) {
 		printf("hog: mmap %lu bytes: error %ld\n", size, -r);
 		return 1;

@@ -31,6 +31,7 @@
 #define VM_GROWSDOWN 0x100u
 
 struct mm_struct;
+struct shmem_object;
 
 struct vm_area_struct {
 	unsigned long vm_start, vm_end; /* [start, end), page aligned */
@@ -45,8 +46,9 @@ struct vm_area_struct {
 	 */
 	const u8 *vm_image;
 	unsigned long vm_image_start, vm_image_end;
-	unsigned long vm_pgoff; /* file offset in pages, for maps */
-	const char *vm_name;	/* "[heap]", "[stack]", the program, or NULL */
+	unsigned long vm_pgoff;	       /* offset in pages: in the ELF file, or in vm_shmem */
+	struct shmem_object *vm_shmem; /* MAP_SHARED: the pages, by offset (mm/shmem.c) */
+	const char *vm_name;	       /* "[heap]", "[stack]", the program, or NULL */
 };
 
 struct mm_struct {
@@ -56,9 +58,10 @@ struct mm_struct {
 	mm_context_t context;
 	unsigned long start_code, end_code, start_data, end_data;
 	unsigned long start_brk, brk, start_stack;
-	unsigned long total_vm; /* pages mapped by VMAs */
-	unsigned long rss_anon; /* pages allocated for the process (RssAnon) */
-	unsigned long nr_ptes;	/* second-level table pages */
+	unsigned long total_vm;	 /* pages mapped by VMAs */
+	unsigned long rss_anon;	 /* private pages it maps (RssAnon) */
+	unsigned long rss_shmem; /* pages of shared objects it maps (RssShmem) */
+	unsigned long nr_ptes;	 /* second-level table pages */
 	const char *exe_name;
 };
 
@@ -71,7 +74,10 @@ struct user_program {
 extern const struct user_program user_programs[]; /* ends with a NULL name */
 const struct user_program *find_user_program(const char *name);
 
-/* Anonymous pages mapped in all processes (meminfo's AnonPages): a shared page once. */
+/*
+ * Private pages mapped in all processes (meminfo's AnonPages): a page fork() shares
+ * counts once. Pages of MAP_SHARED mappings are Shmem (mm/shmem.c).
+ */
 extern unsigned long nr_anon_pages;
 /*
  * Copy-on-write since boot (mm/memory.c): pages fork() shared, write faults that copied a
@@ -102,7 +108,8 @@ struct vm_area_struct *vma_add(struct mm_struct *mm, unsigned long start, unsign
 int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long end);
 
 /* mm/memory.c */
-void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end);
+/* Unmap and free the pages of [start, start + size) of @vma */
+void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long size);
 /* Rewrite the present PTEs of [start, end) of @vma for its (new) vm_page_prot */
 void change_protection(struct vm_area_struct *vma, unsigned long start, unsigned long end);
 void free_pgtables(struct mm_struct *mm);
