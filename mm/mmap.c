@@ -19,19 +19,8 @@
 #include <mm/shmem.h>
 #include <mm/slab.h>
 #include <string.h>
-
-#define __NR_brk      45
-#define __NR_munmap   91
-#define __NR_mprotect 125
-#define __NR_mmap2    192
-
-#define PROT_READ     0x1
-#define PROT_WRITE    0x2
-#define PROT_EXEC     0x4
-#define MAP_SHARED    0x01
-#define MAP_PRIVATE   0x02
-#define MAP_FIXED     0x10
-#define MAP_ANONYMOUS 0x20
+#include <uapi/asm-generic/mman-common.h>
+#include <uapi/asm/unistd.h>
 
 /**
  * mm_alloc - a new, empty user address space
@@ -368,7 +357,8 @@ static long sys_mmap2(struct pt_regs *regs)
 
 	if (!(flags & MAP_ANONYMOUS))
 		return -ENODEV; /* no files */
-	if (!(flags & (MAP_SHARED | MAP_PRIVATE)) || (prot & ~7u) || !len)
+	if (!(flags & (MAP_SHARED | MAP_PRIVATE)) ||
+	    (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC)) || !len)
 		return -EINVAL;
 	if ((vm_flags & VM_WRITE) && (vm_flags & VM_EXEC))
 		return -EACCES; /* W^X */
@@ -424,7 +414,7 @@ static long sys_mprotect(struct pt_regs *regs)
 
 	if (err)
 		return err;
-	if (regs->uregs[2] & ~7u)
+	if (regs->uregs[2] & ~(PROT_READ | PROT_WRITE | PROT_EXEC))
 		return -EINVAL;
 	if ((vm_flags & VM_WRITE) && (vm_flags & VM_EXEC))
 		return -EACCES; /* W^X */

@@ -4,14 +4,12 @@
  * check and a summary; exit status 0 when all passed.
  */
 #include "syscall.h"
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #define PAGE	    4096ul
-#define SIGSEGV	    11
-#define EACCES	    13
-#define ENOMEM	    12
 #define MAP_FAIL(r) ((unsigned long)(r) >= (unsigned long)-4096)
 
 static int checks, failed;

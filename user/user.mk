@@ -4,8 +4,9 @@
 USER_PROGS  := $(basename $(notdir $(filter-out user/syscalls.c,$(wildcard user/*.c))))
 USER_BUILD  := $(BUILD)/user
 USER_ELFS   := $(addprefix $(USER_BUILD)/,$(addsuffix .elf,$(USER_PROGS)))
-USER_CFLAGS := $(ARCHFLAGS) -O2 -g -Wall -Wextra -Wno-unused-parameter -fno-common
-USER_LIB    := user/crt0.S user/syscalls.c user/syscall.h user/user.ld
+# include/uapi/: the system-call ABI the kernel is built with (numbers, flags, signals).
+USER_CFLAGS := $(ARCHFLAGS) -O2 -g -Wall -Wextra -Wno-unused-parameter -fno-common -Iinclude/uapi
+USER_LIB    := user/crt0.S user/syscalls.c user/syscall.h user/user.ld $(wildcard include/uapi/*/*.h)
 
 # <prog>.debug keeps the symbols (gdb, addr2line); the image embeds the stripped <prog>.elf.
 $(USER_BUILD)/%.debug: user/%.c $(USER_LIB)
