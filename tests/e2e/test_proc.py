@@ -123,6 +123,24 @@ def test_hog_refuses_an_unknown_mapping_kind(board):
     assert re.search(r"error: hog\[\d+\] exited with status 1", out), out
 
 
+def test_cow_and_hog_refuse_bad_arguments_with_one_line(board):
+    cases = {
+        "run hog 4X": "hog: bad size: 4X (a positive number of bytes, K or M)",
+        "run hog 0": "hog: bad size: 0 (a positive number of bytes, K or M)",
+        "run hog 1M 0": "hog: bad stride: 0 (a positive number of bytes, K or M)",
+        "run hog 1M 4096 -1": "hog: bad seconds: -1",
+        "run hog 5000M": "hog: bad size: 5000M (a positive number of bytes, K or M)",
+        "run hog": "usage: hog <size> [stride] [seconds] [private|shared]",
+        "run cow 1M 2s": "cow: bad seconds: 2s",
+        "run cow 2": "cow: size must be at least 4 bytes",
+        "run cow 1 2 3": "usage: cow <size> [seconds]",
+    }
+    for cmd, line in cases.items():
+        out = board.cmd(cmd)
+        assert line in out, (cmd, out)
+        assert re.search(r"error: (hog|cow)\[\d+\] exited with status 1", out), (cmd, out)
+
+
 def test_ctrl_c_stops_the_foreground_program(board):
     board.send_raw("run hog 1M 4096 60\r")
     board.p.expect_exact("hog: touched", timeout=10)
