@@ -133,7 +133,7 @@ static int cmd_ps(int argc, char **argv)
 			continue;
 		if (t->mm) {
 			vsz = t->mm->total_vm << (PAGE_SHIFT - 10);
-			rss = t->mm->rss_anon << (PAGE_SHIFT - 10);
+			rss = (t->mm->rss_anon + t->mm->rss_shmem) << (PAGE_SHIFT - 10);
 		}
 		printk("%5d %c    %8lu %8lu %s\n", t->pid, state_char(t), vsz, rss, t->comm);
 	}
@@ -237,9 +237,10 @@ static int cmd_status(int argc, char **argv)
 				stack += (v->vm_end - v->vm_start) >> PAGE_SHIFT;
 		}
 		status_kb("VmSize:", mm->total_vm);
-		status_kb("VmRSS:", mm->rss_anon);
+		status_kb("VmRSS:", mm->rss_anon + mm->rss_shmem);
 		status_kb("RssAnon:", mm->rss_anon);
 		status_kb("RssFile:", 0);
+		status_kb("RssShmem:", mm->rss_shmem);
 		status_kb("VmData:",
 			  mm->total_vm - stack -
 				  (PAGE_ALIGN(mm->end_code) - (mm->start_code & PAGE_MASK)) /

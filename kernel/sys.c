@@ -10,19 +10,12 @@
 #include <kernel/kernel.h>
 #include <kernel/task.h>
 #include <kernel/time.h>
+#include <uapi/asm/unistd.h>
+#include <uapi/linux/wait.h>
 
 #define NR_SYSCALLS 400
 
 /* EABI numbers (Linux arch/arm/tools/syscall.tbl). */
-#define __NR_exit	 1
-#define __NR_read	 3
-#define __NR_write	 4
-#define __NR_getpid	 20
-#define __NR_kill	 37
-#define __NR_wait4	 114
-#define __NR_sched_yield 158
-#define __NR_nanosleep	 162
-#define __NR_exit_group	 248
 
 extern const struct syscall_entry table_start(syscalls)[], table_end(syscalls)[];
 static const struct syscall_entry *sys_call_table[NR_SYSCALLS];
@@ -162,17 +155,17 @@ static long sys_nanosleep(struct pt_regs *regs)
 }
 SYSCALL_DEFINE(__NR_nanosleep, nanosleep, sys_nanosleep);
 
-/* wait4(pid, status, options, rusage): pid -1 or a child; WNOHANG (1); no rusage. */
+/* wait4(pid, status, options, rusage): pid -1 or a child; WNOHANG; no rusage. */
 static long sys_wait4(struct pt_regs *regs)
 {
 	int pid = (int)regs->uregs[0], status = 0, ret;
 	void *ustatus = (void *)(unsigned long)regs->uregs[1];
 
-	if (regs->uregs[2] & ~1u)
+	if (regs->uregs[2] & ~WNOHANG)
 		return -EINVAL;
 	if (pid < -1 || pid == 0)
 		return -EINVAL;
-	ret = kernel_wait(pid, &status, regs->uregs[2] & 1);
+	ret = kernel_wait(pid, &status, regs->uregs[2] & WNOHANG);
 	if (ret > 0 && ustatus && copy_to_user(ustatus, &status, sizeof(status)))
 		return -EFAULT;
 	return ret;

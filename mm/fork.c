@@ -10,9 +10,7 @@
 #include <kernel/task.h>
 #include <mm/mm.h>
 #include <mm/mmap.h>
-
-#define __NR_fork  2
-#define __NR_clone 120
+#include <uapi/asm/unistd.h>
 
 #define CSIGNAL 0x000000ffu /* clone(): the signal sent to the parent at exit */
 

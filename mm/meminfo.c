@@ -10,6 +10,7 @@
 #include <kernel/printk.h>
 #include <mm/mm.h>
 #include <mm/mmap.h>
+#include <mm/shmem.h>
 #include <mm/slab.h>
 #include <mm/vmap_area.h>
 
@@ -81,7 +82,7 @@ void show_meminfo(void)
 	show_val_kb("MemFree:", i.freeram);
 	show_val_kb("MemAvailable:", si_mem_available());
 	show_val_kb("Buffers:", 0);
-	show_val_kb("Cached:", 0);
+	show_val_kb("Cached:", nr_shmem_pages); /* shmem is page cache in Linux */
 	show_val_kb("SwapCached:", 0);
 	show_val_kb("HighTotal:", i.totalhigh);
 	show_val_kb("HighFree:", i.freehigh);
@@ -90,7 +91,7 @@ void show_meminfo(void)
 	show_val_kb("SwapTotal:", 0);
 	show_val_kb("SwapFree:", 0);
 	show_val_kb("AnonPages:", nr_anon_pages);
-	show_val_kb("Shmem:", 0);
+	show_val_kb("Shmem:", nr_shmem_pages);
 	show_val_kb("Slab:", nr_slab_reclaimable + nr_slab_unreclaimable);
 	show_val_kb("SReclaimable:", nr_slab_reclaimable);
 	show_val_kb("SUnreclaim:", nr_slab_unreclaimable);

@@ -3,8 +3,9 @@
  * munmap, mprotect (include/mm/mmap.h). VMAs of an mm sit in an rbtree ordered by
  * address and never overlap; find_vma() is Linux's: the first VMA that ends above addr.
  * Changing part of a VMA splits it first, so every VMA has one set of flags. fork()
- * copies the VMAs (dup_mm()); the pages of a MAP_SHARED mapping stay shared writable
- * between parent and child, those of a private one are copied on write (mm/memory.c).
+ * copies the VMAs (dup_mm()); a MAP_SHARED mapping's pages belong to its shared object
+ * (mm/shmem.c), the same in parent and child, those of a private one are copied on write
+ * (mm/memory.c).
  */
 #include <asm/cacheflush.h>
 #include <asm/mmu.h>
@@ -15,21 +16,11 @@
 #include <mm/gfp.h>
 #include <mm/mm.h>
 #include <mm/mmap.h>
+#include <mm/shmem.h>
 #include <mm/slab.h>
 #include <string.h>
-
-#define __NR_brk      45
-#define __NR_munmap   91
-#define __NR_mprotect 125
-#define __NR_mmap2    192
-
-#define PROT_READ     0x1
-#define PROT_WRITE    0x2
-#define PROT_EXEC     0x4
-#define MAP_SHARED    0x01
-#define MAP_PRIVATE   0x02
-#define MAP_FIXED     0x10
-#define MAP_ANONYMOUS 0x20
+#include <uapi/asm-generic/mman-common.h>
+#include <uapi/asm/unistd.h>
 
 /**
  * mm_alloc - a new, empty user address space
@@ -60,6 +51,8 @@ static void vma_unlink_free(struct mm_struct *mm, struct vm_area_struct *vma)
 	rb_erase(&vma->vm_rb, &mm->mm_rb);
 	mm->map_count--;
 	mm->total_vm -= (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+	if (vma->vm_shmem)
+		shmem_put(vma->vm_shmem);
 	kfree(vma);
 }
 
@@ -76,7 +69,7 @@ void mmput(struct mm_struct *mm)
 	while ((n = rb_first(&mm->mm_rb))) {
 		struct vm_area_struct *vma = rb_entry(n, struct vm_area_struct, vm_rb);
 
-		zap_page_range(mm, vma->vm_start, vma->vm_end);
+		zap_page_range(vma, vma->vm_start, vma->vm_end - vma->vm_start);
 		vma_unlink_free(mm, vma);
 	}
 	free_pgtables(mm);
@@ -160,14 +153,43 @@ struct mm_struct *dup_mm(struct mm_struct *oldmm)
 			goto fail;
 		*new = *vma;
 		new->vm_mm = mm;
+		if (new->vm_shmem)
+			shmem_get(new->vm_shmem);
 		vma_link(mm, new);
 		if (copy_page_range(mm, oldmm, vma))
 			goto fail;
 	}
+	/* The parent's writable entries became read-only: one flush for all of them. */
+	flush_tlb_mm(oldmm);
 	return mm;
 fail:
+	flush_tlb_mm(oldmm);
 	mmput(mm);
 	return NULL;
+}
+
+/**
+ * vm_get_page_prot - the PTE bits of a page of a mapping with @vm_flags
+ * @vm_flags: VM_READ/VM_WRITE/VM_EXEC; the other flags do not matter
+ *
+ * Normal memory, non-global (tagged with the ASID); user read-write (never executable)
+ * with VM_WRITE, user read-only otherwise, executable with VM_EXEC. With none of the
+ * three (PROT_NONE) the page stays mapped but no user access is allowed. A private
+ * writable page fork() shares is mapped with pte_wrprotect() of these bits.
+ * Return: the bits to OR with a page's physical address.
+ */
+pte_t vm_get_page_prot(unsigned int vm_flags)
+{
+	struct pt_attrs a = {
+		.type = MT_NORMAL,
+		.ro = !(vm_flags & VM_WRITE),
+		.xn = !(vm_flags & VM_EXEC) || (vm_flags & VM_WRITE), /* W^X */
+		.user = true,
+	};
+
+	if (!(vm_flags & (VM_READ | VM_WRITE | VM_EXEC)))
+		a.user = false; /* privileged read-only: every user access faults */
+	return mk_pte_small(0, &a) | PTE_nG;
 }
 
 /**
@@ -193,6 +215,7 @@ struct vm_area_struct *vma_add(struct mm_struct *mm, unsigned long start, unsign
 	vma->vm_start = start;
 	vma->vm_end = end;
 	vma->vm_flags = flags;
+	vma->vm_page_prot = vm_get_page_prot(flags);
 	vma->vm_mm = mm;
 	vma->vm_name = name;
 	vma_link(mm, vma);
@@ -207,6 +230,8 @@ static int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned 
 	if (!high)
 		return -ENOMEM;
 	*high = *vma;
+	if (high->vm_shmem)
+		shmem_get(high->vm_shmem); /* both pieces map the object */
 	high->vm_start = addr;
 	high->vm_pgoff += (addr - vma->vm_start) >> PAGE_SHIFT;
 	mm->total_vm -= (vma->vm_end - addr) >> PAGE_SHIFT;
@@ -244,7 +269,7 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long end)
 	if (split_range(mm, start, end))
 		return -ENOMEM;
 	while ((vma = find_vma(mm, start)) && vma->vm_start < end) {
-		zap_page_range(mm, vma->vm_start, vma->vm_end);
+		zap_page_range(vma, vma->vm_start, vma->vm_end - vma->vm_start);
 		vma_unlink_free(mm, vma);
 	}
 	return 0;
@@ -300,6 +325,28 @@ static unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long len)
 	return 0;
 }
 
+/*
+ * MAP_SHARED | MAP_ANONYMOUS: a VMA over a new shared object (mm/shmem.c), named as
+ * Linux's maps names it. Its pages are the object's, so they stay shared with every
+ * child fork() makes, however late they are first touched.
+ */
+static long mmap_shared(struct mm_struct *mm, unsigned long addr, unsigned long len,
+			unsigned int vm_flags)
+{
+	struct shmem_object *obj = shmem_create(len >> PAGE_SHIFT);
+	struct vm_area_struct *vma;
+
+	if (!obj)
+		return -ENOMEM;
+	vma = vma_add(mm, addr, addr + len, vm_flags | VM_SHARED, "/dev/zero (deleted)");
+	if (!vma) {
+		shmem_put(obj);
+		return -ENOMEM;
+	}
+	vma->vm_shmem = obj;
+	return (long)addr;
+}
+
 /* mmap2(addr, len, prot, flags, fd, pgoff): anonymous memory only. */
 static long sys_mmap2(struct pt_regs *regs)
 {
@@ -310,7 +357,8 @@ static long sys_mmap2(struct pt_regs *regs)
 
 	if (!(flags & MAP_ANONYMOUS))
 		return -ENODEV; /* no files */
-	if (!(flags & (MAP_SHARED | MAP_PRIVATE)) || (prot & ~7u) || !len)
+	if (!(flags & (MAP_SHARED | MAP_PRIVATE)) ||
+	    (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC)) || !len)
 		return -EINVAL;
 	if ((vm_flags & VM_WRITE) && (vm_flags & VM_EXEC))
 		return -EACCES; /* W^X */
@@ -327,7 +375,9 @@ static long sys_mmap2(struct pt_regs *regs)
 		if (!addr)
 			return -ENOMEM;
 	}
-	if (!vma_add(mm, addr, addr + len, vm_flags | ((flags & MAP_SHARED) ? VM_SHARED : 0), NULL))
+	if (flags & MAP_SHARED)
+		return mmap_shared(mm, addr, len, vm_flags);
+	if (!vma_add(mm, addr, addr + len, vm_flags, NULL))
 		return -ENOMEM;
 	return (long)addr;
 }
@@ -364,7 +414,7 @@ static long sys_mprotect(struct pt_regs *regs)
 
 	if (err)
 		return err;
-	if (regs->uregs[2] & ~7u)
+	if (regs->uregs[2] & ~(PROT_READ | PROT_WRITE | PROT_EXEC))
 		return -EINVAL;
 	if ((vm_flags & VM_WRITE) && (vm_flags & VM_EXEC))
 		return -EACCES; /* W^X */
@@ -378,7 +428,8 @@ static long sys_mprotect(struct pt_regs *regs)
 	for (vma = find_vma(mm, start); vma && vma->vm_start < end;
 	     vma = find_vma(mm, vma->vm_end)) {
 		vma->vm_flags = (vma->vm_flags & ~(VM_READ | VM_WRITE | VM_EXEC)) | vm_flags;
-		change_protection(mm, vma->vm_start, vma->vm_end, vma->vm_flags);
+		vma->vm_page_prot = vm_get_page_prot(vma->vm_flags);
+		change_protection(vma, vma->vm_start, vma->vm_end);
 	}
 	return 0;
 }

@@ -36,7 +36,7 @@ unsigned long oom_badness(struct task_struct *t)
 
 	if (!mm || t->state == TASK_UNUSED || t->state == EXIT_ZOMBIE)
 		return 0;
-	return mm->rss_anon + mm_pgtables_bytes(mm) / PAGE_SIZE;
+	return mm->rss_anon + mm->rss_shmem + mm_pgtables_bytes(mm) / PAGE_SIZE;
 }
 
 static bool task_dying(const struct task_struct *t)
@@ -76,9 +76,10 @@ bool out_of_memory(struct task_struct *caller)
 			    "oom_score_adj=0\n",
 	       caller->comm);
 	printk(KERN_ERR "Out of memory: Killed process %d (%s) total-vm:%lukB, anon-rss:%lukB, "
-			"file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:%lukB oom_score_adj:0\n",
+			"file-rss:0kB, shmem-rss:%lukB, UID:0 pgtables:%lukB oom_score_adj:0\n",
 	       victim->pid, victim->comm, mm->total_vm << (PAGE_SHIFT - 10),
-	       mm->rss_anon << (PAGE_SHIFT - 10), mm_pgtables_bytes(mm) >> 10);
+	       mm->rss_anon << (PAGE_SHIFT - 10), mm->rss_shmem << (PAGE_SHIFT - 10),
+	       mm_pgtables_bytes(mm) >> 10);
 	nr_oom_kills++;
 	send_sig(victim, SIGKILL);
 	return true;

@@ -2,7 +2,9 @@
 """Check the layer rule of docs/design.md: a file includes headers of its own layer or of
 layers below it, never above. Layers, lowest first:
 
-  base     include/kernel/types.h, compiler.h: the C vocabulary every file shares
+  base     include/kernel/types.h, compiler.h: the C vocabulary every file shares;
+           include/uapi/: the system-call ABI (numbers, flags, signals), included by
+           the kernel as <uapi/...> and by the user programs (user/, -Iinclude/uapi)
   lib      lib/, include/lib/           depends on nothing of ours but base
   asm      include/asm/                 the CPU interface the portable code is written to
   kernel   kernel/, arch/, boot/,       core services (printk, irq, time, console, panic,
@@ -27,6 +29,7 @@ RANK = {name: i for i, name in enumerate(ORDER)}
 # Longest prefix wins.
 PATH_LAYERS = [
     ("include/kernel/types.h", "base"), ("include/kernel/compiler.h", "base"),
+    ("include/uapi/", "base"),
     ("include/lib/", "lib"), ("lib/", "lib"),
     ("include/asm/", "asm"),
     ("include/kernel/", "kernel"), ("kernel/", "kernel"), ("arch/", "kernel"),

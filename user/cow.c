@@ -5,23 +5,10 @@
  * all of it and checks that; the parent waits for the child, checks its pattern is
  * intact, writes a third one and checks it. Exit status 0 when every word was right.
  */
+#include "args.h"
 #include "syscall.h"
 #include <stdio.h>
-#include <stdlib.h>
-#include <time.h>
 #include <unistd.h>
-
-static unsigned long parse_size(const char *s)
-{
-	char *end;
-	unsigned long v = strtoul(s, &end, 0);
-
-	if (*end == 'K' || *end == 'k')
-		v <<= 10;
-	else if (*end == 'M' || *end == 'm')
-		v <<= 20;
-	return v;
-}
 
 static void fill(volatile unsigned long *p, unsigned long words, unsigned long seed)
 {
@@ -48,24 +35,18 @@ int main(int argc, char **argv)
 	long r, pid, secs = 0;
 	int status = -1;
 
-	if (argc < 2 || argc > 3) {
-		printf("usage: cow <size> [seconds]\n");
+	if (arg_count(argc, 2, 3, "cow <size> [seconds]") ||
+	    arg_size("cow", "size", argv[1], &size) ||
+	    (argc > 2 && arg_seconds("cow", argv[2], &secs)))
 		return 1;
-	}
-	size = parse_size(argv[1]);
-	if (argc > 2)
-		secs = strtol(argv[2], NULL, 0);
 	words = size / sizeof(long);
 	if (!words) {
-		printf("cow: size must be positive\n");
+		printf("cow: size must be at least %u bytes\n", (unsigned int)sizeof(long));
 		return 1;
 	}
-	r = sys_mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS);
-	if (r < 0 && r > -4096) {
-		printf("cow: mmap %lu bytes: error %ld\n", size, -r);
+	p = map_anon("cow", size, MAP_PRIVATE);
+	if (!p)
 		return 1;
-	}
-	p = (volatile unsigned long *)r;
 	fill(p, words, 0xa5a5a5a5ul);
 	fflush(stdout);
 	pid = syscall0(__NR_fork);
@@ -74,11 +55,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	if (pid == 0) {
-		if (secs > 0) {
-			struct timespec ts = { secs, 0 };
-
-			syscall2(__NR_nanosleep, &ts, NULL);
-		}
+		sleep_seconds(secs);
 		bad_before = check(p, words, 0xa5a5a5a5ul);
 		fill(p, words, 0x5a5a5a5aul);
 		bad_after = check(p, words, 0x5a5a5a5aul);

@@ -4,14 +4,12 @@
  * check and a summary; exit status 0 when all passed.
  */
 #include "syscall.h"
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #define PAGE	    4096ul
-#define SIGSEGV	    11
-#define EACCES	    13
-#define ENOMEM	    12
 #define MAP_FAIL(r) ((unsigned long)(r) >= (unsigned long)-4096)
 
 static int checks, failed;
@@ -159,7 +157,47 @@ int main(void)
 		check(sys_munmap(s, 4 * PAGE) == 0, "munmap shared");
 	}
 
-	/* 9. Many small mappings, unmapped in a different order. */
+	/*
+	 * 9. MAP_SHARED pages first touched after fork are shared as well: the child writes
+	 * pages 0-1, the parent writes page 3 while the child waits for it there, the child
+	 * answers beside it. Then a hole split in the mapping: its two pieces still share.
+	 */
+	s = map(6 * PAGE, PROT_READ | PROT_WRITE, MAP_SHARED);
+	check(s != NULL, "mmap shared, untouched");
+	if (s) {
+		pid = syscall0(__NR_fork);
+		if (pid == 0) {
+			volatile unsigned char *flag = s + 3 * PAGE;
+			long spins;
+
+			fill(s, 2 * PAGE, 7);
+			for (spins = 0; *flag != 0x42 && spins < 100000; spins++)
+				syscall0(__NR_sched_yield);
+			flag[1] = 0x43;
+			_exit(*flag == 0x42 ? 0 : 1);
+		}
+		s[3 * PAGE] = 0x42;
+		syscall6(__NR_wait4, pid, (long)&status, 0, 0, 0, 0);
+		check(status == 0, "the child saw the parent's first write to a shared page");
+		check(same(s, 2 * PAGE, 7),
+		      "the child's first writes to MAP_SHARED show in the parent");
+		check(s[3 * PAGE + 1] == 0x43, "the child's write beside the parent's shows");
+		check(zero(s + 4 * PAGE, 2 * PAGE), "untouched shared pages read as zero");
+		check(sys_munmap(s + 2 * PAGE, PAGE) == 0,
+		      "munmap a page inside the shared mapping");
+		pid = syscall0(__NR_fork);
+		if (pid == 0) {
+			fill(s + 5 * PAGE, PAGE, 11);
+			s[0] = 0x99;
+			_exit(0);
+		}
+		syscall6(__NR_wait4, pid, (long)&status, 0, 0, 0, 0);
+		check(same(s + 5 * PAGE, PAGE, 11) && s[0] == 0x99,
+		      "both pieces of a split shared mapping stay shared");
+		check(sys_munmap(s, 6 * PAGE) == 0, "munmap the shared pieces");
+	}
+
+	/* 10. Many small mappings, unmapped in a different order. */
 	q = map(PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE);
 	s = map(3 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE);
 	check(q && s, "two more mappings");

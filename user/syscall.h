@@ -1,30 +1,15 @@
-/* System calls of the user programs: Linux ARM EABI (r7 = number, svc 0, result in r0). */
+/*
+ * System calls of the user programs: Linux ARM EABI (r7 = number, svc 0, result in r0).
+ * The numbers and flags are the kernel's own, from include/uapi/ (user.mk puts it on the
+ * include path).
+ */
 #ifndef USER_SYSCALL_H
 #define USER_SYSCALL_H
 
-#define __NR_exit	 1
-#define __NR_fork	 2
-#define __NR_read	 3
-#define __NR_write	 4
-#define __NR_getpid	 20
-#define __NR_kill	 37
-#define __NR_brk	 45
-#define __NR_munmap	 91
-#define __NR_wait4	 114
-#define __NR_mprotect	 125
-#define __NR_sched_yield 158
-#define __NR_nanosleep	 162
-#define __NR_mmap2	 192
-#define __NR_exit_group	 248
-
-#define PROT_NONE     0x0
-#define PROT_READ     0x1
-#define PROT_WRITE    0x2
-#define PROT_EXEC     0x4
-#define MAP_SHARED    0x01
-#define MAP_PRIVATE   0x02
-#define MAP_FIXED     0x10
-#define MAP_ANONYMOUS 0x20
+#include <asm-generic/mman-common.h>
+#include <asm/signal.h>
+#include <asm/unistd.h>
+#include <linux/wait.h>
 
 long syscall6(long nr, long a, long b, long c, long d, long e, long f);
 #define syscall0(nr)	      syscall6(nr, 0, 0, 0, 0, 0, 0)

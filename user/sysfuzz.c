@@ -14,9 +14,6 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#define WNOHANG 1
-#define SIGKILL 9
-
 static unsigned int rnd_state;
 
 static unsigned int rnd(void)
@@ -42,8 +39,8 @@ static unsigned int pick_nr(void)
 			nr = rnd() % 450;
 		else
 			nr = rnd(); /* ARM private numbers, or nothing at all */
-		if (nr != __NR_exit && nr != __NR_exit_group && nr != __NR_fork && nr != 120 &&
-		    nr != __NR_kill)
+		if (nr != __NR_exit && nr != __NR_exit_group && nr != __NR_fork &&
+		    nr != __NR_clone && nr != __NR_kill)
 			return nr;
 	}
 }

@@ -62,6 +62,23 @@ const char *mem_type_name(enum mem_type t);
 const char *ap_name(unsigned int ap);
 const char *desc_kind_name(enum desc_kind k);
 
+/* A small-page entry that allows writes (APX clear). */
+static inline bool pte_write(pte_t pte)
+{
+	return !(pte & PTE_APX);
+}
+
+/*
+ * A small-page entry made read-only: APX set. User read-write (AP 11) becomes read-only
+ * for both privilege levels (APX 1, AP 11: ARMv6K's second encoding of it, the one
+ * Linux's ARMv6 page tables use); entries already read-only or without user access
+ * (AP 01) keep their meaning. One instruction, for fork()'s loop over every page.
+ */
+static inline pte_t pte_wrprotect(pte_t pte)
+{
+	return pte | PTE_APX;
+}
+
 static inline unsigned int pmd_index(unsigned long va)
 {
 	return va >> 20;

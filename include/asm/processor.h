@@ -56,6 +56,10 @@ unsigned long asid_rollovers(void);
 
 /* Drop the TLB entry of one user page of the address space @asid */
 void flush_tlb_user_page(unsigned long va, unsigned int asid);
+/* Drop every TLB entry of the address space @asid */
+void flush_tlb_user_asid(unsigned int asid);
+/* Drop the TLB entries of [start, end) of the address space @asid */
+void flush_tlb_user_range(unsigned long start, unsigned long end, unsigned int asid);
 /* Make new instructions written through a kernel alias visible: clean D, invalidate I. */
 void flush_icache_user_page(void *kaddr);
 

@@ -17,19 +17,14 @@
 #include <asm/ptrace.h>
 #include <kernel/compiler.h>
 #include <kernel/types.h>
+#include <uapi/asm/signal.h>
 
 #define NR_TASKS	16
 #define THREAD_SIZE	8192
 #define TASK_COMM_LEN	16
 #define TIMESLICE_TICKS 2 /* 20 ms at HZ = 100 */
 
-/* Signals, Linux's numbers. Only the fatal default action exists: the task exits. */
-#define SIGINT	2
-#define SIGILL	4
-#define SIGBUS	7
-#define SIGKILL 9
-#define SIGSEGV 11
-#define SIGTERM 15
+/* Signals: Linux's numbers (the uapi header). Only the fatal default action exists. */
 
 /* Error numbers of the Linux system-call ABI (newlib's <errno.h> differs for some). */
 #define LINUX_ENOSYS 38

@@ -112,6 +112,15 @@ static inline void get_page(struct page *page)
 	page->_refcount++;
 }
 
+/*
+ * Drop a reference that is known not to be the last (another holder keeps the block):
+ * no free path, no checks. Anything else goes through __free_pages().
+ */
+static inline void page_ref_dec(struct page *page)
+{
+	page->_refcount--;
+}
+
 /* allocate 2^@order physically contiguous pages */
 struct page *alloc_pages(gfp_t gfp, unsigned int order);
 #define alloc_page(gfp) alloc_pages(gfp, 0)

@@ -31,10 +31,12 @@
 #define VM_GROWSDOWN 0x100u
 
 struct mm_struct;
+struct shmem_object;
 
 struct vm_area_struct {
 	unsigned long vm_start, vm_end; /* [start, end), page aligned */
 	unsigned int vm_flags;
+	pte_t vm_page_prot; /* vm_get_page_prot(vm_flags): what its PTEs add to the address */
 	struct rb_node vm_rb;
 	struct mm_struct *vm_mm;
 	/*
@@ -44,8 +46,9 @@ struct vm_area_struct {
 	 */
 	const u8 *vm_image;
 	unsigned long vm_image_start, vm_image_end;
-	unsigned long vm_pgoff; /* file offset in pages, for maps */
-	const char *vm_name;	/* "[heap]", "[stack]", the program, or NULL */
+	unsigned long vm_pgoff;	       /* offset in pages: in the ELF file, or in vm_shmem */
+	struct shmem_object *vm_shmem; /* MAP_SHARED: the pages, by offset (mm/shmem.c) */
+	const char *vm_name;	       /* "[heap]", "[stack]", the program, or NULL */
 };
 
 struct mm_struct {
@@ -55,9 +58,10 @@ struct mm_struct {
 	mm_context_t context;
 	unsigned long start_code, end_code, start_data, end_data;
 	unsigned long start_brk, brk, start_stack;
-	unsigned long total_vm; /* pages mapped by VMAs */
-	unsigned long rss_anon; /* pages allocated for the process (RssAnon) */
-	unsigned long nr_ptes;	/* second-level table pages */
+	unsigned long total_vm;	 /* pages mapped by VMAs */
+	unsigned long rss_anon;	 /* private pages it maps (RssAnon) */
+	unsigned long rss_shmem; /* pages of shared objects it maps (RssShmem) */
+	unsigned long nr_ptes;	 /* second-level table pages */
 	const char *exe_name;
 };
 
@@ -70,7 +74,10 @@ struct user_program {
 extern const struct user_program user_programs[]; /* ends with a NULL name */
 const struct user_program *find_user_program(const char *name);
 
-/* Anonymous pages mapped in all processes (meminfo's AnonPages): a shared page once. */
+/*
+ * Private pages mapped in all processes (meminfo's AnonPages): a page fork() shares
+ * counts once. Pages of MAP_SHARED mappings are Shmem (mm/shmem.c).
+ */
 extern unsigned long nr_anon_pages;
 /*
  * Copy-on-write since boot (mm/memory.c): pages fork() shared, write faults that copied a
@@ -84,6 +91,15 @@ void mmput(struct mm_struct *mm);
 /* A copy of @oldmm for fork(): its VMAs, and its pages shared copy-on-write */
 struct mm_struct *dup_mm(struct mm_struct *oldmm);
 
+/* The PTE bits of a page mapped with @vm_flags (ORed with its physical address) */
+pte_t vm_get_page_prot(unsigned int vm_flags);
+
+/* Drop every TLB entry of @mm's address space (its ASID) */
+static inline void flush_tlb_mm(struct mm_struct *mm)
+{
+	flush_tlb_user_asid(mm->context.id & ASID_MASK);
+}
+
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
 /* Add [start, end) with @flags; Return: the VMA, or NULL (-ENOMEM, or an overlap). */
 struct vm_area_struct *vma_add(struct mm_struct *mm, unsigned long start, unsigned long end,
@@ -92,9 +108,10 @@ struct vm_area_struct *vma_add(struct mm_struct *mm, unsigned long start, unsign
 int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long end);
 
 /* mm/memory.c */
-void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end);
-void change_protection(struct mm_struct *mm, unsigned long start, unsigned long end,
-		       unsigned int vm_flags);
+/* Unmap and free the pages of [start, start + size) of @vma */
+void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long size);
+/* Rewrite the present PTEs of [start, end) of @vma for its (new) vm_page_prot */
+void change_protection(struct vm_area_struct *vma, unsigned long start, unsigned long end);
 void free_pgtables(struct mm_struct *mm);
 /* fork(): share @vma's pages of @src with @dst, private ones read-only (copy-on-write) */
 int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area_struct *vma);

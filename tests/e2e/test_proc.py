@@ -18,7 +18,7 @@ def counters(board):
     board.cmd("drain_pages")
     info = meminfo(board)
     slab = [l.split()[:3] for l in board.cmd("slabinfo").splitlines()[2:]]
-    return info["MemFree"], info["AnonPages"], slab, board.cmd("vmallocinfo")
+    return info["MemFree"], info["AnonPages"], info["Shmem"], slab, board.cmd("vmallocinfo")
 
 
 def test_run_passes_arguments_and_reports_exit_status(board):
@@ -90,6 +90,55 @@ def test_background_hog_lowers_highfree_and_gives_it_back(board):
     out = board.cmd(f"kill {pid}")
     assert f"hog[{pid}] killed by signal 15 (SIGTERM)" in out, out
     assert counters(board) == before
+
+
+def test_shared_mapping_is_shmem_while_mapped_and_comes_back(board):
+    board.cmd("run hog 1M 4096 0 shared")  # warm-up
+    before = counters(board)
+    out = board.cmd("run hog 4M 4096 30 shared &")
+    pid = int(re.search(r"\[(\d+)\] hog", out).group(1))
+    deadline = time.time() + 10
+    while "touched" not in out and time.time() < deadline:
+        out += board.cmd("ps")
+    during = meminfo(board)
+    # The pages are the shared object's: Shmem (and Cached, as Linux counts it), not anon.
+    assert during["Shmem"] == 4096 and during["Cached"] == 4096, during
+    assert during["AnonPages"] < 1024, during
+    status = board.cmd(f"status {pid}")
+    assert int(re.search(r"RssShmem:\s+(\d+) kB", status).group(1)) == 4096, status
+    vmrss = int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1))
+    assert vmrss == 4096 + int(re.search(r"RssAnon:\s+(\d+) kB", status).group(1)), status
+    maps = board.cmd(f"maps {pid}")
+    assert re.search(r"^40000000-40400000 rw-s 00000000 00:00 0\s+/dev/zero \(deleted\)$",
+                     maps, re.M), maps
+    out = board.cmd(f"kill {pid}")
+    assert f"hog[{pid}] killed by signal 15 (SIGTERM)" in out, out
+    assert counters(board) == before
+    assert meminfo(board)["Shmem"] == 0
+
+
+def test_hog_refuses_an_unknown_mapping_kind(board):
+    out = board.cmd("run hog 1M 4096 0 public")
+    assert "hog: public: neither private nor shared" in out, out
+    assert re.search(r"error: hog\[\d+\] exited with status 1", out), out
+
+
+def test_cow_and_hog_refuse_bad_arguments_with_one_line(board):
+    cases = {
+        "run hog 4X": "hog: bad size: 4X (a positive number of bytes, K or M)",
+        "run hog 0": "hog: bad size: 0 (a positive number of bytes, K or M)",
+        "run hog 1M 0": "hog: bad stride: 0 (a positive number of bytes, K or M)",
+        "run hog 1M 4096 -1": "hog: bad seconds: -1",
+        "run hog 5000M": "hog: bad size: 5000M (a positive number of bytes, K or M)",
+        "run hog": "usage: hog <size> [stride] [seconds] [private|shared]",
+        "run cow 1M 2s": "cow: bad seconds: 2s",
+        "run cow 2": "cow: size must be at least 4 bytes",
+        "run cow 1 2 3": "usage: cow <size> [seconds]",
+    }
+    for cmd, line in cases.items():
+        out = board.cmd(cmd)
+        assert line in out, (cmd, out)
+        assert re.search(r"error: (hog|cow)\[\d+\] exited with status 1", out), (cmd, out)
 
 
 def test_ctrl_c_stops_the_foreground_program(board):

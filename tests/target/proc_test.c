@@ -5,7 +5,8 @@
  * bad access kills only the process, a bad user pointer makes copy_to_user() return the
  * bytes it could not copy, and ASIDs roll over to a new generation with one TLB flush.
  * fork() shares pages copy-on-write (cow); when memory runs out the OOM killer kills the
- * biggest process and its memory comes back.
+ * biggest process and its memory comes back. A MAP_SHARED mapping's pages belong to its
+ * shared object: a page first touched after fork() is the same in parent and child.
  */
 #include <asm/irqflags.h>
 #include <asm/mmu.h>
@@ -16,6 +17,7 @@
 #include <mm/mm.h>
 #include <mm/mmap.h>
 #include <mm/oom.h>
+#include <mm/shmem.h>
 #include <mm/shrinker.h>
 #include <stdio.h>
 
@@ -191,6 +193,22 @@ static void mmaptest_passes_and_gives_everything_back(struct ktap_test *t)
 	KTAP_EXPECT_EQ(t, status, 0);
 	KTAP_EXPECT_EQ(t, free_pages_drained(), before);
 	KTAP_EXPECT_EQ(t, nr_anon_pages, 0);
+	KTAP_EXPECT_EQ(t, nr_shmem_pages, 0); /* every shared object went with its VMAs */
+}
+
+static void shared_pages_are_shmem_and_go_with_the_last_mapping(struct ktap_test *t)
+{
+	char *argv[] = { "hog", "1M", "4096", "0", "shared" };
+	unsigned long before, shmem = nr_shmem_pages;
+	int status = -1;
+
+	ktap_expect_report(t, "hog reports what it touched");
+	before = free_pages_drained();
+	KTAP_ASSERT_TRUE(t, run_program("hog", 5, argv, &status) == 0);
+	KTAP_EXPECT_EQ(t, status, 0);
+	KTAP_EXPECT_EQ(t, nr_shmem_pages, shmem);
+	KTAP_EXPECT_EQ(t, free_pages_drained(), before);
+	KTAP_EXPECT_EQ(t, nr_anon_pages, 0);
 }
 
 static void random_syscalls_never_oops(struct ktap_test *t)
@@ -216,6 +234,7 @@ static const struct ktap_case proc_cases[] = {
 	KTAP_CASE(cow_shares_pages_and_copies_on_write),
 	KTAP_CASE(oom_kills_the_biggest_and_memory_comes_back),
 	KTAP_CASE(mmaptest_passes_and_gives_everything_back),
+	KTAP_CASE(shared_pages_are_shmem_and_go_with_the_last_mapping),
 	KTAP_CASE(random_syscalls_never_oops),
 };
 KTAP_SUITE(proc, proc_cases);

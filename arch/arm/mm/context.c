@@ -132,6 +132,48 @@ void flush_tlb_user_page(unsigned long va, unsigned int asid)
 }
 
 /**
+ * flush_tlb_user_asid - drop every TLB entry of the address space @asid
+ * @asid: the ASID its entries are tagged with
+ *
+ * One "invalidate unified TLB on ASID match": what fork() does once after write-protecting
+ * the parent's pages, instead of one invalidation per page. Global (kernel) entries stay.
+ */
+void flush_tlb_user_asid(unsigned int asid)
+{
+	dsb();
+	__asm__ __volatile__("mcr p15, 0, %0, c8, c7, 2" ::"r"(asid & ASID_MASK) : "memory");
+	dsb();
+	isb();
+}
+
+/* Above this many pages a range costs more by address than the refills after one ASID flush. */
+#define TLB_RANGE_PAGES 16
+
+/**
+ * flush_tlb_user_range - drop the TLB entries of [@start, @end) of the address space @asid
+ * @start: first user address, page aligned
+ * @end: end of the range, page aligned
+ * @asid: the ASID its entries are tagged with
+ *
+ * Entry by entry for a short range, else every entry of @asid (flush_tlb_user_asid()).
+ */
+void flush_tlb_user_range(unsigned long start, unsigned long end, unsigned int asid)
+{
+	unsigned long va;
+
+	if (end - start > TLB_RANGE_PAGES * PAGE_SIZE) {
+		flush_tlb_user_asid(asid);
+		return;
+	}
+	dsb();
+	for (va = start; va < end; va += PAGE_SIZE)
+		__asm__ __volatile__("mcr p15, 0, %0, c8, c7, 1" ::"r"(va | (asid & ASID_MASK))
+				     : "memory");
+	dsb();
+	isb();
+}
+
+/**
  * flush_icache_user_page - make instructions written through a kernel alias executable
  * @kaddr: the kernel mapping of the user page just written
  *

@@ -29,6 +29,8 @@ static const struct pt_attrs attrs_text = { .type = MT_NORMAL, .ro = true, .xn =
 static const struct pt_attrs attrs_rodata = { .type = MT_NORMAL, .ro = true, .xn = true };
 static const struct pt_attrs attrs_data = { .type = MT_NORMAL, .ro = false, .xn = true };
 static const struct pt_attrs attrs_vectors = { .type = MT_NORMAL, .ro = true, .xn = false };
+/* mk_pte_small(0, &attrs_data): a kmap window is the page's address ORed with it. */
+static pte_t kmap_prot;
 
 static const struct pt_attrs *kernel_page_attrs(unsigned long va)
 {
@@ -108,6 +110,7 @@ void paging_init(void)
 	protect_lowmem();
 	map_vectors();
 	map_pkmap_tables();
+	kmap_prot = mk_pte_small(0, &attrs_data);
 	/* The identity map never overlaps the direct map or the kernel's high half. */
 	if (boot_mb < pmd_index(PAGE_OFFSET))
 		set_pmd(&swapper_pg_dir[boot_mb], 0);
@@ -160,7 +163,7 @@ static pte_t *kmap_pte_slot(unsigned long va)
  */
 void arch_kmap_set_pte(unsigned long vaddr, phys_addr_t phys)
 {
-	set_pte(kmap_pte_slot(vaddr), mk_pte_small(phys, &attrs_data));
+	set_pte(kmap_pte_slot(vaddr), phys | kmap_prot);
 	local_flush_tlb_kernel_page(vaddr);
 }
 
