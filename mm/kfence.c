@@ -442,6 +442,14 @@ unsigned long kfence_nr_allocated(void)
 }
 
 /**
+ * kfence_total_allocs - the samples taken since boot (objects allocated from the pool)
+ */
+unsigned long kfence_total_allocs(void)
+{
+	return counters[KFENCE_COUNTER_ALLOCS];
+}
+
+/**
  * kfence_show_stats - print /sys/kernel/debug/kfence/stats, and the sampling mode
  */
 void kfence_show_stats(void)

@@ -53,5 +53,7 @@ void kfence_show_objects(void);
 unsigned long kfence_total_bugs(void);
 /* KFENCE objects allocated now */
 unsigned long kfence_nr_allocated(void);
+/* Samples taken since boot */
+unsigned long kfence_total_allocs(void);
 
 #endif
