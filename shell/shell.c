@@ -12,7 +12,6 @@
 #include <shell/complete.h>
 #include <lib/line_editor.h>
 #include <lib/parse.h>
-#include <mm/kfence.h>
 #include <mm/mm.h>
 #include <stdio.h>
 #include <string.h>
@@ -165,7 +164,6 @@ int shell_exec(char *line)
 	char *argv[SHELL_MAX_ARGS + 2]; /* the command, its arguments, NULL */
 	struct cmd_call call;
 	struct fault_record rec;
-	unsigned long bugs;
 	int argc, ret = -1;
 
 	argc = split_args(line, argv, SHELL_MAX_ARGS + 1);
@@ -182,7 +180,6 @@ int shell_exec(char *line)
 	call.argc = argc;
 	call.argv = argv;
 	console_clear_interrupted();
-	bugs = kfence_total_bugs();
 	/* Ctrl-C kills the command: allocator waits end (<kernel/sched.h>). */
 	set_current_killable(true);
 	if (catch_faults(call_cmd, &call, &ret, &rec)) {
@@ -195,9 +192,6 @@ int shell_exec(char *line)
 	}
 	set_current_killable(false);
 	flush_interrupt_input();
-	/* KFENCE let the faulting access complete: the command itself did not notice. */
-	if (ret == 0 && kfence_total_bugs() != bugs)
-		return shell_error("'%s': KFENCE reported a memory bug (see above)", argv[0]);
 	return ret;
 }
 
