@@ -18,7 +18,8 @@ include board/$(BOARD)/board.mk
 # settings); each refused setting is explained on its own line. Not for clean and deps.
 ifneq ($(filter-out clean deps,$(or $(MAKECMDGOALS),all)),)
 $(shell BOARD='$(BOARD)' RAM_MB='$(RAM_MB)' LOWMEM_MB='$(LOWMEM_MB)' \
-	DMA_ZONE_MB='$(DMA_ZONE_MB)' PAGE_OWNER='$(PAGE_OWNER)' INIT_ON_ALLOC='$(INIT_ON_ALLOC)' INIT_ON_FREE='$(INIT_ON_FREE)' SLUB_DEBUG='$(SLUB_DEBUG)' RAM_MB_MIN='$(RAM_MB_MIN)' RAM_MB_MAX='$(RAM_MB_MAX)' \
+	DMA_ZONE_MB='$(DMA_ZONE_MB)' PAGE_OWNER='$(PAGE_OWNER)' INIT_ON_ALLOC='$(INIT_ON_ALLOC)' INIT_ON_FREE='$(INIT_ON_FREE)' SLUB_DEBUG='$(SLUB_DEBUG)' \
+	KFENCE_NUM_OBJECTS='$(KFENCE_NUM_OBJECTS)' KFENCE_SAMPLE_INTERVAL='$(KFENCE_SAMPLE_INTERVAL)' RAM_MB_MIN='$(RAM_MB_MIN)' RAM_MB_MAX='$(RAM_MB_MAX)' \
 	RAM_MB_CHOICES='$(RAM_MB_CHOICES)' bash scripts/check-config.sh >&2)
 ifneq ($(.SHELLSTATUS),0)
 $(error build settings refused for BOARD=$(BOARD) (accepted ranges: README.md, Build settings))
@@ -45,7 +46,9 @@ DEFS        := -DPHYS_OFFSET=$(PHYS_OFFSET) -DRAM_MB=$(RAM_MB) -DLOWMEM_MB=$(LOW
 	       $(BOARD_DEFS) $(if $(filter 1,$(PAGE_OWNER)),-DCONFIG_PAGE_OWNER) \
 	       $(if $(filter 1,$(INIT_ON_ALLOC)),-DCONFIG_INIT_ON_ALLOC_DEFAULT_ON) \
 	       $(if $(filter 1,$(INIT_ON_FREE)),-DCONFIG_INIT_ON_FREE_DEFAULT_ON) \
-	       $(if $(SLUB_DEBUG),-DSLUB_DEBUG='"$(SLUB_DEBUG)"')
+	       $(if $(SLUB_DEBUG),-DSLUB_DEBUG='"$(SLUB_DEBUG)"') \
+	       $(if $(KFENCE_NUM_OBJECTS),-DKFENCE_NUM_OBJECTS=$(KFENCE_NUM_OBJECTS)) \
+	       $(if $(KFENCE_SAMPLE_INTERVAL),-DKFENCE_SAMPLE_INTERVAL=$(KFENCE_SAMPLE_INTERVAL))
 CFLAGS      := $(ARCHFLAGS) -std=gnu11 -O2 -g -Wall -Wextra -Wno-unused-parameter \
 	       -ffreestanding -fno-common -fno-builtin-malloc -fno-omit-frame-pointer \
 	       -Iinclude $(DEFS)

@@ -1,4 +1,8 @@
-/* System shell commands: version, uptime, md, mw. */
+/*
+ * System shell commands: version, uptime, md, mw. An access md or mw makes to a KFENCE
+ * guard page or freed object is reported by KFENCE (mm/kfence.c) and completes; the
+ * command then ends with error:.
+ */
 #include <asm/mmu.h>
 #include <kernel/board.h>
 #include <kernel/irq.h>
@@ -7,6 +11,7 @@
 #include <kernel/time.h>
 #include <kernel/version.h>
 #include <lib/parse.h>
+#include <mm/kfence.h>
 
 static const char *cpu_name(u32 midr)
 {
@@ -49,8 +54,17 @@ SHELL_CMD(uptime, "", "time since boot, from the timer tick", 0, 0, cmd_uptime);
 
 #define MD_MAX_LEN 4096
 
+/* KFENCE reported an access of the command since @bugs: say so (0 when not). */
+static int kfence_verdict(const char *cmd, unsigned long bugs)
+{
+	if (kfence_total_bugs() != bugs)
+		return shell_error("'%s': KFENCE reported a memory bug (see above)", cmd);
+	return 0;
+}
+
 static int cmd_md(int argc, char **argv)
 {
+	unsigned long bugs = kfence_total_bugs();
 	u32 addr, len = 64, off, i;
 
 	if (parse_addr(argv[1], &addr))
@@ -85,12 +99,13 @@ static int cmd_md(int argc, char **argv)
 		}
 		printk("    %s\n", ascii);
 	}
-	return 0;
+	return kfence_verdict("md", bugs);
 }
 SHELL_CMD(md, "<addr> [len]", "display memory as 32-bit words (a fault is reported)", 1, 2, cmd_md);
 
 static int cmd_mw(int argc, char **argv)
 {
+	unsigned long bugs = kfence_total_bugs();
 	u32 addr, val;
 
 	if (parse_addr(argv[1], &addr))
@@ -101,7 +116,7 @@ static int cmd_mw(int argc, char **argv)
 		return shell_error("address 0x%08x is not 4-byte aligned", addr);
 	*(volatile u32 *)(unsigned long)addr = val;
 	printk("0x%08x <- 0x%08x\n", addr, val);
-	return 0;
+	return kfence_verdict("mw", bugs);
 }
 SHELL_CMD(mw, "<addr> <value>", "write a 32-bit word (a fault is reported)", 2, 2, cmd_mw);
 

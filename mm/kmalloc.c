@@ -145,6 +145,8 @@ size_t ksize(const void *objp)
 
 	if (ZERO_OR_NULL_PTR(objp) || !virt_addr_valid(objp))
 		return 0;
+	if (unlikely(is_kfence_address(objp)))
+		return kfence_ksize(objp); /* the size asked for, as Linux's kfence_ksize() */
 	page = virt_to_page(objp);
 	if (PageSlab(page))
 		return page->slab_cache->object_size;
@@ -172,7 +174,7 @@ void *krealloc(const void *p, size_t new_size, gfp_t flags)
 	}
 	ks = ksize(p);
 	if (ks >= new_size) {
-		if (PageSlab(virt_to_page(p)) &&
+		if (PageSlab(virt_to_page(p)) && !is_kfence_address(p) &&
 		    unlikely(virt_to_page(p)->slab_cache->flags & SLAB_RED_ZONE))
 			slab_debug_resize(virt_to_page(p)->slab_cache, (void *)p,
 					  (unsigned int)new_size);

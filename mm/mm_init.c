@@ -9,6 +9,7 @@
 #include <kernel/kernel.h>
 #include <kernel/printk.h>
 #include <mm/highmem.h>
+#include <mm/kfence.h>
 #include <mm/memblock.h>
 #include <mm/mm.h>
 #include <mm/page_owner.h>
@@ -302,6 +303,7 @@ void mem_init(phys_addr_t dma_end, phys_addr_t lowmem_end)
 
 	free_area_init(dma_end, lowmem_end);
 	page_owner_init();
+	kfence_alloc_pool();
 	memblock_free_all();
 	for_each_zone(zone)
 		zone_pcp_update(zone);

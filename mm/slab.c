@@ -23,6 +23,7 @@
  */
 #include <kernel/kernel.h>
 #include <kernel/printk.h>
+#include <mm/init_on.h>
 #include <string.h>
 
 #include "slab.h"
@@ -194,6 +195,35 @@ retry:
 	return ac->entry[--ac->avail];
 }
 
+/*
+ * The allocation path of a cache with SLAB_HOOK_FLAGS: a KFENCE sample when one is due
+ * (mm/kfence.c), otherwise the array cache, then the debug checks (mm/slab_debug.c) and
+ * init_on_alloc.
+ */
+__noinline void *cache_alloc_hooked(struct kmem_cache *cachep, gfp_t flags, void *caller,
+				    unsigned int size)
+{
+	unsigned long irqflags;
+	void *objp;
+
+	if (cachep->flags & SLAB_KFENCE) {
+		objp = kfence_alloc(cachep, size, flags, caller);
+		if (objp)
+			return objp;
+	}
+	local_irq_save(irqflags);
+	objp = cache_pop(cachep, flags, irqflags);
+	if (objp && (cachep->flags & SLAB_DEBUG_FLAGS))
+		cache_alloc_debugcheck(cachep, objp, caller, size);
+	local_irq_restore(irqflags);
+	/* init_on_alloc zeroes what __GFP_ZERO would (mm/init_on.c). */
+	if (((flags & __GFP_ZERO) ||
+	     ((cachep->flags & SLAB_INIT_HOOK) && static_key_enabled(&init_on_alloc))) &&
+	    objp)
+		memset(objp, 0, size ? size : cachep->object_size);
+	return objp;
+}
+
 /**
  * kmem_cache_alloc - allocate an object
  * @cachep: the cache
@@ -230,8 +260,9 @@ __hookable void *kmalloc_trace(struct kmem_cache *cachep, gfp_t flags, size_t si
  * @p: array of @size slots for them
  *
  * Linux's bulk API: the objects come from the per-CPU array cache with interrupts masked
- * once, refilled from the slabs as it runs dry. All or nothing: on failure the objects
- * taken so far are freed again.
+ * once, refilled from the slabs as it runs dry. A cache with debug flags, init_on_alloc
+ * or a KFENCE sample due allocates them one by one. All or nothing: on failure the
+ * objects taken so far are freed again.
  * Return: @size on success, 0 on failure.
  */
 int kmem_cache_alloc_bulk(struct kmem_cache *cachep, gfp_t flags, size_t size, void **p)
@@ -241,14 +272,24 @@ int kmem_cache_alloc_bulk(struct kmem_cache *cachep, gfp_t flags, size_t size, v
 	unsigned long irqflags;
 	size_t i = 0, n;
 
+	if (unlikely(cachep->flags & SLAB_HOOK_FLAGS)) {
+		for (i = 0; i < size; i++) {
+			p[i] = cache_alloc_hooked(cachep, flags, caller, 0);
+			if (!p[i])
+				goto fail;
+		}
+		return (int)size;
+	}
 	local_irq_save(irqflags);
 	while (i < size) {
 		ac = cpu_cache_get(cachep);
 		if (unlikely(!ac->avail)) {
 			/* Refill (it may grow the cache with interrupts back on): one object. */
 			p[i] = cache_alloc_refill(cachep, flags, irqflags);
-			if (unlikely(!p[i]))
+			if (unlikely(!p[i])) {
+				local_irq_restore(irqflags);
 				goto fail;
+			}
 			i++;
 			continue;
 		}
@@ -258,9 +299,6 @@ int kmem_cache_alloc_bulk(struct kmem_cache *cachep, gfp_t flags, size_t size, v
 		while (n--)
 			p[i++] = ac->entry[--ac->avail];
 	}
-	if (unlikely(cachep->flags & SLAB_HOOK_FLAGS))
-		for (i = 0; i < size; i++)
-			cache_alloc_debugcheck(cachep, p[i], caller, 0);
 	local_irq_restore(irqflags);
 	if (unlikely(flags & __GFP_ZERO))
 		for (i = 0; i < size; i++)
@@ -268,10 +306,6 @@ int kmem_cache_alloc_bulk(struct kmem_cache *cachep, gfp_t flags, size_t size, v
 	return (int)size;
 
 fail:
-	if (unlikely(cachep->flags & SLAB_HOOK_FLAGS))
-		for (n = 0; n < i; n++)
-			cache_alloc_debugcheck(cachep, p[n], caller, 0);
-	local_irq_restore(irqflags);
 	kmem_cache_free_bulk(cachep, i, p);
 	return 0;
 }

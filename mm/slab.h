@@ -14,6 +14,7 @@
 #define MM_SLAB_INTERNAL_H
 
 #include <kernel/printk.h>
+#include <mm/kfence.h>
 #include <mm/mm.h>
 #include <mm/slab_def.h>
 #include <string.h>
@@ -27,8 +28,16 @@ typedef unsigned short kmem_bufctl_t;
 #define CFLGS_OFF_SLAB	0x80000000u /* in cachep->flags: management is off-slab */
 /* In cachep->flags: init_on_alloc or init_on_free is on (mm/init_on.c), no constructor. */
 #define SLAB_INIT_HOOK 0x00008000u
-/* The flags that send an allocation or free through mm/slab_debug.c: one ARM immediate. */
-#define SLAB_HOOK_FLAGS (SLAB_DEBUG_FLAGS | SLAB_INIT_HOOK)
+/*
+ * In cachep->flags: a KFENCE sample is due, or the cache has objects in the KFENCE pool
+ * (mm/kfence.c).
+ */
+#define SLAB_KFENCE 0x00020000u
+/*
+ * The flags that send an allocation or free out of line (mm/slab.c, mm/slab_debug.c):
+ * bits 10..17, one ARM immediate, so testing them is one instruction in the fast paths.
+ */
+#define SLAB_HOOK_FLAGS (SLAB_DEBUG_FLAGS | SLAB_INIT_HOOK | SLAB_KFENCE)
 
 struct slab {
 	struct list_head list;	 /* on slabs_full, slabs_partial or slabs_free */
@@ -108,6 +117,7 @@ unsigned long drain_freelist(struct kmem_cache *cachep, unsigned long max);
 /* slab_debug.c: called with IRQs disabled */
 void debug_init_object(struct kmem_cache *cachep, void *objp);
 bool cache_free_debugcheck(struct kmem_cache *cachep, void *objp, void *caller);
+/* For caches with SLAB_DEBUG_FLAGS */
 void cache_alloc_debugcheck(struct kmem_cache *cachep, void *objp, void *caller,
 			    unsigned int orig_size);
 /* krealloc() kept @objp for @new_size bytes: move its kmalloc red zone. */
@@ -119,30 +129,39 @@ void slab_set_init_hooks(bool on);
 
 /* Refill an empty array cache (IRQs disabled) and return an object from it. */
 void *cache_alloc_refill(struct kmem_cache *cachep, gfp_t flags, unsigned long irqflags);
+/* __cache_alloc() for a cache with SLAB_HOOK_FLAGS: KFENCE, debug checks, init_on_alloc. */
+void *cache_alloc_hooked(struct kmem_cache *cachep, gfp_t flags, void *caller, unsigned int size);
+
+/* Pop the array cache, or refill it (IRQs disabled, @irqflags the caller's state). */
+static __always_inline void *cache_pop(struct kmem_cache *cachep, gfp_t flags,
+				       unsigned long irqflags)
+{
+	struct array_cache *ac = cpu_cache_get(cachep);
+
+	if (likely(ac->avail)) {
+		ac->touched = 1;
+		return ac->entry[--ac->avail];
+	}
+	return cache_alloc_refill(cachep, flags, irqflags);
+}
 
 /*
  * The allocation fast path: pop the array cache with interrupts disabled. Here so that
  * __kmalloc() (mm/kmalloc.c) inlines it as kmem_cache_alloc() does. @size is the size
  * kmalloc was asked for (0: the whole object): __GFP_ZERO clears that much and a
- * red-zoned cache guards the bytes after it.
+ * red-zoned cache guards the bytes after it. A cache with any SLAB_HOOK_FLAGS goes out
+ * of line as a whole, so a KFENCE sample costs this path nothing.
  */
 static __always_inline void *__cache_alloc(struct kmem_cache *cachep, gfp_t flags, void *caller,
 					   unsigned int size)
 {
-	struct array_cache *ac;
 	unsigned long irqflags;
 	void *objp;
 
+	if (unlikely(cachep->flags & SLAB_HOOK_FLAGS))
+		return cache_alloc_hooked(cachep, flags, caller, size);
 	local_irq_save(irqflags);
-	ac = cpu_cache_get(cachep);
-	if (likely(ac->avail)) {
-		ac->touched = 1;
-		objp = ac->entry[--ac->avail];
-	} else {
-		objp = cache_alloc_refill(cachep, flags, irqflags);
-	}
-	if (unlikely(cachep->flags & SLAB_HOOK_FLAGS) && objp)
-		cache_alloc_debugcheck(cachep, objp, caller, size);
+	objp = cache_pop(cachep, flags, irqflags);
 	local_irq_restore(irqflags);
 	if (unlikely(flags & __GFP_ZERO)) {
 		if (objp)
@@ -177,11 +196,14 @@ out:
 /*
  * Check that @objp is the start of an object of a slab of @cachep (NULL: of any cache).
  * Fills in the cache, slab and index; otherwise reports why not (when @caller is not
- * NULL) and returns false.
+ * NULL) and returns false. A KFENCE object must be allocated: its slab is NULL.
  */
 bool slab_locate_object(struct kmem_cache *cachep, const void *objp, struct kmem_cache **cachepp,
 			struct slab **slabpp, unsigned int *idxp, void *caller);
-/* Whether object @idx of @slabp is free (on the slab's list or in the array cache). */
+/*
+ * Whether object @idx of @slabp is free (on the slab's list or in the array cache).
+ * @slabp NULL: a KFENCE object, which slab_locate_object() only finds when allocated.
+ */
 bool slab_obj_is_free(struct kmem_cache *cachep, struct slab *slabp, unsigned int idx);
 /* Report a misuse: "slab error: cache '<name>': <what>: object 0x..., caller 0x...". */
 void slab_error(struct kmem_cache *cachep, const void *objp, void *caller, const char *fmt, ...)
@@ -189,5 +211,19 @@ void slab_error(struct kmem_cache *cachep, const void *objp, void *caller, const
 
 /* kmalloc.c */
 void kmalloc_init(void);
+
+/* kfence.c: the slab side of KFENCE (include/mm/kfence.h); IRQs disabled unless noted */
+extern bool kfence_armed; /* every cache has SLAB_KFENCE */
+/* A pool object for this allocation when a sample is due (any IRQ state), else NULL. */
+void *kfence_alloc(struct kmem_cache *cachep, unsigned int size, gfp_t flags, void *caller);
+/* Free a pool object, or report why it cannot be freed. */
+void kfence_free(struct kmem_cache *cachep, void *objp, void *caller);
+/* The size a pool object was allocated with (0: not allocated). */
+size_t kfence_ksize(const void *objp);
+/* slab_locate_object() for the pool: a live object's start; else reported (@caller). */
+bool kfence_locate_object(struct kmem_cache *cachep, const void *objp, struct kmem_cache **cachepp,
+			  void *caller);
+/* kmem_cache_destroy(): the cache's live pool objects become zombies. */
+void kfence_shutdown_cache(struct kmem_cache *cachep);
 
 #endif

@@ -269,6 +269,7 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size, size_t align
 	const char *why = create_error(name, size, align, flags);
 	struct kmem_cache *cachep = NULL;
 	unsigned int debug;
+	unsigned long irqflags;
 
 	if (why)
 		goto fail;
@@ -281,6 +282,8 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size, size_t align
 	debug = slub_debug_flags_for(name) & ~flags;
 	if (!ctor && (static_key_enabled(&init_on_alloc) || static_key_enabled(&init_on_free)))
 		flags |= SLAB_INIT_HOOK;
+	if (kfence_armed)
+		flags |= SLAB_KFENCE;
 	why = "object too large for a slab";
 	if (!setup_cache(cachep, size, align, flags | debug)) {
 		/*
@@ -298,7 +301,10 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size, size_t align
 	why = "out of memory";
 	if (!setup_cpu_cache(cachep, GFP_KERNEL))
 		goto fail;
+	/* The KFENCE tick walks the list (mm/kfence.c). */
+	local_irq_save(irqflags);
 	list_add_tail(&cachep->next, &slab_caches);
+	local_irq_restore(irqflags);
 	return cachep;
 fail:
 	if (cachep)
@@ -473,12 +479,14 @@ unsigned long kmem_cache_active_objs(struct kmem_cache *cachep)
  * kmem_cache_destroy - release a cache and all its slabs
  * @cachep: the cache (NULL is ignored)
  *
+ * Objects of the cache still allocated in the KFENCE pool stay usable as "zombie
+ * allocations", as Linux's kfence_shutdown_cache() leaves them.
  * Return: 0; or -1 with a report, leaving the cache intact, while objects are still
  * allocated.
  */
 int kmem_cache_destroy(struct kmem_cache *cachep)
 {
-	unsigned long live;
+	unsigned long live, irqflags;
 
 	if (!cachep)
 		return 0;
@@ -493,7 +501,10 @@ int kmem_cache_destroy(struct kmem_cache *cachep)
 		       cachep->name, live, __builtin_return_address(0));
 		return -1;
 	}
+	kfence_shutdown_cache(cachep); /* as Linux: its KFENCE objects become zombies */
+	local_irq_save(irqflags);
 	list_del(&cachep->next);
+	local_irq_restore(irqflags);
 	if (!is_boot_array(cachep->array[0]))
 		kfree(cachep->array[0]);
 	kmem_cache_free(&cache_cache, cachep);

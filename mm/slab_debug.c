@@ -143,6 +143,12 @@ bool slab_locate_object(struct kmem_cache *cachep, const void *objp, struct kmem
 				   "invalid free: not a direct-mapped address");
 		return false;
 	}
+	if (is_kfence_address(objp)) {
+		/* A live KFENCE object has no slab: slab_obj_is_free() knows it by NULL. */
+		*slabpp = NULL;
+		*idxp = 0;
+		return kfence_locate_object(cachep, objp, cachepp, caller);
+	}
 	page = virt_to_page(objp);
 	if (!PageSlab(page)) {
 		if (caller)
@@ -185,9 +191,14 @@ bool slab_locate_object(struct kmem_cache *cachep, const void *objp, struct kmem
 bool slab_obj_is_free(struct kmem_cache *cachep, struct slab *slabp, unsigned int idx)
 {
 	struct array_cache *ac = cpu_cache_get(cachep);
-	void *objp = (char *)index_to_obj(cachep, slabp, idx) + cachep->obj_offset;
-	kmem_bufctl_t i = slabp->free;
+	void *objp;
+	kmem_bufctl_t i;
 	unsigned int n;
+
+	if (!slabp)
+		return false; /* a KFENCE object slab_locate_object() found allocated */
+	objp = (char *)index_to_obj(cachep, slabp, idx) + cachep->obj_offset;
+	i = slabp->free;
 
 	for (n = 0; i != BUFCTL_END && n < cachep->num; n++, i = slab_bufctl(slabp)[i])
 		if (i == idx)
@@ -380,12 +391,17 @@ static void alloc_debugcheck(struct kmem_cache *cachep, void *objp, void *caller
 }
 
 /*
- * The slow halves of the fast paths (mm/slab.h), for caches with SLAB_HOOK_FLAGS: the
- * debug checks, then init_on_free / init_on_alloc (mm/init_on.c). A poisoned cache keeps
- * its poison rather than zeroing free objects, as Linux does.
+ * The slow halves of the fast paths (mm/slab.h, mm/slab.c), for caches with
+ * SLAB_HOOK_FLAGS: a KFENCE object goes back to its pool (mm/kfence.c); the debug checks,
+ * then init_on_free (mm/init_on.c). Allocation: the debug checks only (debug caches). A poisoned
+ * cache keeps its poison rather than zeroing free objects, as Linux does.
  */
 bool cache_free_debugcheck(struct kmem_cache *cachep, void *objp, void *caller)
 {
+	if (unlikely(is_kfence_address(objp))) {
+		kfence_free(cachep, objp, caller); /* never to the array cache */
+		return false;
+	}
 	if ((cachep->flags & SLAB_DEBUG_FLAGS) && !free_debugcheck(cachep, objp, caller))
 		return false;
 	if ((cachep->flags & SLAB_INIT_HOOK) && static_key_enabled(&init_on_free) &&
@@ -397,10 +413,7 @@ bool cache_free_debugcheck(struct kmem_cache *cachep, void *objp, void *caller)
 void cache_alloc_debugcheck(struct kmem_cache *cachep, void *objp, void *caller,
 			    unsigned int orig_size)
 {
-	if (cachep->flags & SLAB_DEBUG_FLAGS)
-		alloc_debugcheck(cachep, objp, caller, orig_size);
-	if ((cachep->flags & SLAB_INIT_HOOK) && static_key_enabled(&init_on_alloc))
-		memset(objp, 0, orig_size ? orig_size : cachep->object_size);
+	alloc_debugcheck(cachep, objp, caller, orig_size);
 }
 
 void slab_debug_resize(struct kmem_cache *cachep, void *objp, unsigned int new_size)

@@ -124,4 +124,15 @@ if [ -n "${SLUB_DEBUG-}" ]; then
 	fi
 fi
 
+# KFENCE (mm/kfence.c): the pool's object count (its megabytes of the direct map get page
+# tables, arch/arm/mm/kfence.c: at most 255 objects, 2 MB) and the boot's sampling
+# interval in ms (0: off, the default).
+if [ -n "${KFENCE_NUM_OBJECTS-}" ] &&
+	! { [[ $KFENCE_NUM_OBJECTS =~ ^[1-9][0-9]{0,2}$ ]] && [ "$KFENCE_NUM_OBJECTS" -le 255 ]; }; then
+	refuse "KFENCE_NUM_OBJECTS='$KFENCE_NUM_OBJECTS' must be 1..255 (the pool is 2 pages per object)"
+fi
+if [ -n "${KFENCE_SAMPLE_INTERVAL-}" ] && ! [[ $KFENCE_SAMPLE_INTERVAL =~ ^(0|[1-9][0-9]{0,5})$ ]]; then
+	refuse "KFENCE_SAMPLE_INTERVAL='$KFENCE_SAMPLE_INTERVAL' must be 0 (off) or 1..999999 ms"
+fi
+
 exit $bad

@@ -21,6 +21,12 @@
 /* Resolve a fault at user address @addr in the current address space */
 int handle_user_fault(unsigned long addr, unsigned int flags);
 
+/*
+ * A kernel-mode translation fault in the KFENCE pool (mm/kfence.c): report it and map the
+ * page so that the access completes. Return: false when @addr is not in the pool.
+ */
+bool kfence_handle_page_fault(unsigned long addr, bool is_write, struct pt_regs *regs);
+
 /* A kernel-mode abort: resolve it if it is a user access */
 bool do_kernel_user_fault(struct pt_regs *regs, u32 addr, u32 fsr);
 

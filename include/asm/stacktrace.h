@@ -22,6 +22,12 @@ int unwind_frame(struct stackframe *frame);
 /* Where the interrupted function will return to */
 unsigned long regs_return_address(const struct pt_regs *regs);
 
+/* Save the caller's call stack (return addresses, innermost first); Return: entries */
+unsigned int stack_trace_save(unsigned long *store, unsigned int size, unsigned int skipnr);
+/* The same for the code @regs interrupted, its pc first */
+unsigned int stack_trace_save_regs(const struct pt_regs *regs, unsigned long *store,
+				   unsigned int size);
+
 /* Print "Backtrace:" and one line per frame, as Linux's ARM oops does */
 void dump_backtrace(const struct pt_regs *regs, const char *loglvl);
 

@@ -35,7 +35,11 @@ struct kmem_cache;
 #define SLAB_CACHE_DMA		0x00004000u /* slabs come from ZONE_DMA */
 #define SLAB_STORE_USER		0x00010000u /* remember the last caller of each object */
 #define SLAB_PANIC		0x00040000u /* kmem_cache_create() panics instead of failing */
-#define SLAB_RECLAIM_ACCOUNT	0x00020000u /* counted as SReclaimable in meminfo */
+/*
+ * Counted as SReclaimable in meminfo. Linux's 0x20000 moved to 0x200 (free in Linux):
+ * 0x20000 is SLAB_KFENCE's (mm/slab.h), inside the fast path's one-immediate flag test.
+ */
+#define SLAB_RECLAIM_ACCOUNT 0x00000200u
 
 /* The flags that turn on the per-object debugging checks (mm/slab_debug.c). */
 #define SLAB_DEBUG_FLAGS (SLAB_CONSISTENCY_CHECKS | SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER)

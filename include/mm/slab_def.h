@@ -72,9 +72,10 @@ struct kmem_cache {
 	char name[KMEM_CACHE_NAME_LEN];
 
 	/* statistics */
-	unsigned long grown;  /* slabs created */
-	unsigned long reaped; /* slabs given back */
-	unsigned long errors; /* debug checks that failed */
+	unsigned long grown;	  /* slabs created */
+	unsigned long reaped;	  /* slabs given back */
+	unsigned long errors;	  /* debug checks that failed */
+	unsigned int kfence_live; /* objects in the KFENCE pool (mm/kfence.c) */
 };
 
 #endif

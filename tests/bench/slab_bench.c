@@ -8,6 +8,7 @@
 #include <kernel/kernel.h>
 #include <kernel/printk.h>
 #include <mm/init_on.h>
+#include <mm/kfence.h>
 #include <mm/mempool.h>
 #include <mm/mm.h>
 #include <mm/slab.h>
@@ -109,6 +110,21 @@ static void bench_slab_ops(void)
 	BENCH_LOOP("kmalloc+kfree 256, init_on_free", LOOPS,
 		   (p = kmalloc(256, GFP_KERNEL), kfree(p)));
 	set_init_on_free(false);
+	/*
+	 * KFENCE sampling on with no sample due (mm/kfence.c): the row must equal
+	 * "kmalloc+kfree 256". A sample in the loop would show as a jump: none is due for
+	 * 1000 s, and the row reports how many were taken.
+	 */
+	if (!kfence_set_sample_interval(1000000)) {
+		unsigned long samples = kfence_total_allocs();
+
+		BENCH_LOOP("kmalloc+kfree 256, kfence interval", LOOPS,
+			   (p = kmalloc(256, GFP_KERNEL), kfree(p)));
+		if (kfence_total_allocs() != samples)
+			printk("  (%lu KFENCE samples taken in the loop)\n",
+			       kfence_total_allocs() - samples);
+		kfence_disable();
+	}
 	pool = mempool_create_kmalloc_pool(4, 256);
 	if (pool) {
 		BENCH_LOOP("mempool_alloc+free (kmalloc 256)", LOOPS,

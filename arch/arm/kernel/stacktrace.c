@@ -177,3 +177,62 @@ void dump_stack(void)
 {
 	dump_backtrace(NULL, KERN_DEFAULT);
 }
+
+/**
+ * stack_trace_save - save the call stack of the caller, as Linux's stack_trace_save()
+ * @store: the return addresses, innermost first: where in its function the caller is,
+ *	then where in theirs its callers are
+ * @size: entries @store holds
+ * @skipnr: entries to leave out at the inner end
+ *
+ * Return: the number of entries stored.
+ */
+__noinline unsigned int stack_trace_save(unsigned long *store, unsigned int size,
+					 unsigned int skipnr)
+{
+	struct stackframe frame = {
+		.fp = (unsigned long)__builtin_frame_address(0),
+		.pc = (unsigned long)stack_trace_save,
+		.innermost = false,
+	};
+	unsigned int n = 0;
+
+	while (n < size && unwind_frame(&frame) == 0) {
+		if (skipnr)
+			skipnr--;
+		else
+			store[n++] = frame.pc;
+		if (!frame.fp)
+			break;
+	}
+	return n;
+}
+
+/**
+ * stack_trace_save_regs - save the call stack of interrupted code
+ * @regs: its registers (an abort taken in SVC mode)
+ * @store: the addresses, innermost first: the interrupted pc, then the return addresses
+ * @size: entries @store holds
+ *
+ * Return: the number of entries stored.
+ */
+unsigned int stack_trace_save_regs(const struct pt_regs *regs, unsigned long *store,
+				   unsigned int size)
+{
+	struct stackframe frame = {
+		.fp = regs->uregs[11],
+		.pc = regs->pc,
+		.lr = regs->lr,
+		.innermost = true,
+	};
+	unsigned int n = 0;
+
+	if (size)
+		store[n++] = regs->pc;
+	while (n < size && unwind_frame(&frame) == 0) {
+		store[n++] = frame.pc;
+		if (!frame.fp)
+			break;
+	}
+	return n;
+}

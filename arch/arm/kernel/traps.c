@@ -23,6 +23,9 @@ struct fault_catcher {
 	struct fault_record rec;
 };
 
+#define FSR_TRANSLATION_PAGE 0x007 /* FS 0b00111 */
+#define FSR_WRITE	     (1u << 11)
+
 static struct fault_catcher *current_catcher;
 volatile unsigned int swi_count;
 
@@ -126,6 +129,10 @@ void do_data_abort(struct pt_regs *regs)
 	u32 fsr = read_dfsr(), far = read_dfar();
 
 	if (do_kernel_user_fault(regs, far, fsr)) /* a user access: arch/arm/mm/fault.c */
+		return;
+	/* A page of the KFENCE pool (mm/kfence.c): reported, then the access completes. */
+	if ((fsr & 0x40f) == FSR_TRANSLATION_PAGE &&
+	    kfence_handle_page_fault(far, fsr & FSR_WRITE, regs))
 		return;
 	if (fault_is_expected(regs))
 		printk("    # expected data abort: %s at 0x%08x\n", fsr_name(fsr), far);

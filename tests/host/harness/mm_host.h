@@ -86,6 +86,10 @@ void host_irq_reset(void);
 /* ---- host_printk.c: printk into a buffer ---- */
 
 /* Set HOST_PRINTK=1 in the environment to echo printk to stderr as well. */
+/* host_kfence.c: the KFENCE pool's page protection as mm/kfence.c left it; the tick */
+bool host_kfence_page_protected(unsigned long addr);
+void host_kfence_tick(void);
+
 void host_log_clear(void);
 const char *host_log(void);
 bool host_log_contains(const char *needle);
