@@ -9,6 +9,9 @@ test_pgtable_desc_SRCS := arch/arm/mm/pgtable-v6.c
 HOST_TESTS += test_ringbuf
 test_ringbuf_SRCS := lib/ringbuf.c lib/prandom.c
 
+HOST_TESTS += test_crc32
+test_crc32_SRCS := lib/crc32.c
+
 HOST_TESTS += test_line_editor
 test_line_editor_SRCS := lib/line_editor.c
 
