@@ -18,7 +18,7 @@ include board/$(BOARD)/board.mk
 # settings); each refused setting is explained on its own line. Not for clean and deps.
 ifneq ($(filter-out clean deps,$(or $(MAKECMDGOALS),all)),)
 $(shell BOARD='$(BOARD)' RAM_MB='$(RAM_MB)' LOWMEM_MB='$(LOWMEM_MB)' \
-	DMA_ZONE_MB='$(DMA_ZONE_MB)' PAGE_OWNER='$(PAGE_OWNER)' SLUB_DEBUG='$(SLUB_DEBUG)' RAM_MB_MIN='$(RAM_MB_MIN)' RAM_MB_MAX='$(RAM_MB_MAX)' \
+	DMA_ZONE_MB='$(DMA_ZONE_MB)' PAGE_OWNER='$(PAGE_OWNER)' KMEMLEAK='$(KMEMLEAK)' SLUB_DEBUG='$(SLUB_DEBUG)' RAM_MB_MIN='$(RAM_MB_MIN)' RAM_MB_MAX='$(RAM_MB_MAX)' \
 	RAM_MB_CHOICES='$(RAM_MB_CHOICES)' bash scripts/check-config.sh >&2)
 ifneq ($(.SHELLSTATUS),0)
 $(error build settings refused for BOARD=$(BOARD) (accepted ranges: README.md, Build settings))
@@ -28,6 +28,9 @@ endif
 # PAGE_OWNER=1: record who allocated every page (mm/page_owner.c), as Linux's
 # CONFIG_PAGE_OWNER with page_owner=on. Off by default: no hook on the allocation paths.
 PAGE_OWNER  ?= 0
+# KMEMLEAK=1: the leak detector (mm/kmemleak.c), as Linux's CONFIG_DEBUG_KMEMLEAK. Off by
+# default: its hooks are empty inlines and the allocation paths are unchanged.
+KMEMLEAK    ?= 0
 
 CROSS       ?= arm-none-eabi-
 CC          := $(CROSS)gcc
@@ -39,6 +42,7 @@ ARCHFLAGS   := -mcpu=arm1176jzf-s -marm -mfloat-abi=soft
 DEFS        := -DPHYS_OFFSET=$(PHYS_OFFSET) -DRAM_MB=$(RAM_MB) -DLOWMEM_MB=$(LOWMEM_MB) \
 	       -DDMA_ZONE_MB=$(DMA_ZONE_MB) -DEARLY_UART_PHYS=$(EARLY_UART_PHYS) -DBOARD_NAME='"$(BOARD)"' \
 	       $(BOARD_DEFS) $(if $(filter 1,$(PAGE_OWNER)),-DCONFIG_PAGE_OWNER) \
+	       $(if $(filter 1,$(KMEMLEAK)),-DCONFIG_DEBUG_KMEMLEAK) \
 	       $(if $(SLUB_DEBUG),-DSLUB_DEBUG='"$(SLUB_DEBUG)"')
 CFLAGS      := $(ARCHFLAGS) -std=gnu11 -O2 -g -Wall -Wextra -Wno-unused-parameter \
 	       -ffreestanding -fno-common -fno-builtin-malloc -fno-omit-frame-pointer \

@@ -14,6 +14,7 @@
 #define MM_SLAB_INTERNAL_H
 
 #include <kernel/printk.h>
+#include <mm/kmemleak.h>
 #include <mm/mm.h>
 #include <mm/slab_def.h>
 #include <string.h>
@@ -148,6 +149,7 @@ static __always_inline void *__cache_alloc(struct kmem_cache *cachep, gfp_t flag
 		if (objp)
 			memset(objp, 0, size ? size : cachep->object_size);
 	}
+	kmemleak_alloc_recursive(objp, cachep->object_size, 1, cachep->flags, flags);
 	return objp;
 }
 
@@ -163,6 +165,7 @@ static __always_inline void __cache_free(struct kmem_cache *cachep, void *objp, 
 	struct array_cache *ac;
 	unsigned long irqflags;
 
+	kmemleak_free_recursive(objp, cachep->flags);
 	local_irq_save(irqflags);
 	if (unlikely(cachep->flags & SLAB_HOOK_FLAGS) &&
 	    !cache_free_debugcheck(cachep, objp, caller))

@@ -53,6 +53,12 @@ case "${PAGE_OWNER-0}" in
 *) refuse "PAGE_OWNER='$PAGE_OWNER' must be 0 or 1" ;;
 esac
 
+# KMEMLEAK: 0 (default) or 1 (mm/kmemleak.c built in).
+case "${KMEMLEAK-0}" in
+0 | 1 | '') ;;
+*) refuse "KMEMLEAK='$KMEMLEAK' must be 0 or 1" ;;
+esac
+
 # RAM: what the machine has. The firmware does not probe: a RAM_MB larger than the real
 # memory puts mem_map in memory that is not there and the boot dies in list_del().
 if [ -n "${RAM_MB_CHOICES-}" ]; then

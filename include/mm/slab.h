@@ -36,11 +36,13 @@ struct kmem_cache;
 #define SLAB_STORE_USER		0x00010000u /* remember the last caller of each object */
 #define SLAB_PANIC		0x00040000u /* kmem_cache_create() panics instead of failing */
 #define SLAB_RECLAIM_ACCOUNT	0x00020000u /* counted as SReclaimable in meminfo */
+#define SLAB_NOLEAKTRACE	0x00800000u /* objects not tracked by kmemleak (its own) */
 
 /* The flags that turn on the per-object debugging checks (mm/slab_debug.c). */
 #define SLAB_DEBUG_FLAGS (SLAB_CONSISTENCY_CHECKS | SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER)
-#define SLAB_CREATE_MASK \
-	(SLAB_DEBUG_FLAGS | SLAB_HWCACHE_ALIGN | SLAB_CACHE_DMA | SLAB_PANIC | SLAB_RECLAIM_ACCOUNT)
+#define SLAB_CREATE_MASK                                                       \
+	(SLAB_DEBUG_FLAGS | SLAB_HWCACHE_ALIGN | SLAB_CACHE_DMA | SLAB_PANIC | \
+	 SLAB_RECLAIM_ACCOUNT | SLAB_NOLEAKTRACE)
 
 /* The length of a cache name, terminator included; longer names are refused. */
 #define KMEM_CACHE_NAME_LEN 24
