@@ -150,7 +150,7 @@ HOST_BINS   := $(addprefix $(HOSTBUILD)/,$(HOST_TESTS))
 define host_test_rule
 $(HOSTBUILD)/$(1): tests/host/$(1).c $$($(1)_SRCS) $$(wildcard include/*/*.h tests/host/harness/include/*/*.h tests/host/harness/*.h)
 	@mkdir -p $(HOSTBUILD)
-	$(HOST_CC) $(HOST_CFLAGS) $$(filter %.c,$$^) -lcmocka -o $$@
+	$(HOST_CC) $(HOST_CFLAGS) $$($(1)_CFLAGS) $$(filter %.c,$$^) -lcmocka -o $$@
 endef
 $(foreach t,$(HOST_TESTS),$(eval $(call host_test_rule,$(t))))
 
@@ -166,7 +166,7 @@ COV_BINS    := $(foreach t,$(HOST_TESTS),$(COVBUILD)/$(t)/$(t))
 define cov_test_rule
 $(COVBUILD)/$(1)/$(1): tests/host/$(1).c $$($(1)_SRCS) $$(wildcard include/*/*.h tests/host/harness/include/*/*.h tests/host/harness/*.h)
 	@mkdir -p $(COVBUILD)/$(1)
-	$(HOST_CC) $(HOST_CFLAGS) --coverage -dumpdir $(COVBUILD)/$(1)/ $$(filter %.c,$$^) -lcmocka -o $$@
+	$(HOST_CC) $(HOST_CFLAGS) $$($(1)_CFLAGS) --coverage -dumpdir $(COVBUILD)/$(1)/ $$(filter %.c,$$^) -lcmocka -o $$@
 endef
 $(foreach t,$(HOST_TESTS),$(eval $(call cov_test_rule,$(t))))
 

@@ -45,6 +45,7 @@
 #include <lib/rbtree.h>
 #include <mm/mm.h>
 #include <mm/vmalloc.h>
+#include <mm/vmap_area.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -384,6 +385,40 @@ static void scan_large_block(unsigned long start, unsigned long end)
 	}
 }
 
+/*
+ * .data and .bss, less the holes: the stacks (their live parts are scanned apart) and
+ * vmap_area_space, whose embedded first node may be a busy area's, its va_start the
+ * area's address. The vmalloc allocator's own bookkeeping is no user of the area: its
+ * other nodes live in pool pages that are not scanned either, and the vm_struct's one
+ * reference is counted instead (min_count 2, kmemleak_vmalloc()).
+ */
+static void scan_data_sections(void)
+{
+	unsigned long holes[][2] = {
+		{ (unsigned long)__stacks_start, (unsigned long)__stacks_end },
+		{ (unsigned long)&vmap_area_space, (unsigned long)(&vmap_area_space + 1) },
+	};
+	unsigned long pos = (unsigned long)__bss_start, end = (unsigned long)__bss_stop;
+	unsigned int i;
+
+	scan_large_block((unsigned long)_sdata, (unsigned long)_edata);
+	if (holes[1][0] < holes[0][0]) {
+		unsigned long t0 = holes[0][0], t1 = holes[0][1];
+
+		holes[0][0] = holes[1][0];
+		holes[0][1] = holes[1][1];
+		holes[1][0] = t0;
+		holes[1][1] = t1;
+	}
+	for (i = 0; i < ARRAY_SIZE(holes); i++) {
+		if (holes[i][0] < pos || holes[i][1] > end)
+			continue; /* not in .bss (the host test's sections) */
+		scan_large_block(pos, holes[i][0]);
+		pos = holes[i][1];
+	}
+	scan_large_block(pos, end);
+}
+
 static void scan_stack(unsigned long lo, unsigned long hi, void *arg)
 {
 	scan_large_block(lo, hi);
@@ -475,9 +510,7 @@ static __noinline int __kmemleak_scan(unsigned long sp)
 	}
 	spin_unlock_irqrestore(&kmemleak_lock, flags);
 
-	scan_large_block((unsigned long)_sdata, (unsigned long)_edata);
-	scan_large_block((unsigned long)__bss_start, (unsigned long)__stacks_start);
-	scan_large_block((unsigned long)__stacks_end, (unsigned long)__bss_stop);
+	scan_data_sections();
 	for_each_live_stack(scan_stack, NULL, sp);
 	scan_mem_map();
 	scan_gray_list();
@@ -672,6 +705,18 @@ void kmemleak_init(void)
 }
 
 /**
+ * kmemleak_disable - stop tracking
+ *
+ * Every hook returns at once from now on; the records are left alone (their cache may be
+ * gone with the memory, as when a host test boots the mm core again). kmemleak_init()
+ * starts afresh.
+ */
+void kmemleak_disable(void)
+{
+	kmemleak_enabled = false;
+}
+
+/**
  * kmemleak_nr_objects - the number of blocks tracked now
  */
 unsigned long kmemleak_nr_objects(void)
@@ -699,6 +744,24 @@ bool kmemleak_find(const void *ptr, unsigned long *start, size_t *size)
 	}
 	spin_unlock_irqrestore(&kmemleak_lock, flags);
 	return object != NULL;
+}
+
+/**
+ * kmemleak_reported - whether a block is a leak kmemleak_show() would print
+ * @ptr: the start of the block
+ * Return: true when a scan reported it and the last scan found it still unreferenced.
+ */
+bool kmemleak_reported(const void *ptr)
+{
+	struct kmemleak_object *object;
+	unsigned long flags;
+	bool leak;
+
+	spin_lock_irqsave(&kmemleak_lock, flags);
+	object = lookup_object((unsigned long)ptr, false);
+	leak = object && (object->flags & OBJECT_REPORTED) && unreferenced_object(object);
+	spin_unlock_irqrestore(&kmemleak_lock, flags);
+	return leak;
 }
 
 /**

@@ -21,6 +21,8 @@ struct vm_struct;
 
 /* Create the metadata cache and start tracking (after kmem_cache_init()) */
 void kmemleak_init(void);
+/* Stop tracking (the records stay where they are; kmemleak_init() starts afresh) */
+void kmemleak_disable(void);
 /* Track a new block of @size bytes at @ptr, a leak when fewer than @min_count refs reach it */
 void kmemleak_alloc(const void *ptr, size_t size, int min_count, gfp_t gfp);
 /* Forget a block that is being freed */
@@ -44,6 +46,8 @@ unsigned int kmemleak_clear(void);
 unsigned long kmemleak_nr_objects(void);
 /* The tracked block containing @ptr: its start and size. Return: false if none */
 bool kmemleak_find(const void *ptr, unsigned long *start, size_t *size);
+/* Whether the block at @ptr is a reported leak `show` would print */
+bool kmemleak_reported(const void *ptr);
 /* The grace period in jiffies: younger objects are never reported */
 unsigned long kmemleak_min_age(void);
 /* Set the grace period (in milliseconds, Linux: 5000); for tests */
@@ -91,6 +95,10 @@ static inline unsigned long kmemleak_nr_objects(void)
 	return 0;
 }
 static inline bool kmemleak_find(const void *ptr, unsigned long *start, size_t *size)
+{
+	return false;
+}
+static inline bool kmemleak_reported(const void *ptr)
 {
 	return false;
 }
