@@ -76,7 +76,7 @@ test_slab_random_SRCS := $(MM_HOST_SRCS)
 # kmemleak (make KMEMLEAK=1): the mm core built with its hooks, roots from the harness.
 # A test may add its own compiler flags as test_X_CFLAGS.
 HOST_TESTS += test_kmemleak
-test_kmemleak_SRCS := $(MM_HOST_SRCS) mm/kmemleak.c lib/crc32.c tests/host/harness/host_kmemleak.c
+test_kmemleak_SRCS := $(MM_HOST_SRCS) mm/kmemleak.c mm/kmemleak_scan.c lib/crc32.c tests/host/harness/host_kmemleak.c
 test_kmemleak_CFLAGS := -DCONFIG_DEBUG_KMEMLEAK
 
 # Drivers against fake register blocks (host_regs.c), dispatched by the real irq core.
