@@ -118,6 +118,7 @@ static void blocks_are_tracked_from_allocation_to_free(struct ktap_test *t)
 static void lost_block_is_reported_and_reached_ones_are_not(struct ktap_test *t)
 {
 	ktap_add_action(t, free_blocks, NULL);
+	ktap_expect_report(t, "kmemleak: N new suspected memory leaks: this case's own");
 	KTAP_ASSERT_TRUE(t, make_blocks(4, 64, false));
 	root = blk(0);			       /* from .bss */
 	*(void **)blk(0) = (char *)blk(1) + 8; /* through another object, into the middle */
@@ -134,6 +135,7 @@ static void lost_block_is_reported_and_reached_ones_are_not(struct ktap_test *t)
 static void unreachable_cycle_is_reported_whole(struct ktap_test *t)
 {
 	ktap_add_action(t, free_blocks, NULL);
+	ktap_expect_report(t, "kmemleak: N new suspected memory leaks: this case's own");
 	KTAP_ASSERT_TRUE(t, make_blocks(3, 32, true));
 	KTAP_ASSERT_TRUE(t, scan_now() >= 3);
 	KTAP_EXPECT_TRUE(t, kmemleak_reported(blk(0)));
@@ -148,6 +150,7 @@ static void unreachable_cycle_is_reported_whole(struct ktap_test *t)
 static void young_blocks_wait_for_the_grace_period(struct ktap_test *t)
 {
 	ktap_add_action(t, free_blocks, NULL);
+	ktap_expect_report(t, "kmemleak: N new suspected memory leaks: this case's own");
 	KTAP_ASSERT_TRUE(t, make_blocks(1, 32, false));
 	kmemleak_set_min_age(60000);
 	scrub_stack();
@@ -160,6 +163,7 @@ static void young_blocks_wait_for_the_grace_period(struct ktap_test *t)
 static void not_leak_ignore_no_scan_and_clear(struct ktap_test *t)
 {
 	ktap_add_action(t, free_blocks, NULL);
+	ktap_expect_report(t, "kmemleak: N new suspected memory leaks: this case's own");
 	KTAP_ASSERT_TRUE(t, make_blocks(4, 32, false));
 	kmemleak_not_leak(blk(0));
 	kmemleak_ignore(blk(1));
@@ -186,6 +190,7 @@ static void vmalloc_area_needs_a_reference_beside_its_vm_struct(struct ktap_test
 	void *p;
 
 	ktap_add_action(t, free_blocks, NULL);
+	ktap_expect_report(t, "kmemleak: N new suspected memory leaks: this case's own");
 	p = vmalloc(3 * PAGE_SIZE);
 	KTAP_ASSERT_TRUE(t, p != NULL);
 	held[0] = ~(unsigned long)p;
