@@ -153,6 +153,7 @@ __mmap_switched:
 	.globl	svc_stack_base
 svc_stack_base:
 	.space	16384
+	.globl	svc_stack_top
 svc_stack_top:
 	.globl	irq_stack_base
 irq_stack_base:

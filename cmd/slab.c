@@ -34,9 +34,12 @@
 #define SHELL_MAX_FREED	 64
 #define SHELL_MAX_CACHES 16
 
-/* A recently freed object. */
+/*
+ * A recently freed object. Its address is kept bit-inverted: a stale pointer to freed
+ * memory would otherwise hide a later leak at that address from kmemleak.
+ */
 struct shell_obj {
-	void *ptr;		  /* NULL: an unused or invalidated slot */
+	unsigned long inv_ptr;	  /* ~address; 0: an unused or invalidated slot */
 	struct kmem_cache *cache; /* NULL: from kmalloc */
 };
 
@@ -126,7 +129,7 @@ static struct shell_obj *freed_lookup(unsigned long addr)
 	unsigned int i;
 
 	for (i = 0; i < SHELL_MAX_FREED; i++)
-		if (freed[i].ptr && (unsigned long)freed[i].ptr == addr)
+		if (freed[i].inv_ptr && ~freed[i].inv_ptr == addr)
 			return &freed[i];
 	return NULL;
 }
@@ -136,8 +139,8 @@ static void forget_freed(const void *ptr)
 	unsigned int i;
 
 	for (i = 0; i < SHELL_MAX_FREED; i++)
-		if (freed[i].ptr == ptr)
-			freed[i].ptr = NULL;
+		if (~freed[i].inv_ptr == (unsigned long)ptr)
+			freed[i].inv_ptr = 0;
 }
 
 static void record(void *ptr, struct kmem_cache *cache)
@@ -148,7 +151,7 @@ static void record(void *ptr, struct kmem_cache *cache)
 
 static void retire(struct shell_table_entry *o)
 {
-	freed[freed_next] = (struct shell_obj){ .ptr = (void *)o->key, .cache = obj_cache(o) };
+	freed[freed_next] = (struct shell_obj){ .inv_ptr = ~o->key, .cache = obj_cache(o) };
 	freed_next = (freed_next + 1) % SHELL_MAX_FREED;
 	shell_table_remove(&objs, o);
 }
@@ -404,7 +407,7 @@ static int cmd_cache_destroy(int argc, char **argv)
 	shell_table_remove(&caches, made);
 	for (i = 0; i < SHELL_MAX_FREED; i++)
 		if (freed[i].cache == c)
-			freed[i].ptr = NULL;
+			freed[i].inv_ptr = 0;
 	printk("cache_destroy: '%s' destroyed\n", argv[1]);
 	return 0;
 }

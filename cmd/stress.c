@@ -110,7 +110,9 @@ static void slot_free(struct stress_slot *s)
 		printk("stress: object %p (kind %d, size %u) lost its stamp\n", s->ptr, s->kind,
 		       s->size);
 	}
+	/* No stale address in .bss: kmemleak would count it as a reference. */
 	s->kind = ST_NONE;
+	s->ptr = NULL;
 }
 
 static void slot_alloc(struct stress_slot *s)
@@ -197,6 +199,7 @@ static int cmd_stress(int argc, char **argv)
 	for (i = 0; i < STRESS_SLOTS; i++)
 		slot_free(&st.slot[i]);
 	kmem_cache_destroy(st.cache);
+	st.cache = NULL;
 	after = free_pages_settled();
 	printk("stress: free pages %lu before, %lu after\n", before, after);
 	if (st.corrupt)

@@ -5,6 +5,7 @@
 #include <asm/mmu.h>
 #include <kernel/kernel.h>
 #include <mm/init_on.h>
+#include <mm/kmemleak.h>
 #include <mm/memblock.h>
 #include <mm/mm.h>
 #include <mm/slab.h>
@@ -29,6 +30,7 @@ void start_kernel(void)
 	mem_init(board_info.ram_base + DMA_ZONE_MB * SZ_1M, board_info.ram_base + LOWMEM_SIZE);
 	kmem_cache_init(); /* kmem_cache, kmalloc caches, slab shrinker */
 	init_on_setup();   /* INIT_ON_ALLOC / INIT_ON_FREE build settings */
+	kmemleak_init();   /* make KMEMLEAK=1: track every block from here on */
 	vmalloc_init();	   /* the vmalloc area: vmalloc, vmap, ioremap */
 	board_init();	   /* devices via ioremap: VIC, tick timer, console (fixmap), DMA */
 	time_init();	   /* local_clock(): printk timestamps from here on */

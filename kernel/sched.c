@@ -19,7 +19,8 @@
 
 #define time_after_eq(a, b) ((long)((a) - (b)) >= 0)
 
-static u8 task_stacks[NR_TASKS][THREAD_SIZE] __aligned(8);
+/* With the boot stacks in .bss.stacks (<asm/sections.h>): kmemleak scans their live part. */
+static u8 task_stacks[NR_TASKS][THREAD_SIZE] __aligned(8) __section(".bss.stacks");
 struct task_struct task_table[NR_TASKS];
 struct task_struct *current = &task_table[0];
 volatile bool need_resched;
@@ -53,6 +54,42 @@ void sched_init(void)
 	cpu_init_user_split();
 	console_idle_wait = sched_idle_wait;
 	register_tick_hook(sched_tick, NULL);
+}
+
+extern char svc_stack_base[], svc_stack_top[];
+
+/**
+ * for_each_live_stack - visit the live part of every task's kernel stack
+ * @fn: called with [lo, hi) of each stack: lo its stack pointer, hi its top
+ * @arg: passed to @fn
+ * @sp: the running task's stack pointer (the caller's)
+ *
+ * For kmemleak's roots (mm/kmemleak.c). Only the part above the stack pointer is live: a
+ * sleeping task's from the sp __switch_to() saved, the running one's from @sp. The shell
+ * runs on the boot SVC stack, every other task on its own. Zombies and free slots have
+ * no live frames and are skipped, as is a stack pointer outside its stack.
+ */
+void for_each_live_stack(void (*fn)(unsigned long lo, unsigned long hi, void *arg), void *arg,
+			 unsigned long sp)
+{
+	struct task_struct *t;
+
+	for_each_task(t)
+	{
+		unsigned long lo = t == current ? sp : t->ctx.sp, base, top;
+
+		if (t->state == TASK_UNUSED || t->state == EXIT_ZOMBIE)
+			continue;
+		if (lo >= (unsigned long)svc_stack_base && lo < (unsigned long)svc_stack_top) {
+			base = (unsigned long)svc_stack_base;
+			top = (unsigned long)svc_stack_top;
+		} else {
+			base = (unsigned long)t->stack;
+			top = base + THREAD_SIZE;
+		}
+		if (lo >= base && lo < top)
+			fn(lo, top, arg);
+	}
 }
 
 /**

@@ -48,7 +48,10 @@ static __noinline void *kmalloc_large(size_t size, gfp_t flags, void *caller)
 		return NULL;
 	}
 	page = alloc_pages(flags & ~__GFP_HIGHMEM, get_order(size));
-	return page ? page_address(page) : NULL;
+	if (!page)
+		return NULL;
+	kmemleak_alloc(page_address(page), size, 1, flags);
+	return page_address(page);
 }
 
 /**
@@ -100,6 +103,7 @@ static __noinline void kfree_large(struct page *page, const void *objp, void *ca
 		       (unsigned long)objp, caller);
 		return;
 	}
+	kmemleak_free(objp);
 	__free_pages(page, PageHead(page) ? (unsigned int)page->private : 0);
 }
 

@@ -60,24 +60,6 @@ void page_owner_init(void)
 		nr);
 }
 
-/* The return addresses of the callers of __set_page_owner(), innermost first. */
-static __noinline unsigned int save_stack(unsigned long *entries, unsigned int max)
-{
-	struct stackframe frame = {
-		.fp = (unsigned long)__builtin_frame_address(0),
-		.pc = (unsigned long)save_stack,
-		.innermost = false,
-	};
-	unsigned int n = 0;
-
-	/* The first step leaves save_stack() itself, the second __set_page_owner(). */
-	if (unwind_frame(&frame))
-		return 0;
-	while (n < max && unwind_frame(&frame) == 0)
-		entries[n++] = frame.pc;
-	return n;
-}
-
 /**
  * __set_page_owner - record who allocated a block
  * @page: its first page
@@ -92,7 +74,8 @@ void __set_page_owner(struct page *page, unsigned int order, gfp_t gfp)
 
 	if (!page_owner_table)
 		return;
-	n = save_stack(entries, PAGE_OWNER_STACK_DEPTH);
+	/* From the caller of __set_page_owner() on. */
+	n = stack_trace_save(entries, PAGE_OWNER_STACK_DEPTH, 1);
 	po = get_page_owner(page);
 	po->ts_nsec = local_clock();
 	po->gfp_mask = gfp;

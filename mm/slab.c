@@ -108,6 +108,8 @@ static bool cache_grow(struct kmem_cache *cachep, gfp_t flags, unsigned long irq
 			__free_pages(page, cachep->gfporder);
 			goto failed;
 		}
+		/* s_mem is no reference to the first object: a leak of it must show (Linux). */
+		kmemleak_no_scan(slabp);
 	} else {
 		slabp = (struct slab *)((char *)addr + offset);
 		offset += cachep->slab_size;
@@ -303,6 +305,8 @@ int kmem_cache_alloc_bulk(struct kmem_cache *cachep, gfp_t flags, size_t size, v
 	if (unlikely(flags & __GFP_ZERO))
 		for (i = 0; i < size; i++)
 			memset(p[i], 0, cachep->object_size);
+	for (i = 0; i < size; i++)
+		kmemleak_alloc_recursive(p[i], cachep->object_size, 1, cachep->flags, flags);
 	return (int)size;
 
 fail:
@@ -409,6 +413,8 @@ void kmem_cache_free_bulk(struct kmem_cache *cachep, size_t size, void **p)
 			__cache_free(cachep, p[i], caller);
 		return;
 	}
+	for (n = 0; n < size; n++)
+		kmemleak_free_recursive(p[n], cachep->flags);
 	local_irq_save(irqflags);
 	ac = cpu_cache_get(cachep);
 	while (i < size) {

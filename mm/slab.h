@@ -15,6 +15,7 @@
 
 #include <kernel/printk.h>
 #include <mm/kfence.h>
+#include <mm/kmemleak.h>
 #include <mm/mm.h>
 #include <mm/slab_def.h>
 #include <string.h>
@@ -167,6 +168,7 @@ static __always_inline void *__cache_alloc(struct kmem_cache *cachep, gfp_t flag
 		if (objp)
 			memset(objp, 0, size ? size : cachep->object_size);
 	}
+	kmemleak_alloc_recursive(objp, cachep->object_size, 1, cachep->flags, flags);
 	return objp;
 }
 
@@ -182,6 +184,7 @@ static __always_inline void __cache_free(struct kmem_cache *cachep, void *objp, 
 	struct array_cache *ac;
 	unsigned long irqflags;
 
+	kmemleak_free_recursive(objp, cachep->flags);
 	local_irq_save(irqflags);
 	if (unlikely(cachep->flags & SLAB_HOOK_FLAGS) &&
 	    !cache_free_debugcheck(cachep, objp, caller))

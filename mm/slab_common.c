@@ -200,6 +200,8 @@ static bool setup_cpu_cache(struct kmem_cache *cachep, gfp_t gfp)
 		ac = kmalloc(sizeof(*ac) + limit * sizeof(void *), gfp);
 		if (!ac)
 			return false;
+		/* Its entries past avail are stale copies of allocated objects' addresses. */
+		kmemleak_no_scan(ac);
 	} else {
 		if (nr_boot_arrays == NR_BOOT_ARRAYS)
 			panic("slab: out of boot array caches for '%s'", cachep->name);
@@ -214,6 +216,8 @@ static bool setup_cpu_cache(struct kmem_cache *cachep, gfp_t gfp)
 	local_irq_restore(flags);
 	if (old && !is_boot_array(old))
 		kfree(old);
+	else if (old)
+		memset(old->entry, 0, old->limit * sizeof(void *)); /* no stale address in .bss */
 	return true;
 }
 

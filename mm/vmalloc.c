@@ -7,6 +7,7 @@
 #include <kernel/kernel.h>
 #include <kernel/preempt.h>
 #include <kernel/printk.h>
+#include <mm/kmemleak.h>
 #include <mm/mm.h>
 #include <mm/pgtable.h>
 #include <mm/slab.h>
@@ -63,6 +64,11 @@ struct vm_struct *get_vm_area_caller(unsigned long size, unsigned long align, un
 		kfree(area);
 		return NULL;
 	}
+	/*
+	 * Its only reference is va->vm, in the vmap_area node pool, which kmemleak does not
+	 * scan: never a leak. Scanned, its addr counts for the vmalloc area (min_count 2).
+	 */
+	kmemleak_not_leak(area);
 	va->vm = area;
 	area->va = va;
 	area->addr = (void *)va->va_start;
@@ -130,6 +136,8 @@ static void *__vmalloc_caller(unsigned long size, gfp_t gfp, const struct pt_att
 	area->pages = kmalloc(nr * sizeof(struct page *), (gfp & ~__GFP_HIGHMEM) | __GFP_NOWARN);
 	if (!area->pages)
 		goto fail_area;
+	/* struct page pointers only, and stale words after them: no references to scan. */
+	kmemleak_no_scan(area->pages);
 	/*
 	 * As Linux since 5.13: the preferred zone's per-CPU list in bulk, then one page at a
 	 * time for what it could not give (another zone, reclaim). The bulk call fills the
@@ -150,6 +158,7 @@ static void *__vmalloc_caller(unsigned long size, gfp_t gfp, const struct pt_att
 		goto fail_pages;
 	if (map_kernel_pages((unsigned long)area->addr, area->pages, nr, prot, gfp))
 		goto fail_pages;
+	kmemleak_vmalloc(area, size, gfp);
 	return area->addr;
 
 fail_pages:
@@ -250,6 +259,7 @@ __hookable void vfree(const void *addr)
 	area = take_area(addr, VM_ALLOC, "vfree", __builtin_return_address(0));
 	if (!area)
 		return;
+	kmemleak_free(addr);
 	free_area_pages(area->pages, area->nr_pages);
 	kfree(area->pages);
 	kfree(area);

@@ -56,6 +56,12 @@ for v in PAGE_OWNER INIT_ON_ALLOC INIT_ON_FREE; do
 	esac
 done
 
+# KMEMLEAK: 0 (default) or 1 (mm/kmemleak.c built in).
+case "${KMEMLEAK-0}" in
+0 | 1 | '') ;;
+*) refuse "KMEMLEAK='$KMEMLEAK' must be 0 or 1" ;;
+esac
+
 # RAM: what the machine has. The firmware does not probe: a RAM_MB larger than the real
 # memory puts mem_map in memory that is not there and the boot dies in list_del().
 if [ -n "${RAM_MB_CHOICES-}" ]; then

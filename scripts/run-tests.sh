@@ -91,6 +91,7 @@ CONFIGS=(
 	"normal4 DMA_ZONE_MB=188"
 	"slubdebug SLUB_DEBUG=FZPU,kmalloc-32"
 	"hardened SLUB_DEBUG=FZPU INIT_ON_ALLOC=1 INIT_ON_FREE=1"
+	"kmemleak KMEMLEAK=1"
 )
 # The e2e modules that depend on the layout; they run on the first three as well.
 E2E_LAYOUT=(tests/e2e/test_page_alloc.py tests/e2e/test_vmalloc_dma.py)
@@ -116,9 +117,11 @@ for i in "${!CONFIGS[@]}"; do
 			2>&1 | tee build/config-$name-e2e.log | tail -1
 		count "e2e $name" build/config-$name-e2e.log
 	fi
-	if [ "$name" = slubdebug ]; then
-		echo "== configuration $name: e2e slub_debug tests"
-		FIRMWARE_ELF=$dir/firmware.elf $PY -m pytest tests/e2e/test_slub_debug.py -q \
+	if [ "$name" = slubdebug ] || [ "$name" = kmemleak ]; then
+		echo "== configuration $name: e2e $name tests"
+		module=tests/e2e/test_slub_debug.py
+		[ "$name" = kmemleak ] && module=tests/e2e/test_kmemleak.py
+		FIRMWARE_ELF=$dir/firmware.elf $PY -m pytest $module -q \
 			-p no:cacheprovider 2>&1 | tee build/config-$name-e2e.log | tail -1
 		count "e2e $name" build/config-$name-e2e.log
 	fi

@@ -77,6 +77,8 @@ refused "PAGE_OWNER='2' must be 0 or 1" PAGE_OWNER=2
 refused "PAGE_OWNER='on' must be 0 or 1" PAGE_OWNER=on
 refused "INIT_ON_ALLOC='yes' must be 0 or 1" INIT_ON_ALLOC=yes
 refused "INIT_ON_FREE='2' must be 0 or 1" INIT_ON_FREE=2
+refused "KMEMLEAK='2' must be 0 or 1" KMEMLEAK=2
+refused "KMEMLEAK='yes' must be 0 or 1" KMEMLEAK=yes
 refused "not a whole number" LOWMEM_MB=-4
 refused "not a whole number" DMA_ZONE_MB=0x10
 refused "not a whole number" DMA_ZONE_MB=016
@@ -97,6 +99,8 @@ echo "# documented combinations and the edges of every range"
 accepted
 accepted RAM_MB=128
 accepted SLUB_DEBUG=FZ,kmalloc-64
+accepted KMEMLEAK=1
+accepted KMEMLEAK=0
 accepted "SLUB_DEBUG=FZPU;P,kmalloc-*,dma-kmalloc-32"
 refused "SLUB_DEBUG='FX,kmalloc-64'" SLUB_DEBUG=FX,kmalloc-64
 refused "SLUB_DEBUG='FZ kmalloc-64'" "SLUB_DEBUG=FZ kmalloc-64"

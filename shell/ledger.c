@@ -68,6 +68,8 @@ struct shell_table_entry *shell_table_find(struct shell_table *t, unsigned long 
 void shell_table_remove(struct shell_table *t, struct shell_table_entry *e)
 {
 	*e = t->entries[--t->nr];
+	/* The vacated slot keeps no copy of an address: kmemleak would count it. */
+	t->entries[t->nr].key = t->entries[t->nr].value = 0;
 }
 
 extern const struct shell_keeper table_start(shell_keepers)[], table_end(shell_keepers)[];

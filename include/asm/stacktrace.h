@@ -19,11 +19,12 @@ struct stackframe {
 /* Step from a frame to its caller's */
 int unwind_frame(struct stackframe *frame);
 
+/* The return addresses of the caller's callers, innermost first, after skipping @skipnr */
+unsigned int stack_trace_save(unsigned long *store, unsigned int size, unsigned int skipnr);
+
 /* Where the interrupted function will return to */
 unsigned long regs_return_address(const struct pt_regs *regs);
 
-/* Save the caller's call stack (return addresses, innermost first); Return: entries */
-unsigned int stack_trace_save(unsigned long *store, unsigned int size, unsigned int skipnr);
 /* The same for the code @regs interrupted, its pc first */
 unsigned int stack_trace_save_regs(const struct pt_regs *regs, unsigned long *store,
 				   unsigned int size);

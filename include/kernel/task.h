@@ -87,6 +87,13 @@ void wake_up_process(struct task_struct *t);
  */
 void sched_idle_wait(void);
 
+/*
+ * Call @fn(lo, hi, @arg) on the live part of every running or sleeping task's kernel
+ * stack: from its saved stack pointer (the running task: @sp) up to the top.
+ */
+void for_each_live_stack(void (*fn)(unsigned long lo, unsigned long hi, void *arg), void *arg,
+			 unsigned long sp);
+
 /* Send @sig to @t: marks it pending and wakes it; it dies on its way back to user mode. */
 void send_sig(struct task_struct *t, int sig);
 static inline bool signal_pending(const struct task_struct *t)

@@ -9,6 +9,9 @@ test_pgtable_desc_SRCS := arch/arm/mm/pgtable-v6.c
 HOST_TESTS += test_ringbuf
 test_ringbuf_SRCS := lib/ringbuf.c lib/prandom.c
 
+HOST_TESTS += test_crc32
+test_crc32_SRCS := lib/crc32.c
+
 HOST_TESTS += test_line_editor
 test_line_editor_SRCS := lib/line_editor.c
 
@@ -24,7 +27,7 @@ MM_HOST_SRCS := mm/memblock.c mm/mm_init.c mm/page_alloc.c mm/page_alloc_pcp.c m
 	mm/vmalloc.c mm/ioremap.c mm/dma-mapping.c mm/pgtable.c mm/pgtable_kernel.c \
 	arch/arm/mm/pgtable-v6.c lib/parse.c lib/rbtree.c lib/prandom.c kernel/preempt.c \
 	kernel/vsprintf.c tests/host/harness/host_mem.c tests/host/harness/host_mmu.c tests/host/harness/host_irq.c \
-	tests/host/harness/host_signal.c tests/host/harness/host_printk.c tests/host/harness/host_kfence.c tests/host/harness/mm_host.c
+	tests/host/harness/host_signal.c tests/host/harness/host_printk.c tests/host/harness/host_kfence.c tests/host/harness/host_task.c tests/host/harness/mm_host.c
 
 HOST_TESTS += test_page_alloc
 test_page_alloc_SRCS := $(MM_HOST_SRCS)
@@ -73,6 +76,12 @@ test_vmap_area_random_SRCS := $(MM_HOST_SRCS) tests/host/harness/vmap_area_check
 
 HOST_TESTS += test_slab_random
 test_slab_random_SRCS := $(MM_HOST_SRCS)
+
+# kmemleak (make KMEMLEAK=1): the mm core built with its hooks, roots from the harness.
+# A test may add its own compiler flags as test_X_CFLAGS.
+HOST_TESTS += test_kmemleak
+test_kmemleak_SRCS := $(MM_HOST_SRCS) mm/kmemleak.c mm/kmemleak_scan.c lib/crc32.c tests/host/harness/host_kmemleak.c
+test_kmemleak_CFLAGS := -DCONFIG_DEBUG_KMEMLEAK
 
 # Drivers against fake register blocks (host_regs.c), dispatched by the real irq core.
 DRIVER_HOST_SRCS := kernel/irq.c kernel/preempt.c kernel/vsprintf.c tests/host/harness/host_regs.c \

@@ -101,6 +101,39 @@ int unwind_frame(struct stackframe *frame)
 }
 
 /**
+ * stack_trace_save - the return addresses of the call stack, innermost first
+ * @store: where to write them
+ * @size: room in @store
+ * @skipnr: how many return addresses to drop first
+ *
+ * As Linux's stack_trace_save(): the first address is the one into the caller of this
+ * function (dropped with @skipnr 1, to start from the caller's caller), and so on
+ * outwards. The walk stops at the outermost frame or at a frame it cannot trust; frames
+ * outside the SVC and IRQ stacks (a process's kernel stack) end it.
+ * Return: the number of addresses written.
+ */
+__noinline unsigned int stack_trace_save(unsigned long *store, unsigned int size,
+					 unsigned int skipnr)
+{
+	struct stackframe frame = {
+		.fp = (unsigned long)__builtin_frame_address(0),
+		.pc = (unsigned long)stack_trace_save,
+		.innermost = false,
+	};
+	unsigned int n = 0;
+
+	while (n < size && unwind_frame(&frame) == 0) {
+		if (skipnr)
+			skipnr--;
+		else
+			store[n++] = frame.pc;
+		if (!frame.fp)
+			break;
+	}
+	return n;
+}
+
+/**
  * regs_return_address - where the interrupted function will return to
  * @regs: registers of the interrupted code
  *
@@ -176,36 +209,6 @@ void dump_backtrace(const struct pt_regs *regs, const char *loglvl)
 void dump_stack(void)
 {
 	dump_backtrace(NULL, KERN_DEFAULT);
-}
-
-/**
- * stack_trace_save - save the call stack of the caller, as Linux's stack_trace_save()
- * @store: the return addresses, innermost first: where in its function the caller is,
- *	then where in theirs its callers are
- * @size: entries @store holds
- * @skipnr: entries to leave out at the inner end
- *
- * Return: the number of entries stored.
- */
-__noinline unsigned int stack_trace_save(unsigned long *store, unsigned int size,
-					 unsigned int skipnr)
-{
-	struct stackframe frame = {
-		.fp = (unsigned long)__builtin_frame_address(0),
-		.pc = (unsigned long)stack_trace_save,
-		.innermost = false,
-	};
-	unsigned int n = 0;
-
-	while (n < size && unwind_frame(&frame) == 0) {
-		if (skipnr)
-			skipnr--;
-		else
-			store[n++] = frame.pc;
-		if (!frame.fp)
-			break;
-	}
-	return n;
 }
 
 /**

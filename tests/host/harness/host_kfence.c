@@ -1,7 +1,7 @@
 /*
  * What mm/kfence.c and mm/kfence_report.c need beyond the mm core, for the host tests:
  * the pool's page protection recorded in a table (no fault is taken on the host: the
- * target's tests cover faults), an empty stack walk, a clock, the shell task, and a tick
+ * target's tests cover faults), a clock and a tick
  * that tests play by calling host_kfence_tick().
  */
 #include <asm/kfence.h>
@@ -19,8 +19,6 @@ static unsigned long pool_start;
 static bool protected_pages[HOST_KFENCE_PAGES];
 static void (*tick_fn)(void *);
 static void *tick_arg;
-static struct task_struct host_shell = { .pid = 0, .comm = "shell" };
-struct task_struct *current = &host_shell;
 
 bool arch_kfence_init_pool(unsigned long start, unsigned long size)
 {
@@ -39,17 +37,6 @@ void kfence_protect_page(unsigned long addr, bool protect)
 bool host_kfence_page_protected(unsigned long addr)
 {
 	return protected_pages[((addr & PAGE_MASK) - pool_start) / PAGE_SIZE];
-}
-
-unsigned int stack_trace_save(unsigned long *store, unsigned int size, unsigned int skipnr)
-{
-	return 0;
-}
-
-unsigned int stack_trace_save_regs(const struct pt_regs *regs, unsigned long *store,
-				   unsigned int size)
-{
-	return 0;
 }
 
 u64 local_clock(void)
