@@ -40,7 +40,7 @@ struct kmem_cache;
  * 0x20000 is SLAB_KFENCE's (mm/slab.h), inside the fast path's one-immediate flag test.
  */
 #define SLAB_RECLAIM_ACCOUNT 0x00000200u
-#define SLAB_NOLEAKTRACE	0x00800000u /* objects not tracked by kmemleak (its own) */
+#define SLAB_NOLEAKTRACE     0x00800000u /* objects not tracked by kmemleak (its own) */
 
 /* The flags that turn on the per-object debugging checks (mm/slab_debug.c). */
 #define SLAB_DEBUG_FLAGS (SLAB_CONSISTENCY_CHECKS | SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER)
