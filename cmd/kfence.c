@@ -88,7 +88,8 @@ static int cmd_kfence(int argc, char **argv)
 		return shell_error("bad subcommand '%s': stats, objects, every, interval or off",
 				   argv[1]);
 	if (argc - 2 != subcmds[i].nargs)
-		return shell_error("usage: kfence %s %s", subcmds[i].name, subcmds[i].usage);
+		return shell_error("usage: kfence %s%s%s", subcmds[i].name,
+				   *subcmds[i].usage ? " " : "", subcmds[i].usage);
 	return subcmds[i].fn(argc, argv);
 }
 SHELL_CMD(kfence, "[stats | objects | every <N> | interval <ms> | off]",

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "kfence_internal.h"
 #include "kmemleak_internal.h"
 
 #define MAX_SCAN_SIZE 4096 /* bytes scanned with interrupts masked at a time */
@@ -73,30 +74,36 @@ static void scan_large_block(unsigned long start, unsigned long end)
 }
 
 /*
- * .data and .bss, less the holes: the stacks (their live parts are scanned apart) and
- * vmap_area_space, whose embedded first node may be a busy area's, its va_start the
- * area's address. The vmalloc allocator's own bookkeeping is no user of the area: its
- * other nodes live in pool pages that are not scanned either, and the vm_struct's one
- * reference is counted instead (min_count 2, kmemleak_vmalloc()).
+ * .data and .bss, less the holes:
+ * - the stacks (their live parts are scanned apart);
+ * - vmap_area_space, whose embedded first node may be a busy area's, its va_start the
+ *   area's address. The vmalloc allocator's own bookkeeping is no user of the area: its
+ *   other nodes live in pool pages that are not scanned either, and the vm_struct's one
+ *   reference is counted instead (min_count 2, kmemleak_vmalloc());
+ * - KFENCE's metadata, which names every pool object's address (mm/kfence.c): a leaked
+ *   sample would otherwise always look referenced.
  */
 static void scan_data_sections(void)
 {
 	unsigned long holes[][2] = {
 		{ (unsigned long)__stacks_start, (unsigned long)__stacks_end },
 		{ (unsigned long)&vmap_area_space, (unsigned long)(&vmap_area_space + 1) },
+		{ (unsigned long)kfence_metadata,
+		  (unsigned long)(kfence_metadata + KFENCE_NUM_OBJECTS) },
 	};
 	unsigned long pos = (unsigned long)__bss_start, end = (unsigned long)__bss_stop;
-	unsigned int i;
+	unsigned int i, j;
 
 	scan_large_block((unsigned long)_sdata, (unsigned long)_edata);
-	if (holes[1][0] < holes[0][0]) {
-		unsigned long t0 = holes[0][0], t1 = holes[0][1];
+	for (i = 1; i < ARRAY_SIZE(holes); i++) /* by address */
+		for (j = i; j > 0 && holes[j][0] < holes[j - 1][0]; j--) {
+			unsigned long t0 = holes[j][0], t1 = holes[j][1];
 
-		holes[0][0] = holes[1][0];
-		holes[0][1] = holes[1][1];
-		holes[1][0] = t0;
-		holes[1][1] = t1;
-	}
+			holes[j][0] = holes[j - 1][0];
+			holes[j][1] = holes[j - 1][1];
+			holes[j - 1][0] = t0;
+			holes[j - 1][1] = t1;
+		}
 	for (i = 0; i < ARRAY_SIZE(holes); i++) {
 		if (holes[i][0] < pos || holes[i][1] > end)
 			continue; /* not in .bss (the host test's sections) */

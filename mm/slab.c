@@ -211,7 +211,7 @@ __noinline void *cache_alloc_hooked(struct kmem_cache *cachep, gfp_t flags, void
 	if (cachep->flags & SLAB_KFENCE) {
 		objp = kfence_alloc(cachep, size, flags, caller);
 		if (objp)
-			return objp;
+			goto out;
 	}
 	local_irq_save(irqflags);
 	objp = cache_pop(cachep, flags, irqflags);
@@ -223,6 +223,9 @@ __noinline void *cache_alloc_hooked(struct kmem_cache *cachep, gfp_t flags, void
 	     ((cachep->flags & SLAB_INIT_HOOK) && static_key_enabled(&init_on_alloc))) &&
 	    objp)
 		memset(objp, 0, size ? size : cachep->object_size);
+out:
+	/* Every object is tracked, however it was served (__cache_alloc() returns here). */
+	kmemleak_alloc_recursive(objp, cachep->object_size, 1, cachep->flags, flags);
 	return objp;
 }
 
