@@ -143,7 +143,7 @@ static void kfence_arm(bool on)
 	local_irq_save(flags);
 	kfence_armed = on;
 	list_for_each_entry(c, &slab_caches, next) {
-		if (on)
+		if (on && !(c->flags & SLAB_SKIP_KFENCE))
 			c->flags |= SLAB_KFENCE;
 		else if (!c->kfence_live)
 			c->flags &= ~SLAB_KFENCE;

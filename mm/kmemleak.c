@@ -303,7 +303,7 @@ void kmemleak_init(void)
 	kmemleak_min_addr = ~0UL;
 	kmemleak_max_addr = 0;
 	object_cache = kmem_cache_create("kmemleak_object", sizeof(struct kmemleak_object), 0,
-					 SLAB_NOLEAKTRACE | SLAB_PANIC, NULL);
+					 SLAB_NOLEAKTRACE | SLAB_SKIP_KFENCE | SLAB_PANIC, NULL);
 	kmemleak_enabled = true;
 	pr_info("kmemleak: Kernel memory leak detector initialized\n");
 }

@@ -286,7 +286,7 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size, size_t align
 	debug = slub_debug_flags_for(name) & ~flags;
 	if (!ctor && (static_key_enabled(&init_on_alloc) || static_key_enabled(&init_on_free)))
 		flags |= SLAB_INIT_HOOK;
-	if (kfence_armed)
+	if (kfence_armed && !(flags & SLAB_SKIP_KFENCE))
 		flags |= SLAB_KFENCE;
 	why = "object too large for a slab";
 	if (!setup_cache(cachep, size, align, flags | debug)) {

@@ -41,12 +41,13 @@ struct kmem_cache;
  */
 #define SLAB_RECLAIM_ACCOUNT 0x00000200u
 #define SLAB_NOLEAKTRACE     0x00800000u /* objects not tracked by kmemleak (its own) */
+#define SLAB_SKIP_KFENCE     0x20000000u /* never served from the KFENCE pool (mm/kfence.c) */
 
 /* The flags that turn on the per-object debugging checks (mm/slab_debug.c). */
 #define SLAB_DEBUG_FLAGS (SLAB_CONSISTENCY_CHECKS | SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER)
 #define SLAB_CREATE_MASK                                                       \
 	(SLAB_DEBUG_FLAGS | SLAB_HWCACHE_ALIGN | SLAB_CACHE_DMA | SLAB_PANIC | \
-	 SLAB_RECLAIM_ACCOUNT | SLAB_NOLEAKTRACE)
+	 SLAB_RECLAIM_ACCOUNT | SLAB_NOLEAKTRACE | SLAB_SKIP_KFENCE)
 
 /* The length of a cache name, terminator included; longer names are refused. */
 #define KMEM_CACHE_NAME_LEN 24

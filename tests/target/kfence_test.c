@@ -36,6 +36,7 @@ static char *pool_object(struct ktap_test *t, size_t size, bool right)
 			goto found;
 		kfree(other);
 		other = p;
+		p = NULL; /* held as @other: freed once below */
 	}
 	kfree(other);
 	kfree(p);
