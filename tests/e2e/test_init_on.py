@@ -1,5 +1,6 @@
 """init_on_alloc / init_on_free at the UART (issue 16): with init_on_free a freed object
-reads back as zero through `md`; with both off it keeps what was written."""
+and a freed page read back as zero through `md`; with both off they keep what was
+written."""
 import re
 
 
@@ -23,6 +24,27 @@ def test_freed_object_reads_back_as_zero_with_init_on_free(board):
     try:
         assert "init_on_free: 1" in board.cmd("init_on_free 1")
         out = write_free_read(board)
+        assert "deadbeef" not in out and " 00000000 00000000 00000000 00000000" in out, out
+    finally:
+        assert "init_on_free: 0" in board.cmd("init_on_free 0")
+
+
+def write_free_read_page(board):
+    out = board.cmd("alloc_pages 0 GFP_KERNEL")
+    m = re.search(r"pfn (0x[0-9a-f]+) .* virt (0x[0-9a-f]{8}) order 0", out)
+    assert m, out
+    pfn, virt = m.group(1), int(m.group(2), 16)
+    assert "<-" in board.cmd(f"mw {virt + 0x800:#x} 0xdeadbeef")
+    out = board.cmd(f"free_pages {pfn} 0")
+    assert not re.search(r"^error:", out, re.M), out
+    return board.cmd(f"md {virt + 0x800:#x} 16")
+
+
+def test_freed_page_reads_back_as_zero_with_init_on_free(board):
+    assert "deadbeef" in write_free_read_page(board)
+    try:
+        assert "init_on_free: 1" in board.cmd("init_on_free 1")
+        out = write_free_read_page(board)
         assert "deadbeef" not in out and " 00000000 00000000 00000000 00000000" in out, out
     finally:
         assert "init_on_free: 0" in board.cmd("init_on_free 0")
