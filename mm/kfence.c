@@ -66,6 +66,7 @@ static const char *const counter_names[KFENCE_COUNTER_COUNT] = {
  * out-of-line path (SLAB_KFENCE) and is reported as an invalid free.
  */
 static struct kmem_cache kfence_freed_cache = {
+	.fastpath_ac = { (struct array_cache *)&slab_hooked_ac },
 	.flags = SLAB_KFENCE,
 	.name = "kfence-freed",
 };
@@ -144,9 +145,9 @@ static void kfence_arm(bool on)
 	kfence_armed = on;
 	list_for_each_entry(c, &slab_caches, next) {
 		if (on && !(c->flags & SLAB_SKIP_KFENCE))
-			c->flags |= SLAB_KFENCE;
+			cache_set_flags(c, c->flags | SLAB_KFENCE);
 		else if (!c->kfence_live)
-			c->flags &= ~SLAB_KFENCE;
+			cache_set_flags(c, c->flags & ~SLAB_KFENCE);
 	}
 	local_irq_restore(flags);
 }
@@ -212,7 +213,7 @@ void *kfence_alloc(struct kmem_cache *cachep, unsigned int size, gfp_t flags, vo
 	pg->slab_cache = cachep;
 	pg->slab_page = NULL;
 	cachep->kfence_live++;
-	cachep->flags |= SLAB_KFENCE;
+	cache_set_flags(cachep, cachep->flags | SLAB_KFENCE);
 	counters[KFENCE_COUNTER_ALLOCATED]++;
 	counters[KFENCE_COUNTER_ALLOCS]++;
 	addr = (void *)meta->addr;
@@ -252,7 +253,7 @@ static void kfence_guarded_free(struct kfence_metadata *meta, void *caller, bool
 	kfence_protect_page(page, true);
 	virt_to_page((void *)page)->slab_cache = &kfence_freed_cache;
 	if (!--cachep->kfence_live && !kfence_armed)
-		cachep->flags &= ~SLAB_KFENCE;
+		cache_set_flags(cachep, cachep->flags & ~SLAB_KFENCE);
 	if (zombie) {
 		meta->cache = NULL;
 		counters[KFENCE_COUNTER_ZOMBIES]++;

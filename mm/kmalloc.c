@@ -18,6 +18,20 @@
 struct kmem_cache *kmalloc_caches[KMALLOC_SHIFT_HIGH + 1];
 struct kmem_cache *kmalloc_dma_caches[KMALLOC_SHIFT_HIGH + 1];
 
+/*
+ * __kmalloc()'s size-class lookup in one load: the kmalloc cache for a size, indexed by
+ * the leading zeros of size - 1 (32 for size 1). NULL where the size is 0 (size - 1 wraps
+ * to ~0: no leading zero) or above KMALLOC_MAX_CACHE_SIZE: the slow path's cases.
+ */
+static struct kmem_cache *kmalloc_cache_by_clz[33];
+
+static __always_inline unsigned int size_clz(size_t size)
+{
+	unsigned int x = (unsigned int)size - 1;
+
+	return x ? (unsigned int)__builtin_clz(x) : 32; /* one CLZ: ARM's CLZ of 0 is 32 */
+}
+
 void kmalloc_init(void)
 {
 	unsigned int i;
@@ -34,6 +48,15 @@ void kmalloc_init(void)
 		snprintf(name, sizeof(name), "dma-kmalloc-%u", 1u << i);
 		kmalloc_dma_caches[i] = kmem_cache_create(name, 1u << i, ARCH_KMALLOC_MINALIGN,
 							  SLAB_CACHE_DMA | SLAB_PANIC, NULL);
+	}
+	for (i = 0; i <= 32; i++) {
+		/* clz i: size - 1 in [2^(31 - i), 2^(32 - i)), the class 2^(32 - i). */
+		unsigned int shift = 32 - i;
+
+		if (shift < KMALLOC_SHIFT_LOW)
+			shift = KMALLOC_SHIFT_LOW;
+		kmalloc_cache_by_clz[i] =
+			i && shift <= KMALLOC_SHIFT_HIGH ? kmalloc_caches[shift] : NULL;
 	}
 }
 
@@ -54,6 +77,18 @@ static __noinline void *kmalloc_large(size_t size, gfp_t flags, void *caller)
 	return page_address(page);
 }
 
+/* __kmalloc() of size 0, of a large size or from ZONE_DMA. */
+static __noinline void *__kmalloc_slow(size_t size, gfp_t flags, void *caller)
+{
+	if (unlikely(size > KMALLOC_MAX_CACHE_SIZE))
+		return kmalloc_large(size, flags, caller);
+	if (unlikely(!size))
+		return ZERO_SIZE_PTR;
+	return __cache_alloc(
+		(flags & __GFP_DMA ? kmalloc_dma_caches : kmalloc_caches)[kmalloc_index(size)],
+		flags, caller, (unsigned int)size);
+}
+
 /**
  * __kmalloc - allocate memory from the kmalloc caches or, when large, the page allocator
  * @size: bytes wanted, 1 .. KMALLOC_MAX_SIZE
@@ -67,13 +102,10 @@ static __noinline void *kmalloc_large(size_t size, gfp_t flags, void *caller)
 __hookable void *__kmalloc(size_t size, gfp_t flags)
 {
 	void *caller = __builtin_return_address(0);
-	struct kmem_cache *cachep;
+	struct kmem_cache *cachep = kmalloc_cache_by_clz[size_clz(size)];
 
-	if (unlikely(size > KMALLOC_MAX_CACHE_SIZE))
-		return kmalloc_large(size, flags, caller);
-	if (unlikely(!size))
-		return ZERO_SIZE_PTR;
-	cachep = (flags & __GFP_DMA ? kmalloc_dma_caches : kmalloc_caches)[kmalloc_index(size)];
+	if (unlikely(!cachep || (flags & __GFP_DMA)))
+		return __kmalloc_slow(size, flags, caller);
 	return __cache_alloc(cachep, flags, caller, (unsigned int)size);
 }
 
@@ -107,16 +139,22 @@ static __noinline void kfree_large(struct page *page, const void *objp, void *ca
 	__free_pages(page, PageHead(page) ? (unsigned int)page->private : 0);
 }
 
+/* kfree() of NULL or ZERO_SIZE_PTR (ignored) or of an address outside the direct map. */
+static __noinline void kfree_invalid(const void *objp, void *caller)
+{
+	if (ZERO_OR_NULL_PTR(objp))
+		return;
+	pr_err("kfree: invalid free of 0x%08lx: not a direct-mapped address (caller %pS)\n",
+	       (unsigned long)objp, caller);
+}
+
 static __always_inline void __kfree(const void *objp, void *caller)
 {
 	struct page *page;
 
-	if (unlikely(ZERO_OR_NULL_PTR(objp)))
-		return;
+	/* NULL and ZERO_SIZE_PTR lie below the direct map: one test for all three. */
 	if (unlikely(!virt_addr_valid(objp))) {
-		pr_err("kfree: invalid free of 0x%08lx: not a direct-mapped address (caller "
-		       "%pS)\n",
-		       (unsigned long)objp, caller);
+		kfree_invalid(objp, caller);
 		return;
 	}
 	page = virt_to_page(objp);

@@ -135,31 +135,21 @@ void mempool_destroy(mempool_t *pool)
 	free_pool(pool);
 }
 
-/**
- * mempool_alloc - allocate an element
- * @pool: the pool
- * @gfp_mask: the caller's context; __GFP_WAIT means it may wait for an element
- *
- * Tries the underlying allocator without reclaim, then the reserve; with __GFP_WAIT it
- * then waits for an interrupt (wfi) and tries again, the allocator now with reclaim.
- * Return: an element; NULL only without __GFP_WAIT.
- */
-void *mempool_alloc(mempool_t *pool, gfp_t gfp_mask)
+/* One try of the pool's allocator; the kmalloc pool's is called without its wrapper. */
+static __always_inline void *pool_alloc(mempool_t *pool, gfp_t gfp)
 {
-	gfp_t gfp_temp;
+	if (pool->alloc == mempool_kmalloc)
+		return __kmalloc((size_t)pool->pool_data, gfp);
+	return pool->alloc(gfp, pool->pool_data);
+}
+
+/* mempool_alloc() once the first try failed: the reserve, then waiting and retrying. */
+static __noinline void *mempool_alloc_slow(mempool_t *pool, gfp_t gfp_mask)
+{
 	unsigned long flags;
 	void *element;
 
-	if ((gfp_mask & __GFP_WAIT) && (in_atomic() || irqs_disabled())) {
-		__might_sleep(__FILE__, __LINE__, __builtin_return_address(0));
-		gfp_mask &= ~__GFP_WAIT;
-	}
-	/* First round: no reclaim, no warning: the reserve is the fallback. */
-	gfp_temp = (gfp_mask & ~(__GFP_WAIT | __GFP_IO)) | __GFP_NOWARN | __GFP_NORETRY;
 	for (;;) {
-		element = pool->alloc(gfp_temp, pool->pool_data);
-		if (element)
-			return element;
 		spin_lock_irqsave(&pool->lock, flags);
 		if (pool->curr_nr) {
 			element = pool->elements[--pool->curr_nr];
@@ -172,8 +162,35 @@ void *mempool_alloc(mempool_t *pool, gfp_t gfp_mask)
 		/* Wait for a free (in an interrupt, or the tick), then retry with reclaim. */
 		pool->waits++;
 		cpu_wait_for_interrupt();
-		gfp_temp = gfp_mask | __GFP_NOWARN;
+		element = pool_alloc(pool, gfp_mask | __GFP_NOWARN);
+		if (element)
+			return element;
 	}
+}
+
+/**
+ * mempool_alloc - allocate an element
+ * @pool: the pool
+ * @gfp_mask: the caller's context; __GFP_WAIT means it may wait for an element
+ *
+ * Tries the underlying allocator without reclaim, then the reserve; with __GFP_WAIT it
+ * then waits for an interrupt (wfi) and tries again, the allocator now with reclaim.
+ * Return: an element; NULL only without __GFP_WAIT.
+ */
+void *mempool_alloc(mempool_t *pool, gfp_t gfp_mask)
+{
+	void *element;
+
+	if ((gfp_mask & __GFP_WAIT) && (in_atomic() || irqs_disabled())) {
+		__might_sleep(__FILE__, __LINE__, __builtin_return_address(0));
+		gfp_mask &= ~__GFP_WAIT;
+	}
+	/* First round: no reclaim, no warning: the reserve is the fallback. */
+	element = pool_alloc(pool,
+			     (gfp_mask & ~(__GFP_WAIT | __GFP_IO)) | __GFP_NOWARN | __GFP_NORETRY);
+	if (likely(element))
+		return element;
+	return mempool_alloc_slow(pool, gfp_mask);
 }
 
 /**
@@ -198,7 +215,10 @@ void mempool_free(void *element, mempool_t *pool)
 		}
 		spin_unlock_irqrestore(&pool->lock, flags);
 	}
-	pool->free(element, pool->pool_data);
+	if (pool->free == mempool_kfree)
+		kfree(element); /* as pool_alloc(): without the wrapper */
+	else
+		pool->free(element, pool->pool_data);
 }
 
 /**

@@ -197,10 +197,12 @@ retry:
 	return ac->entry[--ac->avail];
 }
 
+const struct array_cache slab_hooked_ac; /* avail 0, limit 0: see cache_set_flags() */
+
 /*
- * The allocation path of a cache with SLAB_HOOK_FLAGS: a KFENCE sample when one is due
- * (mm/kfence.c), otherwise the array cache, then the debug checks (mm/slab_debug.c) and
- * init_on_alloc.
+ * The out-of-line allocation path: a KFENCE sample when one is due (mm/kfence.c),
+ * otherwise the array cache, refilled when empty, then the debug checks
+ * (mm/slab_debug.c), __GFP_ZERO and init_on_alloc.
  */
 __noinline void *cache_alloc_hooked(struct kmem_cache *cachep, gfp_t flags, void *caller,
 				    unsigned int size)
@@ -371,6 +373,27 @@ __noinline void cache_flusharray(struct kmem_cache *cachep, struct array_cache *
 	spin_unlock_irqrestore(&cachep->lists.list_lock, f);
 	ac->avail -= batch;
 	memmove(ac->entry, &ac->entry[batch], sizeof(void *) * ac->avail);
+}
+
+/*
+ * The out-of-line free path (kmemleak already told): the debug checks of a hooked cache,
+ * which may refuse the free, then the push, flushing a full array cache first.
+ */
+__noinline void cache_free_hooked(struct kmem_cache *cachep, void *objp, void *caller)
+{
+	struct array_cache *ac;
+	unsigned long irqflags;
+
+	local_irq_save(irqflags);
+	if (unlikely(cachep->flags & SLAB_HOOK_FLAGS) &&
+	    !cache_free_debugcheck(cachep, objp, caller))
+		goto out;
+	ac = cpu_cache_get(cachep);
+	if (unlikely(ac->avail >= ac->limit))
+		cache_flusharray(cachep, ac);
+	ac->entry[ac->avail++] = objp;
+out:
+	local_irq_restore(irqflags);
 }
 
 /**

@@ -130,8 +130,32 @@ void slab_set_init_hooks(bool on);
 
 /* Refill an empty array cache (IRQs disabled) and return an object from it. */
 void *cache_alloc_refill(struct kmem_cache *cachep, gfp_t flags, unsigned long irqflags);
-/* __cache_alloc() for a cache with SLAB_HOOK_FLAGS: KFENCE, debug checks, init_on_alloc. */
+/*
+ * The whole allocation path, out of line: a cache with SLAB_HOOK_FLAGS (KFENCE, debug
+ * checks, init_on_alloc), __GFP_ZERO, and an empty array cache all come here.
+ */
 void *cache_alloc_hooked(struct kmem_cache *cachep, gfp_t flags, void *caller, unsigned int size);
+/* The whole free path, out of line: hooked caches and full array caches (any IRQ state). */
+void cache_free_hooked(struct kmem_cache *cachep, void *objp, void *caller);
+
+/* Every fastpath_ac of a cache with SLAB_HOOK_FLAGS: never written, avail 0 and limit 0. */
+extern const struct array_cache slab_hooked_ac;
+
+/*
+ * Set the flags of @cachep and point its fast paths at the array cache or, with any
+ * SLAB_HOOK_FLAGS, at slab_hooked_ac. Every change of cachep->flags or cachep->array
+ * goes through here, with IRQs disabled (or before the cache is in use).
+ */
+static inline void cache_set_flags(struct kmem_cache *cachep, unsigned int flags)
+{
+	unsigned int cpu;
+
+	cachep->flags = flags;
+	for (cpu = 0; cpu < NR_CPUS; cpu++)
+		cachep->fastpath_ac[cpu] = flags & SLAB_HOOK_FLAGS
+						   ? (struct array_cache *)&slab_hooked_ac
+						   : cachep->array[cpu];
+}
 
 /* Pop the array cache, or refill it (IRQs disabled, @irqflags the caller's state). */
 static __always_inline void *cache_pop(struct kmem_cache *cachep, gfp_t flags,
@@ -150,26 +174,36 @@ static __always_inline void *cache_pop(struct kmem_cache *cachep, gfp_t flags,
  * The allocation fast path: pop the array cache with interrupts disabled. Here so that
  * __kmalloc() (mm/kmalloc.c) inlines it as kmem_cache_alloc() does. @size is the size
  * kmalloc was asked for (0: the whole object): __GFP_ZERO clears that much and a
- * red-zoned cache guards the bytes after it. A cache with any SLAB_HOOK_FLAGS goes out
- * of line as a whole, so a KFENCE sample costs this path nothing.
+ * red-zoned cache guards the bytes after it. Everything else goes to cache_alloc_hooked()
+ * as a whole: __GFP_ZERO, an empty array cache, and a cache with SLAB_HOOK_FLAGS, whose
+ * fastpath_ac is the empty slab_hooked_ac, so a KFENCE sample costs this path nothing.
  */
 static __always_inline void *__cache_alloc(struct kmem_cache *cachep, gfp_t flags, void *caller,
 					   unsigned int size)
 {
+	unsigned int avail, touched;
+	struct array_cache *ac;
 	unsigned long irqflags;
 	void *objp;
 
-	if (unlikely(cachep->flags & SLAB_HOOK_FLAGS))
-		return cache_alloc_hooked(cachep, flags, caller, size);
 	local_irq_save(irqflags);
-	objp = cache_pop(cachep, flags, irqflags);
+	ac = cachep->fastpath_ac[smp_processor_id()];
+	touched = ac->avail;
+	avail = touched - 1;
+	if (unlikely((int)avail < 0)) /* empty: the borrow of the decrement says so */
+		goto out_of_line;
+	if (unlikely(flags & __GFP_ZERO))
+		goto out_of_line;
+	ac->touched = touched; /* nonzero: the count before the pop, in a register already */
+	ac->avail = avail;
+	objp = ac->entry[avail];
 	local_irq_restore(irqflags);
-	if (unlikely(flags & __GFP_ZERO)) {
-		if (objp)
-			memset(objp, 0, size ? size : cachep->object_size);
-	}
 	kmemleak_alloc_recursive(objp, cachep->object_size, 1, cachep->flags, flags);
 	return objp;
+
+out_of_line:
+	local_irq_restore(irqflags);
+	return cache_alloc_hooked(cachep, flags, caller, size);
 }
 
 /* Flush the coldest batch of a full array cache to the slabs (IRQs disabled). */
@@ -177,23 +211,27 @@ void cache_flusharray(struct kmem_cache *cachep, struct array_cache *ac);
 
 /*
  * The free fast path: push @objp on the array cache with interrupts disabled. Here so
- * that kfree() (mm/kmalloc.c) inlines it as kmem_cache_free() does.
+ * that kfree() (mm/kmalloc.c) inlines it as kmem_cache_free() does. A full array cache
+ * and a cache with SLAB_HOOK_FLAGS (slab_hooked_ac is always full) go to
+ * cache_free_hooked().
  */
 static __always_inline void __cache_free(struct kmem_cache *cachep, void *objp, void *caller)
 {
 	struct array_cache *ac;
 	unsigned long irqflags;
+	unsigned int avail;
 
 	kmemleak_free_recursive(objp, cachep->flags);
 	local_irq_save(irqflags);
-	if (unlikely(cachep->flags & SLAB_HOOK_FLAGS) &&
-	    !cache_free_debugcheck(cachep, objp, caller))
-		goto out;
-	ac = cpu_cache_get(cachep);
-	if (unlikely(ac->avail >= ac->limit))
-		cache_flusharray(cachep, ac);
-	ac->entry[ac->avail++] = objp;
-out:
+	ac = cachep->fastpath_ac[smp_processor_id()];
+	avail = ac->avail;
+	if (unlikely(avail >= ac->limit)) {
+		local_irq_restore(irqflags);
+		cache_free_hooked(cachep, objp, caller);
+		return;
+	}
+	ac->entry[avail] = objp;
+	ac->avail = avail + 1;
 	local_irq_restore(irqflags);
 }
 /*

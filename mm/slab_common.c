@@ -121,7 +121,7 @@ static bool setup_cache(struct kmem_cache *cachep, size_t size, size_t align, un
 	if (flags & SLAB_RED_ZONE && ralign < 8)
 		ralign = 8;
 	cachep->align = ralign;
-	cachep->flags = flags;
+	cache_set_flags(cachep, flags);
 	cachep->object_size = (unsigned int)size;
 	cachep->obj_offset = 0;
 	if (flags & SLAB_RED_ZONE) {
@@ -145,7 +145,7 @@ static bool setup_cache(struct kmem_cache *cachep, size_t size, size_t align, un
 		cachep->slabp_cache = slabp_cache_for(cachep->slab_size);
 	}
 	if (cachep->slabp_cache) {
-		cachep->flags |= CFLGS_OFF_SLAB;
+		cache_set_flags(cachep, cachep->flags | CFLGS_OFF_SLAB);
 	} else {
 		left = calculate_slab_order(cachep, false);
 		cachep->slab_size =
@@ -212,6 +212,7 @@ static bool setup_cpu_cache(struct kmem_cache *cachep, gfp_t gfp)
 		drain_array(cachep);
 	local_irq_save(flags);
 	cachep->array[0] = ac;
+	cache_set_flags(cachep, cachep->flags);
 	cachep->lists.free_limit = 2 * ac->batchcount + cachep->num;
 	local_irq_restore(flags);
 	if (old && !is_boot_array(old))
@@ -421,9 +422,9 @@ void slab_set_init_hooks(bool on)
 	local_irq_save(flags);
 	list_for_each_entry(c, &slab_caches, next) {
 		if (on && !c->ctor)
-			c->flags |= SLAB_INIT_HOOK;
+			cache_set_flags(c, c->flags | SLAB_INIT_HOOK);
 		else
-			c->flags &= ~SLAB_INIT_HOOK;
+			cache_set_flags(c, c->flags & ~SLAB_INIT_HOOK);
 	}
 	local_irq_restore(flags);
 }

@@ -50,7 +50,13 @@ struct reciprocal_value {
 };
 
 struct kmem_cache {
-	/* The fast path reads only the first cache line. */
+	/*
+	 * The array cache the inline fast paths (mm/slab.h) use: array[cpu], or the empty
+	 * slab_hooked_ac (avail 0, limit 0) while the cache has SLAB_HOOK_FLAGS, so that
+	 * both fast paths fall into their out-of-line path without testing the flags. Set by
+	 * cache_set_flags() and setup_cpu_cache() only.
+	 */
+	struct array_cache *fastpath_ac[NR_CPUS];
 	struct array_cache *array[NR_CPUS];
 	unsigned int flags;	  /* SLAB_* */
 	unsigned int object_size; /* usable bytes of an object: what ksize() says */

@@ -7,6 +7,7 @@
 #include <kernel/kernel.h>
 #include <kernel/time.h>
 #include <kernel/ktap.h>
+#include <mm/init_on.h>
 #include <mm/mm.h>
 #include <mm/slab.h>
 #include <mm/slab_def.h>
@@ -317,6 +318,46 @@ static void shrink_returns_empty_slabs(struct ktap_test *t)
 	KTAP_EXPECT_EQ(t, kmem_cache_shrink(kmalloc_caches[7]), 0);
 }
 
+/*
+ * A cache with SLAB_HOOK_FLAGS points its fast paths at an empty array cache (limit 0) so
+ * that they fall out of line without testing the flags (mm/slab.h): each switch must
+ * move the pointer both ways, and the hooked path must still do its work (zeroing).
+ */
+static void hooked_caches_leave_the_fast_paths(struct ktap_test *t)
+{
+	struct kmem_cache *c = kmem_cache_create("ktap-fastpath", 64, 0, 0, NULL);
+	bool was_on = static_key_enabled(&init_on_alloc);
+	unsigned int i, j, dirty = 0;
+	struct array_cache *fast;
+
+	KTAP_ASSERT_TRUE(t, c != NULL);
+	own_objs(t, c);
+	KTAP_EXPECT_TRUE(t, (c->fastpath_ac[0] == c->array[0]) == !was_on);
+	set_init_on_alloc(true);
+	fast = c->fastpath_ac[0];
+	KTAP_EXPECT_TRUE(t, fast != c->array[0] && fast->avail == 0 && fast->limit == 0);
+	for (i = 0; i < NOBJS; i++) {
+		objs[i] = kmem_cache_alloc(c, GFP_KERNEL);
+		if (objs[i])
+			memset(objs[i], 0xaa, 64);
+	}
+	free_objs(NULL);
+	for (i = 0; i < NOBJS; i++) {
+		objs[i] = kmem_cache_alloc(c, GFP_KERNEL);
+		for (j = 0; objs[i] && j < 64; j++)
+			dirty += ((u8 *)objs[i])[j] != 0;
+	}
+	free_objs(NULL);
+	KTAP_EXPECT_EQ(t, dirty, 0);
+	KTAP_EXPECT_TRUE(t, fast->avail == 0 && fast->limit == 0);
+	set_init_on_alloc(was_on);
+	KTAP_EXPECT_TRUE(t, (c->fastpath_ac[0] == c->array[0]) == !was_on);
+	KTAP_EXPECT_EQ(t, kmem_cache_set_debug(c, SLAB_RED_ZONE), 0);
+	KTAP_EXPECT_TRUE(t, c->fastpath_ac[0] == fast);
+	KTAP_EXPECT_EQ(t, kmem_cache_set_debug(c, 0), 0);
+	KTAP_EXPECT_TRUE(t, (c->fastpath_ac[0] == c->array[0]) == !was_on);
+}
+
 static const struct ktap_case slab_cases[] = {
 	KTAP_CASE(cache_objects_are_aligned_distinct_and_destroyable),
 	KTAP_CASE(kmalloc_picks_the_smallest_class_and_pages_beyond),
@@ -326,5 +367,6 @@ static const struct ktap_case slab_cases[] = {
 	KTAP_CASE(kmalloc_overrun_is_caught_past_the_requested_size),
 	KTAP_CASE(interrupt_and_thread_share_a_kmalloc_cache),
 	KTAP_CASE(shrink_returns_empty_slabs),
+	KTAP_CASE(hooked_caches_leave_the_fast_paths),
 };
 KTAP_SUITE(slab, slab_cases);
