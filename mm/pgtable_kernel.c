@@ -146,7 +146,8 @@ static void clear_ptes(unsigned long va, unsigned long n)
 			local_flush_tlb_kernel_page(va + i * PAGE_SIZE);
 	}
 	for (a = ALIGN_DOWN(va, SECTION_SIZE); a < va + n * PAGE_SIZE; a += SECTION_SIZE)
-		pte_free_if_empty(a);
+		if (!l2_used[mb_slot(a)]) /* a table still in use keeps its page */
+			pte_free_if_empty(a);
 }
 
 /* Install one descriptor, or 16 copies of a large-page one (the ARM ARM requires all 16). */
@@ -164,6 +165,24 @@ static int set_one(unsigned long va, pte_t desc, unsigned int copies, gfp_t gfp)
 		set_pte(&pte[i], desc);
 	l2_used[mb_slot(va)] += copies;
 	return 0;
+}
+
+/*
+ * mk_pte_small(0, @a): the attribute bits of a small-page descriptor, remembered for the
+ * last attributes asked (vmalloc asks for PAGE_KERNEL every time). Compared by value, so
+ * a caller's own struct pt_attrs is safe; no lock, as for the tables (see above).
+ */
+static pte_t small_prot(const struct pt_attrs *a)
+{
+	static struct pt_attrs last;
+	static pte_t last_prot; /* 0 until the first call: a descriptor is never 0 */
+
+	if (!last_prot || a->type != last.type || a->ro != last.ro || a->xn != last.xn ||
+	    a->user != last.user) {
+		last_prot = mk_pte_small(0, a);
+		last = *a;
+	}
+	return last_prot;
 }
 
 static int check_range(unsigned long va, unsigned long size)
@@ -200,7 +219,7 @@ int map_kernel_pages(unsigned long va, struct page **pages, unsigned int nr,
 	 * The attribute bits once per call: a small-page descriptor is the page's physical
 	 * address ORed with bits that do not depend on it (<asm/pgtable.h>).
 	 */
-	const pte_t prot = mk_pte_small(0, a);
+	const pte_t prot = small_prot(a);
 	unsigned long i, j, k, v;
 	int err = check_range(va, (unsigned long)nr << PAGE_SHIFT);
 

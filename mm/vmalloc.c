@@ -36,19 +36,15 @@ static bool vmalloc_context_ok(void)
 	return true;
 }
 
-/**
- * get_vm_area_caller - reserve an area of the vmalloc range, with no pages mapped
- * @size: bytes, rounded up to pages; a guard page is added after
- * @align: alignment of the start (a power of two, at least PAGE_SIZE)
- * @flags: VM_* kind of the area (VM_IOREMAP, VM_ALLOC...)
- * @caller: shown in vmallocinfo
- *
- * Used by ioremap and the DMA remaps, which map their own pages.
- *
- * Return: the area, or NULL.
+/*
+ * A vmalloc of up to this many pages keeps its page array inside the vm_struct's own
+ * allocation (one kmalloc and one kfree fewer): 32 bytes of struct and 8 pointers.
  */
-struct vm_struct *get_vm_area_caller(unsigned long size, unsigned long align, unsigned long flags,
-				     const void *caller)
+#define VM_INLINE_PAGES 8
+
+/* get_vm_area_caller() with @extra bytes after the vm_struct, for its page array. */
+static struct vm_struct *__get_vm_area(unsigned long size, unsigned long align, unsigned long flags,
+				       const void *caller, size_t extra)
 {
 	struct vm_struct *area;
 	struct vmap_area *va;
@@ -56,7 +52,8 @@ struct vm_struct *get_vm_area_caller(unsigned long size, unsigned long align, un
 	size = PAGE_ALIGN(size);
 	if (!size || size > VMALLOC_TOTAL)
 		return NULL;
-	area = kzalloc(sizeof(*area), GFP_KERNEL);
+	/* Every field is set below: no zeroing. */
+	area = kmalloc(sizeof(*area) + extra, GFP_KERNEL);
 	if (!area)
 		return NULL;
 	va = alloc_vmap_area(size, max(align, (unsigned long)PAGE_SIZE), GFP_KERNEL);
@@ -74,8 +71,28 @@ struct vm_struct *get_vm_area_caller(unsigned long size, unsigned long align, un
 	area->addr = (void *)va->va_start;
 	area->size = size;
 	area->flags = flags;
+	area->pages = NULL;
+	area->nr_pages = 0;
+	area->phys_addr = 0;
 	area->caller = caller;
 	return area;
+}
+
+/**
+ * get_vm_area_caller - reserve an area of the vmalloc range, with no pages mapped
+ * @size: bytes, rounded up to pages; a guard page is added after
+ * @align: alignment of the start (a power of two, at least PAGE_SIZE)
+ * @flags: VM_* kind of the area (VM_IOREMAP, VM_ALLOC...)
+ * @caller: shown in vmallocinfo
+ *
+ * Used by ioremap and the DMA remaps, which map their own pages.
+ *
+ * Return: the area, or NULL.
+ */
+struct vm_struct *get_vm_area_caller(unsigned long size, unsigned long align, unsigned long flags,
+				     const void *caller)
+{
+	return __get_vm_area(size, align, flags, caller, 0);
 }
 
 /**
@@ -91,6 +108,14 @@ struct vm_struct *find_vm_area(const void *addr)
 	return va ? va->vm : NULL;
 }
 
+/* Unmap and release @area's range; the vm_struct stays the caller's. */
+static void __remove_vm_area(struct vm_struct *area)
+{
+	unmap_kernel_range((unsigned long)area->addr, area->size);
+	free_vmap_area(area->va);
+	area->va = NULL;
+}
+
 /**
  * remove_vm_area - unmap and release an area found by its start address
  * @addr: the start of the area
@@ -103,9 +128,7 @@ struct vm_struct *remove_vm_area(const void *addr)
 
 	if (!area || area->addr != addr)
 		return NULL;
-	unmap_kernel_range((unsigned long)area->addr, area->size);
-	free_vmap_area(area->va);
-	area->va = NULL;
+	__remove_vm_area(area);
 	return area;
 }
 
@@ -113,6 +136,13 @@ static void free_area_pages(struct page **pages, unsigned int nr)
 {
 	while (nr--)
 		__free_pages(pages[nr], 0);
+}
+
+/* Free @area's page array unless it lives inside the vm_struct. */
+static void free_page_array(struct vm_struct *area)
+{
+	if (area->pages != (struct page **)(area + 1))
+		kfree(area->pages);
 }
 
 static void *__vmalloc_caller(unsigned long size, gfp_t gfp, const struct pt_attrs *prot,
@@ -129,15 +159,21 @@ static void *__vmalloc_caller(unsigned long size, gfp_t gfp, const struct pt_att
 		pr_warn("vmalloc: size %lu is out of range (caller %pS)\n", asked, caller);
 		return NULL;
 	}
-	area = get_vm_area_caller(size, PAGE_SIZE, vm_flags, caller);
+	nr = (unsigned int)(size >> PAGE_SHIFT);
+	area = __get_vm_area(size, PAGE_SIZE, vm_flags, caller,
+			     nr <= VM_INLINE_PAGES ? nr * sizeof(struct page *) : 0);
 	if (!area)
 		goto fail;
-	nr = (unsigned int)(size >> PAGE_SHIFT);
-	area->pages = kmalloc(nr * sizeof(struct page *), (gfp & ~__GFP_HIGHMEM) | __GFP_NOWARN);
-	if (!area->pages)
-		goto fail_area;
-	/* struct page pointers only, and stale words after them: no references to scan. */
-	kmemleak_no_scan(area->pages);
+	if (nr <= VM_INLINE_PAGES) {
+		area->pages = (struct page **)(area + 1);
+	} else {
+		area->pages =
+			kmalloc(nr * sizeof(struct page *), (gfp & ~__GFP_HIGHMEM) | __GFP_NOWARN);
+		if (!area->pages)
+			goto fail_area;
+		/* struct page pointers only, and stale words after them: nothing to scan. */
+		kmemleak_no_scan(area->pages);
+	}
 	/*
 	 * As Linux since 5.13: the preferred zone's per-CPU list in bulk, then one page at a
 	 * time for what it could not give (another zone, reclaim). The bulk call fills the
@@ -164,7 +200,7 @@ static void *__vmalloc_caller(unsigned long size, gfp_t gfp, const struct pt_att
 fail_pages:
 	/* A failure half-way gives back everything taken so far. */
 	free_area_pages(area->pages, area->nr_pages);
-	kfree(area->pages);
+	free_page_array(area);
 fail_area:
 	free_vmap_area(area->va);
 	kfree(area);
@@ -235,7 +271,8 @@ static struct vm_struct *take_area(const void *addr, unsigned long kinds, const 
 		       (unsigned long)addr, kinds == VM_MAP ? "vmap" : "vmalloc", caller);
 		return NULL;
 	}
-	return remove_vm_area(addr);
+	__remove_vm_area(area); /* found once: no second lookup */
+	return area;
 }
 
 /**
@@ -261,7 +298,7 @@ __hookable void vfree(const void *addr)
 		return;
 	kmemleak_free(addr);
 	free_area_pages(area->pages, area->nr_pages);
-	kfree(area->pages);
+	free_page_array(area);
 	kfree(area);
 }
 

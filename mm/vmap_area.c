@@ -15,6 +15,11 @@
  * long-enough range that fails the alignment costs another O(log n) step; a range of at
  * least size + align bytes always fits, so the walk ends there.
  *
+ * Everything else avoids a descent: the range list gives a new busy area its place in
+ * the busy tree and a freed area its free neighbours; a free checks its area by the busy
+ * tag, not by a lookup; a range that grows updates its ancestors with one comparison
+ * each, and one that shrinks stops at the first ancestor whose largest range is elsewhere.
+ *
  * Node memory comes from a private pool of order-0 lowmem pages, not from the slab
  * allocator: vmalloc sits above slab (docs/design.md, section 4) but this allocator must
  * also work before kmem_cache_init() and while slab is developed (and slab's large caches may
@@ -91,10 +96,44 @@ static const struct rb_augment_callbacks free_tree_augment = {
 	.rotate = free_tree_rotate,
 };
 
-/* @va's range changed in place: fix its and its ancestors' subtree_max_size. */
-static inline void free_tree_update(struct vmap_area *va)
+/*
+ * @va's range grew in place: every ancestor's largest range is now at least @va's size,
+ * one comparison a level, and the walk stops at the first that already holds as much.
+ */
+static inline void free_tree_grown(struct vmap_area *va)
 {
-	free_tree_propagate(&va->rb_node, NULL);
+	unsigned long m = va_size(va);
+	struct rb_node *n = &va->rb_node;
+
+	do {
+		va = va_of(n);
+		if (va->subtree_max_size >= m)
+			break;
+		va->subtree_max_size = m;
+		n = rb_parent(n);
+	} while (n);
+}
+
+/*
+ * @va's range shrank in place from @old bytes. Only the nodes whose largest range was
+ * @old may change; the walk stops at the first one that held more (the largest is
+ * elsewhere) or that still finds @old below it (a range of equal size).
+ */
+static inline void free_tree_shrunk(struct vmap_area *va, unsigned long old)
+{
+	struct rb_node *n = &va->rb_node;
+	unsigned long m;
+
+	do {
+		va = va_of(n);
+		if (va->subtree_max_size != old)
+			break;
+		m = compute_subtree_max(va);
+		if (m == old)
+			break;
+		va->subtree_max_size = m;
+		n = rb_parent(n);
+	} while (n);
 }
 
 static void free_tree_insert(struct vmap_space *vs, struct vmap_area *va)
@@ -114,29 +153,67 @@ static void free_tree_insert(struct vmap_space *vs, struct vmap_area *va)
 	vs->nr_free++;
 }
 
+/* Insert @va, which follows free range @prev in address order, with no descent. */
+static void free_tree_insert_after(struct vmap_space *vs, struct vmap_area *prev,
+				   struct vmap_area *va)
+{
+	struct rb_node *parent = &prev->rb_node, **link = &parent->rb_right;
+
+	/* The in-order successor's slot: @prev's right child, or the leftmost below it. */
+	while (*link) {
+		parent = *link;
+		link = &parent->rb_left;
+	}
+	va->subtree_max_size = va_size(va);
+	rb_link_node(&va->rb_node, parent, link);
+	rb_insert_augmented(&va->rb_node, &vs->free_root, &free_tree_augment);
+	vs->nr_free++;
+}
+
 static void free_tree_erase(struct vmap_space *vs, struct vmap_area *va)
 {
 	rb_erase_augmented(&va->rb_node, &vs->free_root, &free_tree_augment);
 	vs->nr_free--;
 }
 
-/* ---- the busy tree and list ---- */
+/* ---- the busy tree ---- */
 
+static inline unsigned long busy_tag(const struct vmap_space *vs)
+{
+	return (unsigned long)vs | 1;
+}
+
+/* @va is on @vs's range list: is it a busy area (else a free range)? */
+static inline bool va_is_busy(const struct vmap_space *vs, const struct vmap_area *va)
+{
+	return va->busy_tag == busy_tag(vs);
+}
+
+/*
+ * Enter @va, already on the range list, in the busy tree. No descent from the root: the
+ * busy area before it on the list (one step back, or two past a free range, which never
+ * touches another) is its in-order predecessor, and the successor's slot hangs below
+ * that: its right child, or the leftmost below the right child. With no predecessor, the
+ * slot is the leftmost.
+ */
 static void busy_insert(struct vmap_space *vs, struct vmap_area *va)
 {
-	struct rb_node **link = &vs->busy_root.rb_node, *parent = NULL, *prev;
+	struct rb_node **link = &vs->busy_root.rb_node, *parent = NULL;
+	struct list_head *p = va->list.prev;
 
+	if (p != &vs->ranges && !va_is_busy(vs, list_entry(p, struct vmap_area, list)))
+		p = p->prev;
+	if (p != &vs->ranges) {
+		parent = &list_entry(p, struct vmap_area, list)->rb_node;
+		link = &parent->rb_right;
+	}
 	while (*link) {
 		parent = *link;
-		if (va->va_start < va_of(parent)->va_start)
-			link = &parent->rb_left;
-		else
-			link = &parent->rb_right;
+		link = &parent->rb_left;
 	}
 	rb_link_node(&va->rb_node, parent, link);
 	rb_insert_color(&va->rb_node, &vs->busy_root);
-	prev = rb_prev(&va->rb_node);
-	list_add(&va->list, prev ? &va_of(prev)->list : &vs->busy_list);
+	va->busy_tag = busy_tag(vs);
 	vs->nr_busy++;
 	vs->used += va_size(va);
 }
@@ -172,6 +249,7 @@ static struct vmap_area *pool_get(struct vmap_space *vs)
 static void pool_put(struct vmap_space *vs, struct vmap_area *va)
 {
 	va->va_start = va->va_end = 0;
+	va->subtree_max_size = 0; /* no busy tag */
 	va->vm = NULL;
 	list_add(&va->list, &vs->pool_free);
 	vs->pool_nr_free++;
@@ -232,6 +310,19 @@ static struct vmap_area *find_lowest_fit(struct vmap_space *vs, unsigned long ne
 
 	if (subtree_max(n) < need)
 		return NULL;
+	if (align == PAGE_SIZE) {
+		/* Every start is page aligned: the first range long enough fits, one descent. */
+		for (;;) {
+			if (subtree_max(n->rb_left) >= need) {
+				n = n->rb_left;
+			} else if (va_size(va_of(n)) >= need) {
+				*start = va_of(n)->va_start;
+				return va_of(n);
+			} else {
+				n = n->rb_right; /* the long enough range is there */
+			}
+		}
+	}
 	for (;;) {
 		/* Here @n's subtree holds a long enough range: go to the lowest one. */
 		if (subtree_max(n->rb_left) >= need) {
@@ -262,30 +353,41 @@ static struct vmap_area *find_lowest_fit(struct vmap_space *vs, unsigned long ne
 	}
 }
 
-/* Take [@start, @start + @need) out of free range @va. */
-static void free_range_take(struct vmap_space *vs, struct vmap_area *va, unsigned long start,
-			    unsigned long need)
+/*
+ * Take [@start, @start + @need) out of free range @fr. Return: the node for the busy area,
+ * with va_start set and already at its place on the range list.
+ */
+static struct vmap_area *free_range_take(struct vmap_space *vs, struct vmap_area *fr,
+					 unsigned long start, unsigned long need)
 {
-	unsigned long end = start + need;
-	struct vmap_area *rest;
+	unsigned long end = start + need, old = va_size(fr);
+	struct vmap_area *va, *rest;
 
-	if (start == va->va_start && end == va->va_end) {
-		free_tree_erase(vs, va);
-		pool_put(vs, va);
-	} else if (start == va->va_start) {
-		va->va_start = end;
-		free_tree_update(va);
-	} else if (end == va->va_end) {
-		va->va_end = start;
-		free_tree_update(va);
-	} else {
+	if (start == fr->va_start && end == fr->va_end) {
+		free_tree_erase(vs, fr); /* the whole range: its node becomes the area */
+		return fr;
+	}
+	va = pool_get(vs);
+	va->va_start = start;
+	if (start == fr->va_start) {
+		fr->va_start = end;
+		list_add_tail(&va->list, &fr->list);
+		free_tree_shrunk(fr, old);
+		return va;
+	}
+	rest = NULL;
+	if (end != fr->va_end) {
 		rest = pool_get(vs);
 		rest->va_start = end;
-		rest->va_end = va->va_end;
-		va->va_end = start;
-		free_tree_update(va);
-		free_tree_insert(vs, rest);
+		rest->va_end = fr->va_end;
+		list_add(&rest->list, &fr->list);
 	}
+	fr->va_end = start;
+	list_add(&va->list, &fr->list);
+	free_tree_shrunk(fr, old);
+	if (rest)
+		free_tree_insert_after(vs, fr, rest);
+	return va;
 }
 
 /**
@@ -319,9 +421,7 @@ struct vmap_area *vmap_space_alloc(struct vmap_space *vs, unsigned long size, un
 	free = find_lowest_fit(vs, need, align, &start);
 	if (!free)
 		goto out;
-	free_range_take(vs, free, start, need);
-	va = pool_get(vs);
-	va->va_start = start;
+	va = free_range_take(vs, free, start, need);
 	va->va_end = start + size;
 	va->vm = NULL;
 	va->flags = 0;
@@ -333,49 +433,44 @@ out:
 
 /* ---- free ---- */
 
-/* Give [@va->va_start, @va->va_end) back to the free tree, merging with its neighbours. */
+/*
+ * Make the range of @va, on the range list and out of the busy tree, free: merged into a
+ * free neighbour when it has one (the list gives both; the ranges tile the instance, so
+ * a free neighbour on the list touches @va), else entered in the free tree itself.
+ */
 static void free_range_insert(struct vmap_space *vs, struct vmap_area *va)
 {
-	struct rb_node **link = &vs->free_root.rb_node, *parent = NULL;
 	struct vmap_area *prev = NULL, *next = NULL;
 
-	while (*link) {
-		parent = *link;
-		link = va->va_start < va_of(parent)->va_start ? &parent->rb_left
-							      : &parent->rb_right;
+	if (va->list.prev != &vs->ranges) {
+		prev = list_entry(va->list.prev, struct vmap_area, list);
+		if (va_is_busy(vs, prev))
+			prev = NULL;
 	}
-	if (parent && link == &parent->rb_left) {
-		next = va_of(parent);
-		prev = va_of(rb_prev(parent));
-	} else if (parent) {
-		prev = va_of(parent);
-		next = va_of(rb_next(parent));
+	if (va->list.next != &vs->ranges) {
+		next = list_entry(va->list.next, struct vmap_area, list);
+		if (va_is_busy(vs, next))
+			next = NULL;
 	}
-	if (prev && prev->va_end != va->va_start)
-		prev = NULL;
-	if (next && next->va_start != va->va_end)
-		next = NULL;
-
+	if (!prev && !next) {
+		free_tree_insert(vs, va);
+		return;
+	}
+	list_del(&va->list);
 	if (prev && next) {
 		free_tree_erase(vs, next);
+		list_del(&next->list);
 		prev->va_end = next->va_end;
-		free_tree_update(prev);
+		free_tree_grown(prev);
 		pool_put(vs, next);
-		pool_put(vs, va);
 	} else if (prev) {
 		prev->va_end = va->va_end;
-		free_tree_update(prev);
-		pool_put(vs, va);
-	} else if (next) {
-		next->va_start = va->va_start;
-		free_tree_update(next);
-		pool_put(vs, va);
+		free_tree_grown(prev);
 	} else {
-		va->subtree_max_size = va_size(va);
-		rb_link_node(&va->rb_node, parent, link);
-		rb_insert_augmented(&va->rb_node, &vs->free_root, &free_tree_augment);
-		vs->nr_free++;
+		next->va_start = va->va_start;
+		free_tree_grown(next);
 	}
+	pool_put(vs, va);
 }
 
 /**
@@ -394,14 +489,13 @@ void vmap_space_free(struct vmap_space *vs, struct vmap_area *va)
 		return;
 	}
 	spin_lock_irqsave(&vs->lock, irqflags);
-	if (unlikely(busy_lookup(vs, va->va_start) != va)) {
+	if (unlikely(!va_is_busy(vs, va))) {
 		spin_unlock_irqrestore(&vs->lock, irqflags);
 		pr_err("vmap_area: free of %p [%#lx-%#lx), not an allocated area (caller %pS)\n",
 		       va, va->va_start, va->va_end, __builtin_return_address(0));
 		return;
 	}
 	rb_erase(&va->rb_node, &vs->busy_root);
-	list_del(&va->list);
 	vs->nr_busy--;
 	vs->used -= va_size(va);
 	va->va_end += PAGE_SIZE; /* the guard page is freed with the area */
@@ -443,8 +537,8 @@ void vmap_space_for_each(struct vmap_space *vs, int (*fn)(struct vmap_area *va, 
 	struct vmap_area *va;
 
 	spin_lock_irqsave(&vs->lock, irqflags);
-	list_for_each_entry(va, &vs->busy_list, list) {
-		if (fn(va, arg))
+	list_for_each_entry(va, &vs->ranges, list) {
+		if (va_is_busy(vs, va) && fn(va, arg))
 			break;
 	}
 	spin_unlock_irqrestore(&vs->lock, irqflags);
@@ -485,7 +579,7 @@ static void vmap_space_reset(struct vmap_space *vs)
 {
 	vs->free_root = RB_ROOT;
 	vs->busy_root = RB_ROOT;
-	INIT_LIST_HEAD(&vs->busy_list);
+	INIT_LIST_HEAD(&vs->ranges);
 	vs->nr_busy = vs->nr_free = vs->used = 0;
 	INIT_LIST_HEAD(&vs->pool_free);
 	INIT_LIST_HEAD(&vs->pool_pages);
@@ -514,6 +608,7 @@ void vmap_space_init(struct vmap_space *vs, unsigned long vstart, unsigned long 
 	 */
 	vs->first_free.va_start = vstart;
 	vs->first_free.va_end = vend;
+	list_add(&vs->first_free.list, &vs->ranges);
 	free_tree_insert(vs, &vs->first_free);
 }
 
@@ -541,79 +636,4 @@ void vmap_space_destroy(struct vmap_space *vs)
 		list_del(&page->lru);
 		__free_page(page);
 	}
-}
-
-/* ---- the kernel's vmalloc area ---- */
-
-struct vmap_space vmap_area_space;
-
-/**
- * vmap_area_init - make the kernel's vmalloc area [@vstart, @vend) one free range
- * @vstart: VMALLOC_START
- * @vend: VMALLOC_END
- */
-void vmap_area_init(unsigned long vstart, unsigned long vend)
-{
-	vmap_space_init(&vmap_area_space, vstart, vend);
-}
-
-/**
- * alloc_vmap_area - reserve an area and its guard page in the vmalloc area
- * @size: bytes, a non-zero multiple of PAGE_SIZE
- * @align: a power of two, at least PAGE_SIZE
- * @gfp: how node memory may be allocated
- * Return: the lowest area that fits, or NULL (not reported: the caller reports).
- */
-struct vmap_area *alloc_vmap_area(unsigned long size, unsigned long align, gfp_t gfp)
-{
-	return vmap_space_alloc(&vmap_area_space, size, align, gfp);
-}
-
-/**
- * free_vmap_area - release an area of the vmalloc area and its guard page
- * @va: from alloc_vmap_area(); NULL or an area not allocated is reported and ignored
- */
-void free_vmap_area(struct vmap_area *va)
-{
-	vmap_space_free(&vmap_area_space, va);
-}
-
-/**
- * find_vmap_area - the vmalloc-area area containing @addr
- * @addr: any address
- * Return: the busy area whose [va_start, va_end) holds @addr, else NULL.
- */
-struct vmap_area *find_vmap_area(unsigned long addr)
-{
-	return vmap_space_find(&vmap_area_space, addr);
-}
-
-/**
- * vmap_area_for_each - walk the vmalloc area's busy areas in address order
- * @fn: see vmap_space_for_each()
- * @arg: passed to @fn
- */
-void vmap_area_for_each(int (*fn)(struct vmap_area *va, void *arg), void *arg)
-{
-	vmap_space_for_each(&vmap_area_space, fn, arg);
-}
-
-/**
- * vmap_area_used - bytes in busy areas of the vmalloc area, guard pages excluded
- *
- * Return: the sum (meminfo VmallocUsed).
- */
-unsigned long vmap_area_used(void)
-{
-	return vmap_space_used(&vmap_area_space);
-}
-
-/**
- * vmap_area_largest_free - the largest free range of the vmalloc area
- *
- * Return: its size in bytes (meminfo VmallocChunk).
- */
-unsigned long vmap_area_largest_free(void)
-{
-	return vmap_space_largest_free(&vmap_area_space);
 }

@@ -9,8 +9,10 @@
  * Free ranges sit in a red-black tree keyed by address, each node augmented with the
  * largest free range in its subtree (Linux's free_vmap_area_root and subtree_max_size),
  * so the first-fit search descends in O(log n) and VmallocChunk is read at the root.
- * Busy areas sit in a second tree keyed by address (lookup in O(log n)) and on a list in
- * address order (for /proc/vmallocinfo). Neighbouring free ranges are always merged.
+ * Busy areas sit in a second tree keyed by address (lookup in O(log n)). Every range, free
+ * or busy, is also on one list in address order, so a freed area finds its free
+ * neighbours to merge with in O(1), as Linux's free list lets merge_or_add_vmap_area()
+ * do, and /proc/vmallocinfo walks it. Neighbouring free ranges are always merged.
  *
  * The kernel's vmalloc area is one instance, driven by the vmap_area_*() / *_vmap_area()
  * functions; tests and benchmarks may run private instances over ranges that are never
@@ -31,8 +33,11 @@
  * @va_start: first address
  * @va_end: one past the last address; the guard page of a busy area is NOT included
  * @rb_node: linkage in the busy tree or the free tree
- * @subtree_max_size: free tree only: the largest free range in this node's subtree
- * @list: busy areas: the address-ordered list; free nodes in the pool: the pool list
+ * @subtree_max_size: free ranges: the largest free range in this node's subtree
+ * @busy_tag: busy areas: the address of their instance with bit 0 set, an odd value no
+ *	free range's size (a page multiple) can take: it tells a busy area of this instance
+ *	from anything else in O(1) when it is freed
+ * @list: ranges of an instance: the address-ordered list; spare nodes: the pool list
  * @vm: the owner's data (a struct vm_struct *), opaque here
  * @flags: the owner's flags, untouched here
  */
@@ -40,7 +45,10 @@ struct vmap_area {
 	unsigned long va_start;
 	unsigned long va_end;
 	struct rb_node rb_node;
-	unsigned long subtree_max_size;
+	union {
+		unsigned long subtree_max_size;
+		unsigned long busy_tag;
+	};
 	struct list_head list;
 	void *vm;
 	unsigned long flags;
@@ -53,7 +61,7 @@ struct vmap_area {
  * @lock: protects everything below
  * @free_root: free ranges by address, augmented with subtree_max_size
  * @busy_root: busy areas by address
- * @busy_list: busy areas in address order
+ * @ranges: every range, free and busy, in address order
  * @nr_busy: busy areas
  * @nr_free: free ranges
  * @used: sum of busy sizes, guard pages excluded
@@ -69,7 +77,7 @@ struct vmap_space {
 	spinlock_t lock;
 	struct rb_root free_root;
 	struct rb_root busy_root;
-	struct list_head busy_list;
+	struct list_head ranges;
 	unsigned long nr_busy;
 	unsigned long nr_free;
 	unsigned long used;

@@ -95,6 +95,33 @@ static void test_mapping_over_a_mapped_slot_is_busy_and_leaves_nothing_new(void 
 		__free_pages(pages[i], 0);
 }
 
+/*
+ * Each call's attributes reach its descriptors, whatever the previous call asked for,
+ * and a caller's own struct is read by value: changed contents at the same address count.
+ */
+static void test_each_mapping_gets_its_own_attributes(void **state)
+{
+	struct pt_attrs mine = PAGE_KERNEL;
+	const struct pt_attrs *prot[] = { &PAGE_KERNEL,	   &PAGE_KERNEL_NC,
+					  &PAGE_KERNEL,	   &PAGE_KERNEL_RO,
+					  &PAGE_KERNEL_RO, &PAGE_DEVICE,
+					  &mine,	   &mine };
+	struct page *page = alloc_page(GFP_KERNEL);
+	pte_t *l2;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(prot); i++) {
+		if (i == ARRAY_SIZE(prot) - 1)
+			mine.xn = false;
+		assert_int_equal(map_kernel_pages(V(0), &page, 1, prot[i], GFP_KERNEL), 0);
+		l2 = (pte_t *)__va(swapper_pg_dir[pmd_index(V(0))] & PMD_TABLE_BASE_MASK);
+		assert_int_equal(l2[pte_index(V(0))], mk_pte_small(page_to_phys(page), prot[i]));
+		unmap_kernel_range(V(0), PAGE_SIZE);
+	}
+	assert_int_not_equal(mk_pte_small(0, &mine), mk_pte_small(0, &PAGE_KERNEL));
+	__free_pages(page, 0);
+}
+
 static void test_bad_ranges_are_refused_with_a_report(void **state)
 {
 	struct page *page = alloc_page(GFP_KERNEL);
@@ -232,6 +259,7 @@ int main(void)
 #define T(f) cmocka_unit_test_setup_teardown(f, vmalloc_host_setup, vmalloc_host_teardown)
 		T(test_first_mapping_allocates_a_cleaned_page_of_four_tables),
 		T(test_mapping_over_a_mapped_slot_is_busy_and_leaves_nothing_new),
+		T(test_each_mapping_gets_its_own_attributes),
 		T(test_bad_ranges_are_refused_with_a_report),
 		T(test_mapping_changes_from_interrupt_context_are_refused),
 		T(test_no_page_for_a_table_is_enomem_with_nothing_mapped),

@@ -226,6 +226,62 @@ static void test_free_everything_merges_back_to_one_range(void **state)
 	assert_int_equal(check_space(&vs), 0);
 }
 
+/*
+ * The busy tree takes a new area at its in-order place found from the range list: with
+ * no busy area before it (the leftmost slot), right after a busy area, and past a free
+ * prefix that an aligned start leaves (the predecessor two steps back).
+ */
+static void test_busy_tree_places_areas_found_from_the_list(void **state)
+{
+	struct vmap_area *va[16], *low, *mid, *al;
+	unsigned int i;
+
+	for (i = 0; i < 16; i++)
+		va[i] = alloc_ok(PG(1), PAGE_SIZE);
+	vmap_space_free(&vs, va[0]);
+	low = alloc_ok(PG(1), PAGE_SIZE); /* no busy area before it */
+	assert_int_equal(low->va_start, VA_AT(0));
+	vmap_space_free(&vs, va[9]);
+	mid = alloc_ok(PG(1), PAGE_SIZE); /* right after va[8] */
+	assert_int_equal(mid->va_start, va[8]->va_end + PAGE_SIZE);
+	al = alloc_ok(PG(1), PG(64)); /* leaves a free range between it and va[15] */
+	assert_int_equal(al->va_start, VA_AT(64));
+	assert_int_equal(vs.nr_free, 2);
+	assert_int_equal(check_space(&vs), 0);
+	for (i = 1; i < 16; i++)
+		if (i != 9)
+			assert_ptr_equal(vmap_space_find(&vs, va[i]->va_start), va[i]);
+	assert_ptr_equal(vmap_space_find(&vs, low->va_start), low);
+	assert_ptr_equal(vmap_space_find(&vs, mid->va_start), mid);
+	assert_ptr_equal(vmap_space_find(&vs, al->va_start), al);
+}
+
+/* Shrinking one of two equally large free ranges leaves the largest at that size. */
+static void test_shrinking_one_of_two_largest_ranges_keeps_the_largest(void **state)
+{
+	struct vmap_area *a, *c;
+
+	vmap_space_destroy(&vs);
+	vmap_space_init(&vs, BASE, BASE + PG(16));
+	a = alloc_ok(PG(3), PAGE_SIZE);
+	alloc_ok(PG(1), PAGE_SIZE);
+	c = alloc_ok(PG(3), PAGE_SIZE);
+	alloc_ok(PG(1), PAGE_SIZE);
+	alloc_ok(PG(3), PAGE_SIZE); /* full */
+	vmap_space_free(&vs, a);
+	vmap_space_free(&vs, c);
+	assert_int_equal(vmap_space_largest_free(&vs), PG(4));
+	alloc_ok(PG(1), PAGE_SIZE); /* from the lower one */
+	assert_int_equal(vmap_space_largest_free(&vs), PG(4));
+	assert_int_equal(check_space(&vs), 0);
+	alloc_ok(PG(1), PAGE_SIZE); /* the rest of the lower one */
+	assert_int_equal(vmap_space_largest_free(&vs), PG(4));
+	alloc_ok(PG(3), PAGE_SIZE);
+	assert_int_equal(vmap_space_largest_free(&vs), 0);
+	assert_int_equal(vs.nr_free, 0);
+	assert_int_equal(check_space(&vs), 0);
+}
+
 static void test_find_vmap_area_boundaries(void **state)
 {
 	struct vmap_area *a = alloc_ok(PG(4), PAGE_SIZE);
@@ -422,6 +478,8 @@ int main(void)
 		T(test_exhaustion_returns_null_and_reports_nothing),
 		T(test_request_larger_than_the_space_fails),
 		T(test_free_everything_merges_back_to_one_range),
+		T(test_busy_tree_places_areas_found_from_the_list),
+		T(test_shrinking_one_of_two_largest_ranges_keeps_the_largest),
 		T(test_find_vmap_area_boundaries),
 		T(test_used_and_largest_free_numbers),
 		T(test_for_each_walks_in_address_order_and_stops),

@@ -23,7 +23,7 @@ test_line_editor_complete_SRCS := lib/line_editor.c
 # encoder is the target's.
 MM_HOST_SRCS := mm/memblock.c mm/mm_init.c mm/page_alloc.c mm/page_alloc_pcp.c mm/page_alloc_report.c mm/page_alloc_slowpath.c \
 	mm/vmscan.c mm/highmem.c mm/slab.c mm/slab_common.c mm/slab_debug.c mm/kfence.c mm/kfence_report.c mm/init_on.c mm/slabinfo.c mm/kmalloc.c mm/mempool.c \
-	mm/show_mem.c mm/vmstat.c mm/meminfo.c mm/shmem.c mm/gfp.c mm/vmap_area.c \
+	mm/show_mem.c mm/vmstat.c mm/meminfo.c mm/shmem.c mm/gfp.c mm/vmap_area.c mm/vmap_area_kernel.c \
 	mm/vmalloc.c mm/ioremap.c mm/dma-mapping.c mm/pgtable.c mm/pgtable_kernel.c \
 	arch/arm/mm/pgtable-v6.c lib/parse.c lib/rbtree.c lib/prandom.c kernel/preempt.c \
 	kernel/vsprintf.c tests/host/harness/host_mem.c tests/host/harness/host_mmu.c tests/host/harness/host_irq.c \

@@ -1,9 +1,9 @@
 /*
  * check_space(): every structural invariant of a vmap_space, for the host tests. Both
  * trees red-black (root black, no red child of a red node, equal black heights, parent
- * links right, height within 2 log2(n + 1)) and ordered; subtree_max_size exact; the busy
- * list in tree order; free ranges and busy areas with their guard pages tiling the
- * instance, no two free ranges touching; the counters.
+ * links right, height within 2 log2(n + 1)) and ordered; subtree_max_size exact; the range
+ * list holding every free and busy node in address order, busy ones tagged; free ranges and busy
+ * areas with their guard pages tiling the instance, no two free ranges touching; the counters.
  */
 #include <stdio.h>
 
@@ -87,7 +87,7 @@ unsigned long check_space(struct vmap_space *s)
 {
 	struct rb_node *f = rb_first(&s->free_root), *b = rb_first(&s->busy_root);
 	unsigned long pos = s->vstart, used = 0, nbusy = 0;
-	struct list_head *l = s->busy_list.next;
+	struct list_head *l = s->ranges.next;
 	bool last_free = false;
 
 	violations = 0;
@@ -105,6 +105,10 @@ unsigned long check_space(struct vmap_space *s)
 			if (last_free)
 				FAIL("free [%#lx-%#lx) touches the previous one\n", fa->va_start,
 				     fa->va_end);
+			if (l != &fa->list)
+				FAIL("free [%#lx-%#lx) out of list order\n", fa->va_start,
+				     fa->va_end);
+			l = fa->list.next;
 			pos = fa->va_end;
 			last_free = true;
 			f = rb_next(f);
@@ -114,6 +118,9 @@ unsigned long check_space(struct vmap_space *s)
 			if (l != &ba->list)
 				FAIL("busy [%#lx-%#lx) out of list order\n", ba->va_start,
 				     ba->va_end);
+			if (ba->busy_tag != ((unsigned long)s | 1))
+				FAIL("busy [%#lx-%#lx) tagged %#lx\n", ba->va_start, ba->va_end,
+				     ba->busy_tag);
 			l = ba->list.next;
 			used += ba->va_end - ba->va_start;
 			nbusy++;
@@ -124,8 +131,8 @@ unsigned long check_space(struct vmap_space *s)
 	}
 	if (pos != s->vend)
 		FAIL("ranges end at %#lx, instance at %#lx\n", pos, s->vend);
-	if (l != &s->busy_list)
-		FAIL("busy list longer than the busy tree\n");
+	if (l != &s->ranges)
+		FAIL("range list longer than the trees\n");
 	if (used != s->used || nbusy != s->nr_busy)
 		FAIL("used %#lx / %lu areas, counters %#lx / %lu\n", used, nbusy, s->used,
 		     s->nr_busy);
