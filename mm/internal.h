@@ -16,16 +16,49 @@
 #define ALLOC_HARDER	    0x10 /* GFP_ATOMIC: a further quarter below */
 #define ALLOC_HIGH	    0x20 /* __GFP_HIGH: half of the min watermark */
 
+/* @min lowered by the reserve this caller may use: half for __GFP_HIGH, a quarter more atomic. */
+static inline long wmark_with_reserves(long min, int alloc_flags)
+{
+	if (alloc_flags & ALLOC_HIGH)
+		min -= min / 2;
+	if (alloc_flags & ALLOC_HARDER)
+		min -= min / 4;
+	return min;
+}
+
+/* The level the zone's buddy free pages must stay above for this caller; -1: none. */
+static inline long wmark_floor(const struct zone *zone, int alloc_flags)
+{
+	if (alloc_flags & ALLOC_NO_WATERMARKS)
+		return -1;
+	return wmark_with_reserves((long)zone->watermark[alloc_flags & ALLOC_WMARK_MASK],
+				   alloc_flags);
+}
+
+/* An allocated block's head: PG_head, its order, one user. */
+static inline void set_page_allocated(struct page *page, unsigned int order)
+{
+	__SetPageHead(page);
+	page->private = order;
+	page->_refcount = 1;
+}
+
 /* Direct-reclaim rounds (reclaim, then wait for an interrupt) before giving up. */
 #define MAX_RECLAIM_RETRIES    16
 #define REPEAT_RECLAIM_RETRIES (4 * MAX_RECLAIM_RETRIES) /* __GFP_REPEAT */
 
 /* mm_init.c */
+/* The zonelist index for each combination of __GFP_DMA and __GFP_HIGHMEM (DMA wins). */
+extern const unsigned char gfp_zone_table[4];
+/* The first zone of that zonelist (if none is populated, that empty zone): the fast path's. */
+extern struct zone *gfp_first_zone[4];
 void free_area_init(phys_addr_t dma_end, phys_addr_t lowmem_end);
 void init_per_zone_wmark_min(void);
 
 /* page_alloc.c */
 void __free_pages_core(struct page *page, unsigned int order);
+/* alloc_pages() for @caller, every case included: out of line */
+struct page *alloc_pages_caller(gfp_t gfp, unsigned int order, void *caller);
 /* Try every zone of @zl in order; the slow path's entry into the buddy lists. */
 /* page_alloc.c's internals that mm/kmem_trace.c hooks (the zone-locked and drain events) */
 struct page *rmqueue_buddy(struct zone *zone, unsigned int order, long floor);

@@ -115,6 +115,16 @@ static void zone_init(struct zone *zone, enum zone_type idx, unsigned long start
  * Zonelist i: zone i, then every populated zone below it, highest first
  * (docs/design.md, Zonelist fallback).
  */
+/* Preferred zone for each combination of __GFP_DMA and __GFP_HIGHMEM (DMA wins). */
+const unsigned char gfp_zone_table[4] = {
+	[0] = ZONE_NORMAL,
+	[__GFP_DMA] = ZONE_DMA,
+	[__GFP_HIGHMEM] = ZONE_HIGHMEM,
+	[__GFP_DMA | __GFP_HIGHMEM] = ZONE_DMA,
+};
+
+struct zone *gfp_first_zone[4];
+
 static void build_zonelists(pg_data_t *pgdat)
 {
 	int i, j, n;
@@ -127,6 +137,14 @@ static void build_zonelists(pg_data_t *pgdat)
 			if (populated_zone(&pgdat->node_zones[j]))
 				zl->zones[n++] = &pgdat->node_zones[j];
 		zl->zones[n] = NULL;
+	}
+	/*
+	 * Never NULL: with no populated zone in the list, the empty zone itself, which the
+	 * fast path always leaves (free_pages 0 is never above a watermark).
+	 */
+	for (i = 0; i < 4; i++) {
+		j = gfp_zone_table[i];
+		gfp_first_zone[i] = pgdat->node_zonelists[j].zones[0] ?: &pgdat->node_zones[j];
 	}
 }
 
@@ -217,8 +235,9 @@ void free_area_init(phys_addr_t dma_end, phys_addr_t lowmem_end)
 
 	memset(pgdat, 0, sizeof(*pgdat));
 	pgdat->node_id = 0;
-	pgdat->node_start_pfn = min_low_pfn;
-	pgdat->node_spanned_pages = max_pfn - min_low_pfn;
+	pgdat->node_start_pfn = ARCH_PFN_OFFSET;
+	pgdat->node_spanned_pages = max_pfn - ARCH_PFN_OFFSET;
+	pgdat->node_mem_map = mem_map;
 	pgdat->node_present_pages = memblock_count_memory_pages(min_low_pfn, max_pfn);
 	zone_init(&pgdat->node_zones[ZONE_DMA], ZONE_DMA, min_low_pfn, dma_pfn);
 	zone_init(&pgdat->node_zones[ZONE_NORMAL], ZONE_NORMAL, dma_pfn, max_low_pfn);

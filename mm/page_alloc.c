@@ -24,14 +24,6 @@
 
 #include "internal.h"
 
-/* Preferred zone for each combination of __GFP_DMA and __GFP_HIGHMEM (DMA wins). */
-static const unsigned char gfp_zone_table[4] = {
-	[0] = ZONE_NORMAL,
-	[__GFP_DMA] = ZONE_DMA,
-	[__GFP_HIGHMEM] = ZONE_HIGHMEM,
-	[__GFP_DMA | __GFP_HIGHMEM] = ZONE_DMA,
-};
-
 /* ---- buddy lists (zone->lock held) ---- */
 
 static inline void add_to_free_list(struct page *page, struct zone *zone, unsigned int order)
@@ -154,26 +146,15 @@ __hookable void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_
 	}
 }
 
+/* The free path's drain: its address arguments computed here, off the hot path. */
+static __noinline void free_pcppages_batch(struct zone *zone)
+{
+	struct per_cpu_pages *pcp = &zone->pageset[smp_processor_id()].pcp;
+
+	free_pcppages_bulk(zone, pcp->batch, pcp);
+}
+
 /* ---- watermarks ---- */
-
-/* @min lowered by the reserve this caller may use: half for __GFP_HIGH, a quarter more atomic. */
-static inline long wmark_with_reserves(long min, int alloc_flags)
-{
-	if (alloc_flags & ALLOC_HIGH)
-		min -= min / 2;
-	if (alloc_flags & ALLOC_HARDER)
-		min -= min / 4;
-	return min;
-}
-
-/* The level the zone's buddy free pages must stay above for this caller; -1: none. */
-static inline long wmark_floor(const struct zone *zone, int alloc_flags)
-{
-	if (alloc_flags & ALLOC_NO_WATERMARKS)
-		return -1;
-	return wmark_with_reserves((long)zone->watermark[alloc_flags & ALLOC_WMARK_MASK],
-				   alloc_flags);
-}
 
 static bool __zone_watermark_ok(struct zone *zone, unsigned int order, long min)
 {
@@ -212,13 +193,6 @@ bool zone_watermark_ok(struct zone *zone, unsigned int order, unsigned long mark
 }
 
 /* ---- allocation ---- */
-
-static inline void set_page_allocated(struct page *page, unsigned int order)
-{
-	__SetPageHead(page);
-	page->private = order;
-	page->_refcount = 1;
-}
 
 /*
  * Order > 0 straight from the buddy lists, if the watermark allows. Like the per-CPU
@@ -345,8 +319,16 @@ static __always_inline struct page *__alloc_pages(gfp_t gfp, unsigned int order,
 	return page;
 }
 
-/* Every case alloc_page_fast() leaves: one out-of-line instance of the whole path. */
-static __noinline struct page *alloc_pages_caller(gfp_t gfp, unsigned int order, void *caller)
+/**
+ * alloc_pages_caller - alloc_pages() for @caller: every case alloc_page_fast() leaves
+ * @gfp: GFP mask
+ * @order: block order
+ * @caller: reported as the caller in warnings
+ *
+ * One out-of-line instance of the whole path.
+ * Return: the first page of the block, or NULL.
+ */
+__noinline struct page *alloc_pages_caller(gfp_t gfp, unsigned int order, void *caller)
 {
 	return __alloc_pages(gfp, order, caller);
 }
@@ -361,26 +343,28 @@ static __noinline struct page *alloc_pages_caller(gfp_t gfp, unsigned int order,
  */
 static __always_inline struct page *alloc_page_fast(gfp_t gfp)
 {
-	const struct zonelist *zl =
-		&contig_page_data.node_zonelists[gfp_zone_table[gfp & (__GFP_DMA | __GFP_HIGHMEM)]];
-	struct zone *zone = zl->zones[0];
-	struct per_cpu_pages *pcp;
+	struct zone *zone = gfp_first_zone[gfp & (__GFP_DMA | __GFP_HIGHMEM)];
+	struct list_head *list, *next;
 	struct page *page = NULL;
 	unsigned long flags;
 
-	if (unlikely(!zone))
-		return NULL;
-	pcp = &zone->pageset[smp_processor_id()].pcp;
+	list = &zone->pageset[smp_processor_id()].pcp.list;
 	local_irq_save(flags);
-	if (unlikely((gfp & __GFP_WAIT) && (in_atomic() || arch_irqs_disabled_flags(flags))))
+	/* Atomic context first: rare, and only a caller that may sleep cares. */
+	if (unlikely(in_atomic() | arch_irqs_disabled_flags(flags)) && (gfp & __GFP_WAIT))
 		goto out;
 	if (unlikely((long)zone->free_pages <= wmark_floor(zone, ALLOC_WMARK_LOW) ||
-		     list_empty(&pcp->list)))
+		     list_empty(list)))
 		goto out;
-	page = list_first_entry(&pcp->list, struct page, lru);
-	__list_del_entry(&page->lru);
-	pcp->limit++; /* one page fewer on the list */
-	set_page_allocated(page, 0);
+	/* The head's successor is unlinked against the head itself: no load of its prev. */
+	page = list_first_entry(list, struct page, lru);
+	next = page->lru.next;
+	next->prev = list;
+	list->next = next;
+	zone->pageset[smp_processor_id()].pcp.limit++; /* one page fewer on the list */
+	/* set_page_allocated(page, 0), less the store of private: 0 on every listed page */
+	__SetPageHead(page);
+	page->_refcount = 1;
 out:
 	local_irq_restore(flags);
 #ifdef CONFIG_PAGE_OWNER
@@ -414,78 +398,6 @@ __hookable struct page *alloc_pages(gfp_t gfp, unsigned int order)
 			return page;
 	}
 	return alloc_pages_caller(gfp, order, __builtin_return_address(0));
-}
-
-/**
- * alloc_pages_bulk - allocate order-0 pages into the empty slots of an array
- * @gfp: GFP mask, as for alloc_pages()
- * @nr_pages: slots in @page_array
- * @page_array: slots; a non-NULL slot is left alone, a NULL one gets a page
- *
- * Linux's bulk allocator (5.13): the pages come from the per-CPU list of the preferred
- * zone (the first of the zonelist @gfp selects), refilled from the buddy lists as it
- * runs dry, with interrupts masked once for the whole array. It stops early, without
- * falling back to another zone or reclaim, when that zone reaches its low watermark; if
- * it could give no page at all it makes one ordinary alloc_pages() call, so a caller
- * always makes progress or learns that memory is exhausted. Callers fill the rest one
- * page at a time (vmalloc does).
- * Return: the number of non-NULL slots in @page_array; the slots are filled in order,
- * so with an all-NULL array the first (return value) slots hold pages.
- */
-unsigned long alloc_pages_bulk(gfp_t gfp, unsigned long nr_pages, struct page **page_array)
-{
-	const struct zonelist *zl =
-		&contig_page_data.node_zonelists[gfp_zone_table[gfp & (__GFP_DMA | __GFP_HIGHMEM)]];
-	unsigned long i, populated = 0, got = 0, flags;
-	struct zone *zone = zl->zones[0];
-	struct per_cpu_pages *pcp;
-	struct page *page;
-	long floor;
-
-	if (static_branch_unlikely(&init_on_alloc))
-		gfp |= __GFP_ZERO; /* mm/init_on.c */
-	for (i = 0; i < nr_pages; i++)
-		populated += page_array[i] != NULL;
-	if (populated == nr_pages)
-		return populated;
-	/* Cases the bulk path does not serve (one page is not a bulk): one ordinary call. */
-	if (unlikely(!zone || (gfp & __GFP_COLD) || populated + 1 == nr_pages))
-		goto single;
-	pcp = &zone->pageset[smp_processor_id()].pcp;
-	if (unlikely(!pcp->high))
-		goto single;
-	floor = wmark_floor(zone, ALLOC_WMARK_LOW);
-	local_irq_save(flags);
-	if (unlikely((gfp & __GFP_WAIT) && (in_atomic() || arch_irqs_disabled_flags(flags)))) {
-		local_irq_restore(flags); /* the single allocation reports it */
-		goto single;
-	}
-	for (i = 0; i < nr_pages; i++) {
-		if (page_array[i])
-			continue;
-		if (unlikely((long)zone->free_pages <= floor))
-			break;
-		if (unlikely(list_empty(&pcp->list)) && !pcp_refill(zone, pcp, floor))
-			break;
-		page = list_first_entry(&pcp->list, struct page, lru);
-		__list_del_entry(&page->lru);
-		pcp->limit++; /* one page fewer on the list */
-		set_page_allocated(page, 0);
-		if (unlikely(gfp & __GFP_ZERO))
-			page_init_on_alloc(page, 0, gfp);
-		page_array[i] = page;
-		__set_page_owner(page, 0, gfp);
-		got++;
-	}
-	local_irq_restore(flags);
-
-	if (got)
-		return populated + got;
-single:
-	for (i = 0; page_array[i]; i++)
-		;
-	page_array[i] = alloc_pages_caller(gfp, 0, __builtin_return_address(0));
-	return populated + (page_array[i] != NULL);
 }
 
 /**
@@ -565,61 +477,97 @@ static __noinline void free_pages_buddy_init(struct page *page, unsigned int ord
 }
 
 /*
+ * One compare for "inside mem_map and on a struct page boundary": rotated right by
+ * log2(sizeof(struct page)), a misaligned offset has high bits set and is never below the
+ * page count.
+ */
+static __always_inline bool page_in_mem_map(const struct page *page)
+{
+	/* The node's copies of mem_map and its size: one base address with the zones. */
+	const pg_data_t *pgdat = NODE_DATA(0);
+	unsigned long off = (unsigned long)((const char *)page - (const char *)pgdat->node_mem_map);
+
+	off = (off >> STRUCT_PAGE_SHIFT) | (off << (8 * sizeof(long) - STRUCT_PAGE_SHIFT));
+	return off < pgdat->node_spanned_pages;
+}
+
+/* Order > 0, with every check of the order-0 path: out of line. */
+static __noinline void free_pages_order(struct page *page, unsigned int order, void *caller)
+{
+	if (unlikely(order >= MAX_ORDER || !page_in_mem_map(page))) {
+		report_bad_free_args(page, order, caller);
+		return;
+	}
+	/* init_on_free: straight to the buddy lists, zeroed (mm/init_on.c). */
+	if (static_branch_unlikely(&init_on_free))
+		free_pages_buddy_init(page, order, caller);
+	else
+		free_pages_buddy(page, order, caller);
+}
+
+/*
  * Free a block the caller owns. Order 0 goes to the per-CPU list (the hot path); when the
  * list reaches pcp->high, its coldest pcp->batch pages go back to the buddy lists.
  */
 static __always_inline void free_pages_caller(struct page *page, unsigned int order, bool cold,
 					      void *caller)
 {
-	unsigned long off = (unsigned long)((char *)page - (char *)mem_map);
 	struct per_cpu_pages *pcp;
+	unsigned long flags, pflags, private;
 	struct zone *zone;
-	unsigned long flags;
+	int refcount;
 
-	/*
-	 * One compare for "inside mem_map and on a struct page boundary": rotated right by
-	 * log2(sizeof(struct page)), a misaligned offset has high bits set and is never below
-	 * the page count.
-	 */
-	off = (off >> STRUCT_PAGE_SHIFT) | (off << (8 * sizeof(long) - STRUCT_PAGE_SHIFT));
-	if (unlikely(order >= MAX_ORDER || off >= max_pfn - ARCH_PFN_OFFSET)) {
-		report_bad_free_args(page, order, caller);
+	if (unlikely(order)) {
+		free_pages_order(page, order, caller);
 		return;
 	}
-	/* init_on_free: straight to the buddy lists, zeroed (mm/init_on.c). */
+	if (unlikely(!page_in_mem_map(page))) {
+		report_bad_free_args(page, 0, caller);
+		return;
+	}
 	if (static_branch_unlikely(&init_on_free)) {
-		free_pages_buddy_init(page, order, caller);
-		return;
-	}
-	if (order) {
-		free_pages_buddy(page, order, caller);
-		return;
-	}
-	zone = page_zone(page);
-	pcp = &zone->pageset[smp_processor_id()].pcp;
-	/* A zone whose per-CPU list is off (high 0: under 32 MB) uses the buddy lists. */
-	if (unlikely(!pcp->high)) {
-		free_pages_buddy(page, 0, caller);
+		free_pages_buddy_init(page, 0, caller);
 		return;
 	}
 	local_irq_save(flags); /* see rmqueue_pcplist() */
-	/* Allocated order-0 head: PG_head alone, private 0. */
-	if (unlikely((page->flags & PAGE_FLAGS_STATE) != (1UL << PG_head) || page->private)) {
+	/* The flags word read once: the zone, then the state. */
+	pflags = page->flags;
+	refcount = page->_refcount;
+	private = page->private;
+	zone = &contig_page_data.node_zones[(pflags >> ZONES_PGSHIFT) & ZONES_MASK];
+	OPTIMIZER_HIDE_VAR(zone); /* one address for every field, not one per field */
+	pcp = &zone->pageset[smp_processor_id()].pcp;
+	/* A zone whose per-CPU list is off (high 0: under 32 MB) uses the buddy lists. */
+	if (unlikely(!pcp->high)) {
 		local_irq_restore(flags);
-		report_bad_free(page, order, caller);
+		free_pages_buddy(page, 0, caller);
 		return;
 	}
-	if (unlikely(--page->_refcount > 0))
-		goto out;
+	/*
+	 * The common case in one test: an allocated order-0 head (PG_head alone, private 0)
+	 * with its last user going.
+	 */
+	if (unlikely((((pflags & PAGE_FLAGS_STATE) ^ (1UL << PG_head)) | private |
+		      (unsigned long)(refcount ^ 1)) != 0)) {
+		if ((pflags & PAGE_FLAGS_STATE) != (1UL << PG_head) || private) {
+			local_irq_restore(flags);
+			report_bad_free(page, 0, caller);
+			return;
+		}
+		if (--page->_refcount > 0)
+			goto out;
+	} else {
+		page->_refcount = 0;
+	}
 	__reset_page_owner(page, 0);
-	__ClearPageHead(page);
+	page->flags = pflags & ~(1UL << PG_head);
 	if (cold)
 		list_add_tail(&page->lru, &pcp->list);
 	else
 		list_add(&page->lru, &pcp->list);
 	/* pcp_count() == high: frees add one at a time, refills only to an empty list */
 	if (unlikely(++pcp->in == pcp->limit))
-		free_pcppages_bulk(zone, pcp->batch, pcp);
+		free_pcppages_batch(zone);
 out:
 	local_irq_restore(flags);
 }

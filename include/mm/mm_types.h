@@ -13,6 +13,11 @@ struct kmem_cache;
 struct slab;
 
 struct page {
+	/*
+	 * free_area or per-CPU list linkage while free; the owner's list while allocated.
+	 * First: a listed page's address is its list entry's, which the hot paths use.
+	 */
+	struct list_head lru;
 	unsigned long flags; /* PG_* bits (<mm/page-flags.h>) and the zone number */
 	int _refcount;	     /* users of an allocated block; 0 when free */
 	/*
@@ -20,8 +25,6 @@ struct page {
 	 * or an allocated block (PG_head). Zero on every other page.
 	 */
 	unsigned long private;
-	/* free_area or per-CPU list linkage while free; the owner's list while allocated */
-	struct list_head lru;
 	union {
 		struct { /* every page of a slab (PG_slab): mm/slab.h */
 			struct kmem_cache *slab_cache;

@@ -52,11 +52,11 @@ struct free_area {
  * cost) with pgalloc_buddy added.
  */
 struct per_cpu_pages {
-	unsigned int in;    /* frees and refills, less drains, ever */
-	unsigned int limit; /* @high plus the pages ever allocated from the list */
-	short high;	    /* drain @batch pages back to the buddy lists at this count */
-	short batch;	    /* pages moved per refill or drain */
-	struct list_head list;
+	struct list_head list; /* first: the zone's address is its list head's */
+	unsigned int in;       /* frees and refills, less drains, ever */
+	unsigned int limit;    /* @high plus the pages ever allocated from the list */
+	short high;	       /* drain @batch pages back to the buddy lists at this count */
+	short batch;	       /* pages moved per refill or drain */
 };
 
 /* Pages on the list. */
@@ -70,11 +70,14 @@ struct per_cpu_pageset {
 };
 
 struct zone {
-	/* Read by every allocation: first. */
+	/*
+	 * Read by every allocation: first, and the per-CPU list at offset 0, so that the
+	 * hot paths use the zone's address as the list head's.
+	 */
+	struct per_cpu_pageset pageset[NR_CPUS];
 	unsigned long watermark[NR_WMARK];
 	unsigned long free_pages; /* pages on the free_area lists */
-	struct per_cpu_pageset pageset[NR_CPUS];
-	spinlock_t lock; /* free_area, free_pages and the pagesets */
+	spinlock_t lock;	  /* free_area, free_pages and the pagesets */
 	struct free_area free_area[MAX_ORDER];
 
 	unsigned long zone_start_pfn;
@@ -98,9 +101,11 @@ typedef struct pglist_data {
 	struct zone node_zones[MAX_NR_ZONES];
 	/* node_zonelists[i]: zone i and every populated zone below it, highest first */
 	struct zonelist node_zonelists[MAX_NR_ZONES];
+	/* The frames mem_map describes: from ARCH_PFN_OFFSET (RAM's first) to max_pfn. */
 	unsigned long node_start_pfn;
 	unsigned long node_spanned_pages;
 	unsigned long node_present_pages;
+	struct page *node_mem_map; /* == mem_map: beside the zones for the free path */
 	int node_id;
 } pg_data_t;
 
