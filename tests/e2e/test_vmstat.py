@@ -67,3 +67,45 @@ def test_user_program_faults_are_counted(board):
         assert "allocstall_normal" not in d and "slabs_scanned" not in d
         faults.append(d.get("pgfault", 0))
     assert faults[0] > 0 and faults[0] == faults[1]
+
+
+def test_exhaustion_enters_direct_reclaim_and_runs_the_slab_shrinker(board):
+    """allocstall_* and slabs_scanned under real pressure: order-10 blocks of the kernel
+    zones are taken until one cannot be had. The failing allocation enters direct reclaim
+    (allocstall in the zone it wanted) and the slab shrinker scans the caches' free
+    objects, which a cache filled and emptied beforehand guarantees. Everything is freed
+    after: MemFree returns, plus what the shrinker took from the caches (Slab)."""
+    def free_and_slab():
+        board.cmd("drain_pages")
+        out = board.cmd("meminfo")
+        return [int(re.search(rf"{k}: +(\d+)", out).group(1)) for k in ("MemFree", "Slab")]
+
+    free_before, slab_before = free_and_slab()
+    board.cmd("cache_create e2e-reclaim 2000")
+    objs = []
+    for _ in range(8):  # 2 objects per page: some free slabs stay cached after the frees
+        objs.append(re.search(r"(0x[0-9a-f]{8})", board.cmd("cache_alloc e2e-reclaim")).group(1))
+    for o in objs:
+        board.cmd(f"cache_free e2e-reclaim {o}")
+    a = vmstat(board)
+    blocks = []
+    try:
+        while True:
+            out = board.cmd("alloc_pages 10 GFP_KERNEL|__GFP_NOWARN", timeout=30)
+            m = re.search(r"pfn (0x[0-9a-f]+)", out)
+            if not m:
+                assert "error: alloc_pages(order 10) failed" in out, out
+                break
+            blocks.append(m.group(1))
+            assert len(blocks) < 1000, "memory never ran out"
+        d = delta(a, vmstat(board))
+        assert d.get("allocstall_normal", 0) + d.get("allocstall_dma", 0) >= 1, d
+        assert d.get("slabs_scanned", 0) >= 1, d
+        assert d["pgalloc_normal"] + d.get("pgalloc_dma", 0) >= len(blocks) * 1024, d
+    finally:
+        for pfn in blocks:
+            board.cmd(f"free_pages {pfn} 10")
+        board.cmd("cache_destroy e2e-reclaim")
+    free_after, slab_after = free_and_slab()
+    assert slab_after <= slab_before
+    assert free_after - free_before == slab_before - slab_after
