@@ -28,6 +28,7 @@
  * OBJECT_ALLOCATED (so the scan stops reading its memory), but it stays on kmemleak_objects
  * until the last put, so a walk can always step to the next object.
  */
+#include <limits.h>
 #include <mm/kmemleak.h>
 
 #ifdef CONFIG_DEBUG_KMEMLEAK
@@ -227,7 +228,9 @@ void kmemleak_free(const void *ptr)
 	spin_unlock_irqrestore(&kmemleak_lock, flags);
 }
 
-/* Set the min_count and flags of the object starting at @ptr. */
+#define KEEP_MIN_COUNT INT_MIN /* paint_ptr(): leave min_count as it is */
+
+/* Set the min_count (unless KEEP_MIN_COUNT) and flags of the object starting at @ptr. */
 static void paint_ptr(const void *ptr, int min_count, unsigned int set_flags)
 {
 	struct kmemleak_object *object;
@@ -238,7 +241,8 @@ static void paint_ptr(const void *ptr, int min_count, unsigned int set_flags)
 	spin_lock_irqsave(&kmemleak_lock, flags);
 	object = lookup_object((unsigned long)ptr, false);
 	if (object) {
-		object->min_count = min_count;
+		if (min_count != KEEP_MIN_COUNT)
+			object->min_count = min_count;
 		object->flags |= set_flags;
 	} else {
 		pr_warn("kmemleak: painting unknown object at 0x%08lx\n", (unsigned long)ptr);
@@ -272,16 +276,7 @@ __noinline void kmemleak_ignore(const void *ptr)
  */
 __noinline void kmemleak_no_scan(const void *ptr)
 {
-	struct kmemleak_object *object;
-	unsigned long flags;
-
-	if (!kmemleak_enabled || !ptr)
-		return;
-	spin_lock_irqsave(&kmemleak_lock, flags);
-	object = lookup_object((unsigned long)ptr, false);
-	if (object)
-		object->flags |= OBJECT_NO_SCAN;
-	spin_unlock_irqrestore(&kmemleak_lock, flags);
+	paint_ptr(ptr, KEEP_MIN_COUNT, OBJECT_NO_SCAN);
 }
 
 /* ---- set-up and queries ---- */
