@@ -126,6 +126,7 @@ static inline unsigned long pages_in_table(unsigned long va, unsigned long n)
 static void clear_ptes(unsigned long va, unsigned long n)
 {
 	unsigned long i, j, k, a;
+	bool emptied = false;
 
 	/* Table by table: the entries, then one clean of the lines they occupy. */
 	for (i = 0; i < n; i += k) {
@@ -138,6 +139,7 @@ static void clear_ptes(unsigned long va, unsigned long n)
 			__set_pte_nosync(&pte[j], 0);
 		sync_ptes(pte, (unsigned int)k);
 		l2_used[mb_slot(a)] -= k;
+		emptied |= !l2_used[mb_slot(a)];
 	}
 	if (n > TLB_FLUSH_ALL_PAGES) {
 		local_flush_tlb_all();
@@ -145,6 +147,8 @@ static void clear_ptes(unsigned long va, unsigned long n)
 		for (i = 0; i < n; i++)
 			local_flush_tlb_kernel_page(va + i * PAGE_SIZE);
 	}
+	if (!emptied)
+		return; /* every table still in use keeps its page */
 	for (a = ALIGN_DOWN(va, SECTION_SIZE); a < va + n * PAGE_SIZE; a += SECTION_SIZE)
 		if (!l2_used[mb_slot(a)]) /* a table still in use keeps its page */
 			pte_free_if_empty(a);
