@@ -62,7 +62,7 @@ static inline unsigned int mb_slot(unsigned long va)
 	return (unsigned int)((va - VMALLOC_START) >> SECTION_SHIFT);
 }
 
-static pte_t *pte_lookup(unsigned long va)
+static inline pte_t *pte_lookup(unsigned long va)
 {
 	pmd_t d = swapper_pg_dir[pmd_index(va)];
 
@@ -126,6 +126,7 @@ static inline unsigned long pages_in_table(unsigned long va, unsigned long n)
 static void clear_ptes(unsigned long va, unsigned long n)
 {
 	unsigned long i, j, k, a;
+	bool emptied = false;
 
 	/* Table by table: the entries, then one clean of the lines they occupy. */
 	for (i = 0; i < n; i += k) {
@@ -138,6 +139,7 @@ static void clear_ptes(unsigned long va, unsigned long n)
 			__set_pte_nosync(&pte[j], 0);
 		sync_ptes(pte, (unsigned int)k);
 		l2_used[mb_slot(a)] -= k;
+		emptied |= !l2_used[mb_slot(a)];
 	}
 	if (n > TLB_FLUSH_ALL_PAGES) {
 		local_flush_tlb_all();
@@ -145,6 +147,8 @@ static void clear_ptes(unsigned long va, unsigned long n)
 		for (i = 0; i < n; i++)
 			local_flush_tlb_kernel_page(va + i * PAGE_SIZE);
 	}
+	if (!emptied)
+		return; /* every table still in use keeps its page */
 	for (a = ALIGN_DOWN(va, SECTION_SIZE); a < va + n * PAGE_SIZE; a += SECTION_SIZE)
 		if (!l2_used[mb_slot(a)]) /* a table still in use keeps its page */
 			pte_free_if_empty(a);
@@ -175,8 +179,14 @@ static int set_one(unsigned long va, pte_t desc, unsigned int copies, gfp_t gfp)
 static pte_t small_prot(const struct pt_attrs *a)
 {
 	static struct pt_attrs last;
-	static pte_t last_prot; /* 0 until the first call: a descriptor is never 0 */
+	static pte_t last_prot;	  /* 0 until the first call: a descriptor is never 0 */
+	static pte_t kernel_prot; /* PAGE_KERNEL's, constant: compared by address */
 
+	if (a == &PAGE_KERNEL) {
+		if (unlikely(!kernel_prot))
+			kernel_prot = mk_pte_small(0, a);
+		return kernel_prot;
+	}
 	if (!last_prot || a->type != last.type || a->ro != last.ro || a->xn != last.xn ||
 	    a->user != last.user) {
 		last_prot = mk_pte_small(0, a);
@@ -185,19 +195,23 @@ static pte_t small_prot(const struct pt_attrs *a)
 	return last_prot;
 }
 
-static int check_range(unsigned long va, unsigned long size)
+static __noinline int report_bad_range(unsigned long va, unsigned long size)
 {
-	if (in_interrupt()) {
+	if (in_interrupt())
 		pr_err("pgtable: vmalloc-area mapping change from interrupt context\n");
-		return -EINVAL;
-	}
-	if (!size || !IS_ALIGNED(va, PAGE_SIZE) || !IS_ALIGNED(size, PAGE_SIZE) ||
-	    !in_vmalloc_area(va, size)) {
+	else
 		pr_err("pgtable: bad kernel range 0x%08lx+0x%lx (outside the vmalloc area or "
 		       "not page aligned)\n",
 		       va, size);
-		return -EINVAL;
-	}
+	return -EINVAL;
+}
+
+/* Inline: every map and unmap passes here; the report is out of line. */
+static __always_inline int check_range(unsigned long va, unsigned long size)
+{
+	if (unlikely(in_interrupt() || !size || !IS_ALIGNED(va | size, PAGE_SIZE) ||
+		     !in_vmalloc_area(va, size)))
+		return report_bad_range(va, size);
 	return 0;
 }
 
@@ -231,7 +245,9 @@ int map_kernel_pages(unsigned long va, struct page **pages, unsigned int nr,
 
 		v = va + i * PAGE_SIZE;
 		k = pages_in_table(v, nr - i);
-		pte = pte_alloc(v, gfp);
+		pte = pte_lookup(v); /* the table is usually there: no call */
+		if (unlikely(!pte))
+			pte = pte_alloc(v, gfp);
 		err = pte ? 0 : -ENOMEM;
 		for (j = 0; !err && j < k; j++)
 			if (pte[j])

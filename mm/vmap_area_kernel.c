@@ -1,7 +1,7 @@
 /*
  * The kernel's vmalloc area: one vmap_space instance over [VMALLOC_START, VMALLOC_END),
- * and the Linux-named calls that drive it (alloc_vmap_area(), free_vmap_area(),
- * find_vmap_area()...). The allocator itself is mm/vmap_area.c.
+ * and the Linux-named calls that drive it (alloc_vmap_area(), free_vmap_area() and
+ * find_vmap_area() are inline in <mm/vmap_area.h>). The allocator itself is mm/vmap_area.c.
  */
 #include <mm/vmap_area.h>
 
@@ -15,37 +15,6 @@ struct vmap_space vmap_area_space;
 void vmap_area_init(unsigned long vstart, unsigned long vend)
 {
 	vmap_space_init(&vmap_area_space, vstart, vend);
-}
-
-/**
- * alloc_vmap_area - reserve an area and its guard page in the vmalloc area
- * @size: bytes, a non-zero multiple of PAGE_SIZE
- * @align: a power of two, at least PAGE_SIZE
- * @gfp: how node memory may be allocated
- * Return: the lowest area that fits, or NULL (not reported: the caller reports).
- */
-struct vmap_area *alloc_vmap_area(unsigned long size, unsigned long align, gfp_t gfp)
-{
-	return vmap_space_alloc(&vmap_area_space, size, align, gfp);
-}
-
-/**
- * free_vmap_area - release an area of the vmalloc area and its guard page
- * @va: from alloc_vmap_area(); NULL or an area not allocated is reported and ignored
- */
-void free_vmap_area(struct vmap_area *va)
-{
-	vmap_space_free(&vmap_area_space, va);
-}
-
-/**
- * find_vmap_area - the vmalloc-area area containing @addr
- * @addr: any address
- * Return: the busy area whose [va_start, va_end) holds @addr, else NULL.
- */
-struct vmap_area *find_vmap_area(unsigned long addr)
-{
-	return vmap_space_find(&vmap_area_space, addr);
 }
 
 /**

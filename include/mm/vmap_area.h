@@ -124,9 +124,27 @@ extern struct vmap_space vmap_area_space;
 
 /* The whole range becomes free (see vmap_space_init()). */
 void vmap_area_init(unsigned long vstart, unsigned long vend);
-struct vmap_area *alloc_vmap_area(unsigned long size, unsigned long align, gfp_t gfp);
-void free_vmap_area(struct vmap_area *va);
-struct vmap_area *find_vmap_area(unsigned long addr);
+/*
+ * The three calls of every vmalloc and vfree, inline so that they cost no call of their
+ * own: reserve an area and its guard page (NULL when nothing fits, not reported: the
+ * caller reports), release one (NULL or an area not allocated is reported and ignored),
+ * and find the busy area holding @addr.
+ */
+static inline struct vmap_area *alloc_vmap_area(unsigned long size, unsigned long align, gfp_t gfp)
+{
+	return vmap_space_alloc(&vmap_area_space, size, align, gfp);
+}
+
+static inline void free_vmap_area(struct vmap_area *va)
+{
+	vmap_space_free(&vmap_area_space, va);
+}
+
+static inline struct vmap_area *find_vmap_area(unsigned long addr)
+{
+	return vmap_space_find(&vmap_area_space, addr);
+}
+
 void vmap_area_for_each(int (*fn)(struct vmap_area *va, void *arg), void *arg);
 unsigned long vmap_area_used(void);
 unsigned long vmap_area_largest_free(void);
