@@ -79,6 +79,7 @@ static inline void expand(struct zone *zone, struct page *page, unsigned int low
 	}
 }
 
+/* The smallest free block of at least 2^@order pages, split down and marked allocated. */
 static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order)
 {
 	unsigned int o;
@@ -90,7 +91,15 @@ static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order)
 		if (list_empty(&area->free_list))
 			continue;
 		page = list_first_entry(&area->free_list, struct page, lru);
-		del_page_from_free_list(page, zone, o);
+		/*
+		 * del_page_from_free_list() and set_page_allocated() in one: the page is
+		 * owned from here, so its links are left as they were.
+		 */
+		__list_del_entry(&page->lru);
+		area->nr_free--;
+		page->flags = (page->flags & ~(1UL << PG_buddy)) | (1UL << PG_head);
+		page->private = order;
+		page->_refcount = 1;
 		expand(zone, page, order, o);
 		zone->free_pages -= 1UL << order;
 		return page;
@@ -119,7 +128,11 @@ static unsigned long rmqueue_bulk(struct zone *zone, struct per_cpu_pages *pcp, 
 		if (o == MAX_ORDER)
 			break;
 		page = list_first_entry(&zone->free_area[o].free_list, struct page, lru);
-		del_page_from_free_list(page, zone, o);
+		/* del_page_from_free_list(), less the poison: relinked on @pcp below */
+		__list_del_entry(&page->lru);
+		__ClearPageBuddy(page);
+		page->private = 0;
+		zone->free_area[o].nr_free--;
 		n = count - i;
 		j = min(o, (unsigned int)(31 - __builtin_clz((unsigned int)n)));
 		expand(zone, page, j, o);
@@ -208,10 +221,8 @@ __hookable struct page *rmqueue_buddy(struct zone *zone, unsigned int order, lon
 	local_irq_save(flags);
 	if (floor < 0 || __zone_watermark_ok(zone, order, floor)) {
 		page = __rmqueue_smallest(zone, order);
-		if (page) {
-			set_page_allocated(page, order);
+		if (page)
 			zone->pgalloc_buddy += 1UL << order;
-		}
 	}
 	local_irq_restore(flags);
 	return page;
@@ -334,28 +345,52 @@ __noinline struct page *alloc_pages_caller(gfp_t gfp, unsigned int order, void *
 }
 
 /*
+ * Order 0 from the buddy lists of a zone whose per-CPU list is off (high 0: under 32 MB),
+ * as rmqueue() takes it, without the full path's second look at gfp and the zonelist.
+ * Out of line, so that the per-CPU hot path keeps its registers.
+ */
+static __noinline struct page *alloc_page_buddy(struct zone *zone, gfp_t gfp, long floor,
+						void *caller)
+{
+	struct page *page = rmqueue_buddy(zone, 0, floor);
+
+	if (unlikely(!page))
+		return alloc_pages_caller(gfp, 0, caller);
+	__set_page_owner(page, 0, gfp);
+	return page;
+}
+
+/*
  * The order-0 hot path: a page from the per-CPU list of the zonelist's first zone, when
  * that zone is above its low watermark and the caller needs no report (a sleeping
- * allocation in atomic context). NULL sends the caller to alloc_pages_caller(), which
- * serves every case and takes the same decision here, so the result is the one the full
- * path gives. The interrupt state for the might-sleep check is the one local_irq_save()
- * reads anyway.
+ * allocation in atomic context). With @final, every other case goes on to
+ * alloc_pages_caller(), which serves them all, and a zone whose list is off to its buddy
+ * lists (alloc_page_buddy()); without, they give NULL and the caller runs the full path.
+ * Either way the result is the one the full path gives. The interrupt state for the
+ * might-sleep check is the one local_irq_save() reads anyway.
  */
-static __always_inline struct page *alloc_page_fast(gfp_t gfp)
+static __always_inline struct page *alloc_page_fast(gfp_t gfp, void *caller, bool final)
 {
 	struct zone *zone = gfp_first_zone[gfp & (__GFP_DMA | __GFP_HIGHMEM)];
 	struct list_head *list, *next;
-	struct page *page = NULL;
+	struct page *page;
 	unsigned long flags;
+	long floor;
 
 	list = &zone->pageset[smp_processor_id()].pcp.list;
 	local_irq_save(flags);
 	/* Atomic context first: rare, and only a caller that may sleep cares. */
 	if (unlikely(in_atomic() | arch_irqs_disabled_flags(flags)) && (gfp & __GFP_WAIT))
-		goto out;
-	if (unlikely((long)zone->free_pages <= wmark_floor(zone, ALLOC_WMARK_LOW) ||
-		     list_empty(list)))
-		goto out;
+		goto full;
+	floor = wmark_floor(zone, ALLOC_WMARK_LOW);
+	if (unlikely((long)zone->free_pages <= floor))
+		goto full;
+	if (unlikely(list_empty(list))) {
+		if (!final || zone->pageset[smp_processor_id()].pcp.high)
+			goto full; /* refilled there */
+		local_irq_restore(flags);
+		return alloc_page_buddy(zone, gfp, floor, caller);
+	}
 	/* The head's successor is unlinked against the head itself: no load of its prev. */
 	page = list_first_entry(list, struct page, lru);
 	next = page->lru.next;
@@ -365,13 +400,12 @@ static __always_inline struct page *alloc_page_fast(gfp_t gfp)
 	/* set_page_allocated(page, 0), less the store of private: 0 on every listed page */
 	__SetPageHead(page);
 	page->_refcount = 1;
-out:
 	local_irq_restore(flags);
-#ifdef CONFIG_PAGE_OWNER
-	if (page)
-		__set_page_owner(page, 0, gfp);
-#endif
+	__set_page_owner(page, 0, gfp);
 	return page;
+full:
+	local_irq_restore(flags);
+	return final ? alloc_pages_caller(gfp, 0, caller) : NULL;
 }
 
 /**
@@ -387,16 +421,11 @@ out:
  */
 __hookable struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
-	struct page *page;
-
 	/* init_on_alloc: every allocation zeroed, as with __GFP_ZERO (mm/init_on.c). */
 	if (static_branch_unlikely(&init_on_alloc))
 		return alloc_pages_caller(gfp | __GFP_ZERO, order, __builtin_return_address(0));
-	if (likely(order == 0 && !(gfp & (__GFP_ZERO | __GFP_COLD)))) {
-		page = alloc_page_fast(gfp);
-		if (likely(page))
-			return page;
-	}
+	if (likely(order == 0 && !(gfp & (__GFP_ZERO | __GFP_COLD))))
+		return alloc_page_fast(gfp, __builtin_return_address(0), true);
 	return alloc_pages_caller(gfp, order, __builtin_return_address(0));
 }
 
@@ -426,7 +455,7 @@ unsigned long get_zeroed_page(gfp_t gfp)
 
 	gfp &= ~__GFP_HIGHMEM;
 	if (likely(!(gfp & __GFP_COLD)))
-		page = alloc_page_fast(gfp);
+		page = alloc_page_fast(gfp, NULL, false);
 	if (unlikely(!page))
 		page = alloc_pages_caller(gfp, 0, __builtin_return_address(0));
 	if (unlikely(!page))
@@ -461,6 +490,13 @@ static __noinline void free_pages_buddy(struct page *page, unsigned int order, v
 		zone->free_pages += 1UL << order;
 	}
 	local_irq_restore(flags);
+}
+
+/* A checked, released order-0 page of a zone whose per-CPU list is off (irqs masked). */
+static __noinline void free_page_to_buddy(struct zone *zone, struct page *page)
+{
+	__free_one_page(page_to_pfn(page), zone, 0);
+	zone->free_pages++;
 }
 
 /*
@@ -537,12 +573,6 @@ static __always_inline void free_pages_caller(struct page *page, unsigned int or
 	zone = &contig_page_data.node_zones[(pflags >> ZONES_PGSHIFT) & ZONES_MASK];
 	OPTIMIZER_HIDE_VAR(zone); /* one address for every field, not one per field */
 	pcp = &zone->pageset[smp_processor_id()].pcp;
-	/* A zone whose per-CPU list is off (high 0: under 32 MB) uses the buddy lists. */
-	if (unlikely(!pcp->high)) {
-		local_irq_restore(flags);
-		free_pages_buddy(page, 0, caller);
-		return;
-	}
 	/*
 	 * The common case in one test: an allocated order-0 head (PG_head alone, private 0)
 	 * with its last user going.
@@ -561,6 +591,11 @@ static __always_inline void free_pages_caller(struct page *page, unsigned int or
 	}
 	__reset_page_owner(page, 0);
 	page->flags = pflags & ~(1UL << PG_head);
+	/* A zone whose per-CPU list is off (high 0: under 32 MB) uses the buddy lists. */
+	if (unlikely(!pcp->high)) {
+		free_page_to_buddy(zone, page);
+		goto out;
+	}
 	if (cold)
 		list_add_tail(&page->lru, &pcp->list);
 	else

@@ -126,7 +126,7 @@ static inline unsigned long zone_end_pfn(const struct zone *zone)
 
 static inline bool zone_spans_pfn(const struct zone *zone, unsigned long pfn)
 {
-	return pfn >= zone->zone_start_pfn && pfn < zone_end_pfn(zone);
+	return pfn - zone->zone_start_pfn < zone->spanned_pages; /* one unsigned compare */
 }
 
 static inline bool populated_zone(const struct zone *zone)

@@ -253,6 +253,37 @@ static void test_gfp_cold_takes_from_the_cold_end(void **state)
 	assert_ptr_equal(list_first_entry(&pcp->list, struct page, lru), c);
 }
 
+/* A zone whose list is off (high 0) serves order 0 from, and frees it to, its buddy lists. */
+static void test_pcp_off_zone_order0_goes_through_the_buddy_lists(void **state)
+{
+	struct zone *z = ZONE(ZONE_DMA);
+	struct per_cpu_pages *pcp = &z->pageset[0].pcp;
+	unsigned long free, buddy;
+	struct page *page;
+
+	pageset_set_high_and_batch(z, 0, 1);
+	free = z->free_pages;
+	buddy = z->pgalloc_buddy;
+	page = alloc_page(GFP_DMA);
+	assert_non_null(page);
+	assert_int_equal(page_zonenum(page), ZONE_DMA);
+	assert_true(PageHead(page));
+	assert_false(PageBuddy(page));
+	assert_int_equal(page_count(page), 1);
+	assert_int_equal(z->free_pages, free - 1);
+	assert_int_equal(z->pgalloc_buddy, buddy + 1);
+	assert_int_equal(pcp_count(pcp), 0);
+	/* A second user: the first free only drops the reference. */
+	get_page(page);
+	__free_page(page);
+	assert_int_equal(z->free_pages, free - 1);
+	assert_true(PageHead(page));
+	__free_page(page);
+	assert_int_equal(z->free_pages, free);
+	assert_int_equal(pcp_count(pcp), 0);
+	assert_false(PageHead(page));
+}
+
 static void test_pcp_drains_a_batch_when_it_reaches_high(void **state)
 {
 	struct zone *z = ZONE(ZONE_NORMAL);
@@ -554,6 +585,7 @@ int main(void)
 		T(test_pcp_refill_moves_one_batch),
 		T(test_pcp_hot_page_is_reused_first),
 		T(test_gfp_cold_takes_from_the_cold_end),
+		T(test_pcp_off_zone_order0_goes_through_the_buddy_lists),
 		T(test_pcp_drains_a_batch_when_it_reaches_high),
 		T(test_gfp_dma_uses_only_the_dma_zone),
 		T(test_gfp_kernel_falls_back_from_normal_to_dma_never_highmem),

@@ -57,6 +57,19 @@ static void test_double_free_of_page_on_pcp_list_is_reported(void **state)
 	expect_refused(page, 0, "double free");
 }
 
+static void test_double_free_in_a_zone_without_pcp_list_is_reported(void **state)
+{
+	struct page *page;
+
+	pageset_set_high_and_batch(ZONE(ZONE_DMA), 0, 1);
+	page = alloc_page(GFP_DMA);
+	__free_page(page);
+	expect_refused(page, 0, "double free");
+	page = alloc_page(GFP_DMA);
+	expect_refused(page, 1, "wrong order");
+	__free_page(page);
+}
+
 static void test_free_wrong_order_is_reported(void **state)
 {
 	struct page *page = alloc_pages(GFP_KERNEL, 2);
@@ -142,6 +155,7 @@ int main(void)
 #define T(f) cmocka_unit_test_setup_teardown(f, mm_host_setup, mm_host_teardown)
 		T(test_double_free_is_reported),
 		T(test_double_free_of_page_on_pcp_list_is_reported),
+		T(test_double_free_in_a_zone_without_pcp_list_is_reported),
 		T(test_free_wrong_order_is_reported),
 		T(test_free_inside_a_block_is_reported_as_not_its_start),
 		T(test_free_order_above_10_is_reported),
