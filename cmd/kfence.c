@@ -64,33 +64,17 @@ static int kfence_off(int argc, char **argv)
 	return 0;
 }
 
-static const struct {
-	const char *name;
-	int nargs;
-	int (*fn)(int argc, char **argv);
-	const char *usage;
-} subcmds[] = {
-	{ "stats", 0, kfence_stats, "" },    { "objects", 0, kfence_objects, "" },
-	{ "every", 1, kfence_every, "<N>" }, { "interval", 1, kfence_interval, "<ms>" },
-	{ "off", 0, kfence_off, "" },
+static const struct shell_subcmd subcmds[] = {
+	{ "stats", "", 0, 0, kfence_stats },	{ "objects", "", 0, 0, kfence_objects },
+	{ "every", "<N>", 1, 1, kfence_every }, { "interval", "<ms>", 1, 1, kfence_interval },
+	{ "off", "", 0, 0, kfence_off },
 };
 
 static int cmd_kfence(int argc, char **argv)
 {
-	unsigned int i;
-
 	if (argc == 1)
 		return kfence_stats(argc, argv);
-	for (i = 0; i < ARRAY_SIZE(subcmds); i++)
-		if (!strcmp(argv[1], subcmds[i].name))
-			break;
-	if (i == ARRAY_SIZE(subcmds))
-		return shell_error("bad subcommand '%s': stats, objects, every, interval or off",
-				   argv[1]);
-	if (argc - 2 != subcmds[i].nargs)
-		return shell_error("usage: kfence %s%s%s", subcmds[i].name,
-				   *subcmds[i].usage ? " " : "", subcmds[i].usage);
-	return subcmds[i].fn(argc, argv);
+	return shell_run_subcmd(subcmds, ARRAY_SIZE(subcmds), argc, argv);
 }
 SHELL_CMD(kfence, "[stats | objects | every <N> | interval <ms> | off]",
 	  "KFENCE sampling: stats, objects, every Nth slab allocation or one per interval", 0, 2,

@@ -201,31 +201,18 @@ static int kmemleak_clear_cmd(int argc, char **argv)
 	return 0;
 }
 
-static const struct {
-	const char *name;
-	int max_args; /* after the subcommand */
-	int (*fn)(int argc, char **argv);
-} subcmds[] = {
-	{ "scan", 0, kmemleak_scan_cmd },
-	{ "show", 0, kmemleak_show_cmd },
-	{ "clear", 0, kmemleak_clear_cmd },
-	{ "test", 1, kmemleak_test },
+static const struct shell_subcmd subcmds[] = {
+	{ "scan", "", 0, 0, kmemleak_scan_cmd },
+	{ "show", "", 0, 0, kmemleak_show_cmd },
+	{ "clear", "", 0, 0, kmemleak_clear_cmd },
+	{ "test", "[free]", 0, 1, kmemleak_test },
 };
 
 static int cmd_kmemleak(int argc, char **argv)
 {
-	unsigned int i;
-
 	if (!kmemleak_built_in)
 		return shell_error("kmemleak is not built in (make KMEMLEAK=1)");
-	for (i = 0; i < ARRAY_SIZE(subcmds); i++)
-		if (!strcmp(argv[1], subcmds[i].name))
-			break;
-	if (i == ARRAY_SIZE(subcmds))
-		return shell_error("bad subcommand '%s': scan, show, clear or test", argv[1]);
-	if (argc - 2 > subcmds[i].max_args)
-		return shell_error("kmemleak %s: too many arguments", argv[1]);
-	return subcmds[i].fn(argc, argv);
+	return shell_run_subcmd(subcmds, ARRAY_SIZE(subcmds), argc, argv);
 }
 SHELL_CMD(kmemleak, "scan | show | clear | test [free]",
 	  "leak detector (/sys/kernel/debug/kmemleak; make KMEMLEAK=1): test plants leaks, "

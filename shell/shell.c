@@ -43,6 +43,47 @@ int shell_error(const char *fmt, ...)
 }
 
 /**
+ * shell_run_subcmd - dispatch a command's subcommand
+ * @subs: the subcommands, in the order the error message lists them
+ * @n: how many
+ * @argc: the command's argument count (argv[0] the command, argv[1] the subcommand)
+ * @argv: its arguments
+ *
+ * An unknown subcommand is answered "bad subcommand '<x>': a, b or c", a wrong argument
+ * count with the subcommand's usage.
+ * Return: the subcommand's result, or -1 after an error line.
+ */
+int shell_run_subcmd(const struct shell_subcmd *subs, unsigned int n, int argc, char **argv)
+{
+	const struct shell_subcmd *s;
+	char names[96];
+	size_t len = 0;
+	unsigned int i;
+	int nargs = argc - 2;
+
+	for (s = subs; s < subs + n; s++)
+		if (!strcmp(argv[1], s->name))
+			break;
+	if (s == subs + n) {
+		names[0] = '\0';
+		for (i = 0; i < n && len < sizeof(names); i++)
+			len += (size_t)snprintf(names + len, sizeof(names) - len, "%s%s",
+						i == 0	     ? ""
+						: i + 1 == n ? " or "
+							     : ", ",
+						subs[i].name);
+		return shell_error("bad subcommand '%s': %s", argv[1], names);
+	}
+	if (nargs < s->min_args)
+		return shell_error("usage: %s %s%s%s", argv[0], s->name, *s->usage ? " " : "",
+				   s->usage);
+	if (nargs > s->max_args)
+		return shell_error("%s %s: too many arguments (usage: %s %s%s%s)", argv[0], s->name,
+				   argv[0], s->name, *s->usage ? " " : "", s->usage);
+	return s->fn(argc, argv);
+}
+
+/**
  * shell_parse_gfp - a command's GFP argument
  * @s: flag names joined by '|', as gfp_parse() takes them
  * @gfp: set on success

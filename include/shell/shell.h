@@ -44,6 +44,17 @@ struct shell_cmd {
 
 /* Print "error: <why>" and return -1, for handlers: return shell_error("bad %s", x); */
 int shell_error(const char *fmt, ...) __printf(1, 2);
+
+/* A subcommand of a command (`kfence every <N>`): argv[1] names it. */
+struct shell_subcmd {
+	const char *name;
+	const char *usage;	/* its arguments, "" for none */
+	int min_args, max_args; /* after the subcommand's name */
+	int (*fn)(int argc, char **argv);
+};
+
+/* Run the subcommand argv[1] of @subs[@n] after checking its argument count. */
+int shell_run_subcmd(const struct shell_subcmd *subs, unsigned int n, int argc, char **argv);
 /* gfp_parse() @s into @gfp, or say what is wrong with it. Return: 0 or -1 (reported). */
 int shell_parse_gfp(const char *s, gfp_t *gfp);
 /* For an allocation that returned NULL: "error: interrupted" if Ctrl-C ended its wait. */
